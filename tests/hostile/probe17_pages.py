@@ -10,33 +10,9 @@ with the first findings' codes, to be checked by hand against the page as a brow
 import json, os, sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from probe_kit import put, path, run, section  # noqa: E402
+from probe_kit import FORM, put, path, rows_html, run, section, table  # noqa: E402
 
 HEAD = "<html><head><meta charset=utf-8><title>绩效自评</title>%s</head><body>%s</body></html>"
-
-# one self-evaluation form, as rows of cells: (text, attrs)
-FORM = [
-    [("项目支出绩效自评表", "colspan=8")],
-    [("项目名称", ""), ("农村劳动力培训", "colspan=7")],
-    [("主管部门", ""), ("某县人社局", "colspan=3"), ("实施单位", ""), ("某县就业中心", "colspan=3")],
-    [("一级指标", ""), ("二级指标", ""), ("三级指标", ""), ("年度指标值", ""), ("实际完成值", ""),
-     ("分值", ""), ("得分", ""), ("偏差原因分析及改进措施", "")],
-    [("产出指标", "rowspan=2"), ("数量指标", ""), ("培训人数", ""), ("≥100人", ""), ("80人", ""),
-     ("50", ""), ("40", ""), ("生源不足", "")],
-    [("质量指标", ""), ("结业率", ""), ("≥90%", ""), ("95%", ""), ("50", ""), ("50", ""), ("", "")],
-    [("总分", "colspan=5"), ("100", ""), ("90", ""), ("", "")],
-]
-
-
-def rows_html(rows, tr=""):
-    out = []
-    for r in rows:
-        out.append("<tr%s>" % tr + "".join("<td %s>%s</td>" % (a, t) for t, a in r) + "</tr>")
-    return "\n".join(out)
-
-
-def table(rows, attrs="border=1"):
-    return "<table %s>\n%s\n</table>" % (attrs, rows_html(rows))
 
 
 def flat_rows(items, head=("项目名称", "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值")):
@@ -101,7 +77,6 @@ if section("css"):
                                     div_grid()))
     show("css-percent.html")
     # a table page whose linked stylesheet hides last year's row (class) — a browser shows one row
-    put("hide_files/site.css", ".old { display: none }\n") if os.path.isdir(path("hide_files")) else None
     os.makedirs(path("hide_files"), exist_ok=True)
     put("hide_files/site.css", ".old { display: none }\n")
     rows = flat_rows(FLAT)

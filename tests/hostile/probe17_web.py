@@ -5,7 +5,7 @@ to the API and dropped on the page; multipart bodies full of near-boundaries; af
 
     python3 tests/hostile/probe17_web.py BIN [SERVE-ARGS...]
 """
-import os, re, sys, threading, time
+import os, re, sys, threading
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
@@ -15,13 +15,7 @@ BIN = os.path.abspath(sys.argv[1])
 HEAD = "<html><head><meta charset=utf-8><style>%s</style></head><body>%s</body></html>"
 TABLE = "<table><tr><td>项目名称</td><td>甲</td></tr></table>"
 SHEET = "项目名称\t指标名称\t年度指标值\t实际完成值\n甲\t培训人数\t≥100人\t120人\n".encode()
-
-
-def api(path, parts=None, body=None, ctype=b"text/plain", timeout=120):
-    if parts is not None:
-        ctype, body = ps.multipart(parts)
-    out = ps.raw(ps.post(path, ctype, body, b""), timeout)
-    return ps.status_of(out), re.findall(rb"(?:web|table)\.[a-z-]+", out)[:2]
+api = ps.api
 
 
 def token():
@@ -31,18 +25,7 @@ def token():
 
 
 def case(name, f):
-    c0, t0 = ps.proc_cpu(SRV.pid), time.time()
-    try:
-        got = f()
-    except Exception as e:  # noqa: BLE001 - a probe reports, never stops
-        got = "error " + repr(e)[:80]
-    took = time.time() - t0
-    time.sleep(0.5)
-    cpu = ps.proc_cpu(SRV.pid) - c0
-    alive = SRV.poll() is None
-    print("%-46s %-40s %6.2f s wall %6.2f s cpu (server+workers)  GET / %s%s" % (
-        name, str(got)[:40], took, cpu, ps.get_root() if alive else "-",
-        "" if alive else "  SERVER DOWN"), flush=True)
+    ps.case(SRV, name, f, 46, " (server+workers)")
 
 
 selectors = (HEAD % ("x * * * * * {display:grid}\n" * 256, "<div>" * 31 + TABLE

@@ -6,7 +6,7 @@ reading, and new families (numbered 三级指标, an indicator continued over tw
 its 计量单位 apart, 满意度 as a sample, `≤上年` against a 上年 column, points once per category,
 falls and zero targets).
 
-    python3 tests/hostile/probe18.py DIR BIN [onecell transposed sums families]
+    python3 tests/hostile/probe18.py DIR BIN [onecell transposed sums families more]
 
 Each case is run under `prlimit --as` 4 GB and `/usr/bin/time`; the lines of the report that
 carry the figures are printed, to be checked by hand against the form. Nothing here is read by
@@ -191,7 +191,6 @@ if section("families"):
         rows = [list(LABEL), list(HEAD), ["产出指标", "质量指标", "安全事故发生次数", tgt, act, "100", ""]]
         rows_of(tsv("zero-%s-%s.tsv" % (tgt, act), rows))
     # a 得分 column whose cached values disagree with the formulas (the printed sum trusted?)
-    from probe_kit import put  # noqa: E402
     print("   (formula cached values: not written here, workbook cells are H122's)")
     run(["inspect", "onecell-slash.tsv"], "inspect onecell-slash.tsv")
 

@@ -94,7 +94,7 @@ def zip_bytes(entries, comment=b""):
 
 def book_parts():
     """The parts of a small workbook of SHEET, as the kit writes it."""
-    name = kit_xlsx(".book.xlsx", [r.split("\t") for r in SHEET.strip().split("\n")])
+    name = kit_xlsx(".book.xlsx", rows_of_sheet(SHEET))
     with zipfile.ZipFile(path(name)) as z:
         return [(i.filename, z.read(i.filename)) for i in z.infolist()]
 
@@ -134,7 +134,6 @@ def on_sheet(f):
 
 def redo(e, **kw):
     """The entry e made again with its data under other header claims."""
-    data = e.get("_data")
     n = dict(e)
     n.update(kw)
     for k in ("lname", "lcsize", "lusize", "lcrc", "lmethod", "lflags"):
@@ -329,8 +328,6 @@ def cases_ole():
     evaluated("sst-cut-header.xls")
     # a wide string continued as 8-bit (legal: the flags byte of the CONTINUE says so)
     def mixed(st):
-        recs = sst_split(st, {})
-        body = b"".join(r[4:] for r in recs)
         # `120人` -> `120` 8-bit then `人` wide: rebuild the 8th string by hand
         out = struct.pack("<II", len(st), len(st))
         for t in st:
@@ -377,14 +374,13 @@ def cases_ole():
         for t in st:
             h, c = xstr(t)
             out += h + c
-        cut = out.index("120人".encode("utf-16-le")[:0] or b"1\x002\x000") if False else len(out) - 3
+        cut = len(out) - 3
         return [rec(0x00FC, out[:cut]), rec(0x003C, b"\x01" + out[cut:])]
     xls_book("sst-half-char.xls", half)
     evaluated("sst-half-char.xls")
     # compound-file cycles: the stream's chain, the directory's chain, the directory tree
     base = compound_file.ole(xls_stream(sst_split(HDR + [v for r in VALS for v in r], {}),
                                         [(r, c, r * 4 + c) for r in range(3) for c in range(4)]))
-    k = (max(len(base) - 1024, 4096) + 511) // 512
     k = (len(base) - 1024) // 512
     put("ole-plain.xls", base)
     evaluated("ole-plain.xls")

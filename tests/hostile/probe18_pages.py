@@ -12,7 +12,7 @@ checked by hand against the page as a browser shows it."""
 import io, json, os, sys, zipfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from probe_kit import put, path, run, section  # noqa: E402
+from probe_kit import FORM, put, path, run, section, table  # noqa: E402
 
 HEAD = "<html><head><meta charset=utf-8><title>绩效自评</title>%s</head><body%s>%s</body></html>"
 COLS = ("项目名称", "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值")
@@ -86,7 +86,7 @@ if section("zip"):
     cells = list(COLS) + ["农村劳动力培训", "产出指标", "数量指标", "培训人数", "≥100人", "80人",
                           "农村劳动力培训", "效益指标", "满意度指标", "满意度", "≥90%", "95%"]
     grid = "<div class=perf>%s</div>" % "".join("<div>%s</div>" % c for c in cells)
-    hide = flat("80人", tr=" class=old").replace("<table", "<table")
+    hide = flat("80人", tr=" class=old")
     for name, entries in [
         ("z-grid.zip", {"绩效/绩效.html": HEAD % ('<link rel="stylesheet" href="绩效_files/main.css">', "", grid),
                         "绩效/绩效_files/main.css": grid_css}),
@@ -104,24 +104,6 @@ if section("zip"):
                 z.writestr(n, t)
         put(name, b.getvalue())
         show(name)
-
-FORM = [
-    [("项目支出绩效自评表", "colspan=8")],
-    [("项目名称", ""), ("农村劳动力培训", "colspan=7")],
-    [("主管部门", ""), ("某县人社局", "colspan=3"), ("实施单位", ""), ("某县就业中心", "colspan=3")],
-    [("一级指标", ""), ("二级指标", ""), ("三级指标", ""), ("年度指标值", ""), ("实际完成值", ""),
-     ("分值", ""), ("得分", ""), ("偏差原因分析及改进措施", "")],
-    [("产出指标", "rowspan=2"), ("数量指标", ""), ("培训人数", ""), ("≥100人", ""), ("80人", ""),
-     ("50", ""), ("40", ""), ("生源不足", "")],
-    [("质量指标", ""), ("结业率", ""), ("≥90%", ""), ("95%", ""), ("50", ""), ("50", ""), ("", "")],
-    [("总分", "colspan=5"), ("100", ""), ("90", ""), ("", "")],
-]
-
-
-def form_table(rows=FORM, attrs="border=1"):
-    return "<table %s>\n%s\n</table>" % (attrs, "\n".join(
-        "<tr>" + "".join("<td %s>%s</td>" % (a, t) for t, a in r) + "</tr>" for r in rows))
-
 
 FLAT_TABLE = flat("80人").split("<body>")[1].split("</body>")[0]
 
@@ -174,13 +156,13 @@ if section("families"):
     # page 2 starts under the 产出指标 cell merged down across the break (empty there)
     p2 = [[("", ""), ("质量指标", ""), ("结业率", ""), ("≥90%", ""), ("95%", ""), ("50", ""), ("50", ""), ("", "")]] + FORM[6:] + [[("第2页 共2页", "colspan=8")]]
     os.makedirs(path("paged"), exist_ok=True)
-    put("paged/自评表_1.html", HEAD % ("", "", form_table(p1)))
-    put("paged/自评表_2.html", HEAD % ("", "", form_table(p2)))
+    put("paged/自评表_1.html", HEAD % ("", "", table(p1)))
+    put("paged/自评表_2.html", HEAD % ("", "", table(p2)))
     show("paged/自评表_1.html")
     show("paged/自评表_2.html")
     show("paged")
     # the same two pages on one page (a page break between two tables)
-    put("f-paged-one.html", HEAD % ("", "", form_table(p1) + "<p>第1页 共2页</p>" + form_table(p2)))
+    put("f-paged-one.html", HEAD % ("", "", table(p1) + "<p>第1页 共2页</p>" + table(p2)))
     show("f-paged-one.html")
     # <br>-separated values in one cell
     for name, a in [("br-two", "80人<br>95%"), ("br-plan", "计划120人<br>实际80人"), ("br-lines", "8<br>0人")]:
@@ -198,7 +180,7 @@ if section("families"):
     # spans larger than the table
     big = FORM[:4] + [[("产出指标", "rowspan=99"), ("数量指标", ""), ("培训人数", ""), ("≥100人", ""), ("80人", ""),
                        ("50", ""), ("40", ""), ("生源不足", "colspan=50")]] + FORM[5:]
-    put("f-bigspan.html", HEAD % ("", "", form_table(big)))
+    put("f-bigspan.html", HEAD % ("", "", table(big)))
     show("f-bigspan.html")
     # a caption holding the project name (no 项目名称 row)
     cap = "<table border=1><caption>农村劳动力培训项目绩效目标表</caption>" + FLAT_TABLE.split(">", 1)[1]
@@ -206,7 +188,7 @@ if section("families"):
     show("f-caption.html")
     noname = [[("一级指标", ""), ("二级指标", ""), ("三级指标", ""), ("年度指标值", ""), ("实际完成值", "")],
               [("产出指标", ""), ("数量指标", ""), ("培训人数", ""), ("≥100人", ""), ("80人", "")]]
-    put("f-caption-form.html", HEAD % ("", "", form_table(noname).replace("<table border=1>", "<table border=1><caption>2024年度农村劳动力培训项目绩效自评表</caption>")))
+    put("f-caption-form.html", HEAD % ("", "", table(noname).replace("<table border=1>", "<table border=1><caption>2024年度农村劳动力培训项目绩效自评表</caption>")))
     show("f-caption-form.html")
     # a thead repeated in the middle of the tbody (print headers)
     thead = "<thead><tr>" + "".join("<th>%s</th>" % c for c in COLS) + "</tr></thead>"

@@ -7,7 +7,7 @@ after each case `GET /` must answer. Loopback only, bounded in time.
 
     python3 tests/hostile/probe18_web.py BIN [SERVE-ARGS...]
 """
-import os, re, socket, sys, threading, time
+import os, sys, time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
@@ -17,25 +17,11 @@ BIN = os.path.abspath(sys.argv[1])
 
 
 def api(path, parts=None, body=None, ctype=b"text/plain", timeout=120):
-    if parts is not None:
-        ctype, body = ps.multipart(parts)
-    out = ps.raw(ps.post(path, ctype, body, b""), timeout)
-    return ps.status_of(out), re.findall(rb"(?:web|table|rules)[.:]+[a-z-]+", out)[:2]
+    return ps.api(path, parts, body, ctype, timeout, rb"(?:web|table|rules)[.:]+[a-z-]+")
 
 
 def case(name, f):
-    c0, t0 = ps.proc_cpu(SRV.pid), time.time()
-    try:
-        got = f()
-    except Exception as e:  # noqa: BLE001 - a probe reports, never stops
-        got = "error " + repr(e)[:80]
-    took = time.time() - t0
-    time.sleep(0.5)
-    cpu = ps.proc_cpu(SRV.pid) - c0
-    alive = SRV.poll() is None
-    print("%-50s %-40s %6.2f s wall %6.2f s cpu  GET / %s%s" % (
-        name, str(got)[:40], took, cpu, ps.get_root() if alive else "-",
-        "" if alive else "  SERVER DOWN"), flush=True)
+    ps.case(SRV, name, f, 50)
 
 
 def sheet(n):
@@ -51,13 +37,8 @@ def heavy_rules(n):
 
 
 def raw_timed(data, timeout=30):
-    s = ps.conn(timeout)
-    try:
-        s.sendall(data)
-    except OSError:
-        pass
-    out = ps.read_all(s)
-    s.close()
+    """The status and the length of the answer to `data`."""
+    out = ps.raw(data, timeout)
     return ps.status_of(out), len(out)
 
 

@@ -1,9 +1,11 @@
-"""What the hostile probe scripts share (`probe9.py` to `probe17.py`): the output folder and the
-binary from the command line (`SCRIPT DIR BIN [SECTIONS]`), writing a case, running the binary on
-it under `prlimit --as` 4 GB and `/usr/bin/time`, the sections asked for, and the small writers of
-text tables, pages and column letters; `rows_of` prints what evaluate's json gives each indicator,
-`xlsx` writes a one-sheet workbook by hand (`probe16.py`, `probe17.py`), `sheet_book` packs one
-of given styles and rows (`xlsx`, `probe15.py`)."""
+"""What the hostile probe scripts share (`probe9.py` to `probe18_workbooks.py`): the output folder
+and the binary from the command line (`SCRIPT DIR BIN [SECTIONS]`), writing a case, running the
+binary on it under `prlimit --as` 4 GB and `/usr/bin/time`, the sections asked for, and the small
+writers of text tables, pages and column letters; `FORM` and `table` (one self-evaluation form as
+rows of `(text, attrs)` cells, and such rows as an html table: `probe17_pages.py`,
+`probe18_pages.py`); `rows_of` prints what evaluate's json gives each indicator, `xlsx` writes a
+one-sheet workbook by hand (`probe16.py` to `probe18.py`), `sheet_book` packs one of given styles
+and rows (`xlsx`, `probe15.py`, `probe18_workbooks.py`)."""
 import html, io, json, os, subprocess, sys, zipfile
 
 OUT, BIN = os.path.abspath(sys.argv[1]), os.path.abspath(sys.argv[2])
@@ -45,6 +47,29 @@ def tsv(name, rows, enc="utf-8", sep="\t"):
 
 def page(name, body):
     return put(name, "<html><head><meta charset=utf-8></head><body>%s</body></html>" % body)
+
+
+# one self-evaluation form, as rows of cells: (text, attrs)
+FORM = [
+    [("项目支出绩效自评表", "colspan=8")],
+    [("项目名称", ""), ("农村劳动力培训", "colspan=7")],
+    [("主管部门", ""), ("某县人社局", "colspan=3"), ("实施单位", ""), ("某县就业中心", "colspan=3")],
+    [("一级指标", ""), ("二级指标", ""), ("三级指标", ""), ("年度指标值", ""), ("实际完成值", ""),
+     ("分值", ""), ("得分", ""), ("偏差原因分析及改进措施", "")],
+    [("产出指标", "rowspan=2"), ("数量指标", ""), ("培训人数", ""), ("≥100人", ""), ("80人", ""),
+     ("50", ""), ("40", ""), ("生源不足", "")],
+    [("质量指标", ""), ("结业率", ""), ("≥90%", ""), ("95%", ""), ("50", ""), ("50", ""), ("", "")],
+    [("总分", "colspan=5"), ("100", ""), ("90", ""), ("", "")],
+]
+
+
+def rows_html(rows):
+    """Rows of `(text, attrs)` cells as `<tr>`s, one a line."""
+    return "\n".join("<tr>" + "".join("<td %s>%s</td>" % (a, t) for t, a in r) + "</tr>" for r in rows)
+
+
+def table(rows, attrs="border=1"):
+    return "<table %s>\n%s\n</table>" % (attrs, rows_html(rows))
 
 
 def col(i):

@@ -1,8 +1,9 @@
 """What the server-side probes share (`probe_web.py`, `probe3_web.py`, `probe4_web.py`): start
 `BIN serve` on a loopback port, and speak HTTP/1.1 to it by hand (raw bytes, so that framing the
 probes get wrong on purpose stays wrong). `start` sets `PORT` and `HOST`, which the helpers read
-when they are called; `proc_cpu` is the CPU the server has spent (`reproduce27.py`, `probe17_web.py`)."""
-import os, re, socket, subprocess, threading
+when they are called; `proc_cpu` is the CPU the server has spent (`reproduce27.py`, `case`);
+`api` and `case` post to the API and time one case (`probe17_web.py`, `probe18_web.py`)."""
+import os, re, socket, subprocess, threading, time
 
 PORT = None
 HOST = None
@@ -92,3 +93,30 @@ def proc_cpu(pid):
         return sum(int(x) for x in st[11:15]) / os.sysconf("SC_CLK_TCK")
     except OSError:
         return 0.0
+
+
+def api(path, parts=None, body=None, ctype=b"text/plain", timeout=120, codes=rb"(?:web|table)\.[a-z-]+"):
+    """POST `body` (or the multipart body of `parts`) to `path`: the status and the first two
+    finding codes (`codes`) of the answer."""
+    if parts is not None:
+        ctype, body = multipart(parts)
+    out = raw(post(path, ctype, body, b""), timeout)
+    return status_of(out), re.findall(codes, out)[:2]
+
+
+def case(srv, name, f, width=50, note=""):
+    """Run `f` and print one line: `name` (padded to `width`), what `f` gave (or its exception),
+    the wall time, the CPU `srv` spent over it and half a second after (`note` beside it), and
+    whether `GET /` still answers."""
+    c0, t0 = proc_cpu(srv.pid), time.time()
+    try:
+        got = f()
+    except Exception as e:  # noqa: BLE001 - a probe reports, never stops
+        got = "error " + repr(e)[:80]
+    took = time.time() - t0
+    time.sleep(0.5)
+    cpu = proc_cpu(srv.pid) - c0
+    alive = srv.poll() is None
+    print("%-*s %-40s %6.2f s wall %6.2f s cpu%s  GET / %s%s" % (
+        width, name, str(got)[:40], took, cpu, note, get_root() if alive else "-",
+        "" if alive else "  SERVER DOWN"), flush=True)
