@@ -1046,7 +1046,7 @@ fn bracket_range(body: &str) -> Option<QuantReading> {
 /// A quantity read from `input` to its end, or nothing.
 fn quantity_at(base: &str, input: &str) -> Option<QuantReading> {
     // `每生每年3300元`: per-unit words, folded into the unit below.
-    let (per, mut rest) = shapes::per_units(input);
+    let (mut per, mut rest) = shapes::per_units(input);
     let mut prefix: Option<OpWord> = None;
     let mut op_span = None;
     if let Some((r, w)) = prefix_word(rest) {
@@ -1060,6 +1060,12 @@ fn quantity_at(base: &str, input: &str) -> Option<QuantReading> {
             prefix = Some(OpWord::Op(op));
             op_span = Some(offset(base, rest)..offset(base, r));
             rest = ws(r);
+        }
+        // `不超过人均200元`, `不低于每人每月300元`: the per-unit words after the comparator
+        // (read as the distributive `均` with the comparator taken for items, this was
+        // `>= 200 元` by the name's direction)
+        if per.is_empty() {
+            (per, rest) = shapes::per_units(rest);
         }
     }
     let (r, mut low) = side(base, rest)?;

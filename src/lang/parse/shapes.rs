@@ -23,15 +23,36 @@ use crate::lang::number::Value;
 /// A distributive word in `body` (`分别`, `各`, `均`, `都`, [`lexicon::DISTRIBUTIVE`]) with
 /// what stands before it (the items, maybe empty) and the rest after it; the first such word
 /// that leaves something after it. One scan per word: the words are rare.
+///
+/// `均` that ends a word of its own (`人均`, `户均`, `平均`, `年均`) is no distributive word, and
+/// items that hold a comparator (`不超过人均…`) are no items: the comparator would be lost.
 pub(super) fn distributive(body: &str) -> Option<(&'static str, &str, &str)> {
     lexicon::DISTRIBUTIVE
         .iter()
-        .filter_map(|w| body.find(w).map(|at| (at, *w)))
+        .filter_map(|w| {
+            body.match_indices(w)
+                .map(|(at, _)| at)
+                .find(|&at| !ends_a_word(&body[..at + w.len()]))
+                .map(|at| (at, *w))
+        })
         .min_by_key(|(at, _)| *at)
         .and_then(|(at, w)| {
             let rest = ws(&body[at + w.len()..]);
-            (!rest.is_empty()).then_some((w, body[..at].trim_end(), rest))
+            let items = body[..at].trim_end();
+            let holds_comparator = items
+                .char_indices()
+                .any(|(i, _)| super::prefix_word(&items[i..]).is_some());
+            (!rest.is_empty() && !holds_comparator).then_some((w, items, rest))
         })
+}
+
+/// Whether `text` ends with a word whose last character is a distributive word's (`人均`,
+/// `平均`: the per-head words and the averaging qualifiers).
+fn ends_a_word(text: &str) -> bool {
+    lexicon::PER_HEAD.iter().any(|(w, _)| text.ends_with(w))
+        || ["平均", "年均", "日均", "月均"]
+            .iter()
+            .any(|w| text.ends_with(w))
 }
 
 /// A qualifying word at the start of `body` (`力争`, `均`), with the rest after it.
