@@ -64,6 +64,8 @@ pub const PREFIX_OPS: &[(&str, OpWord)] = &[
     ("最高", OpWord::Op(Op::Le)),
     ("等于", OpWord::Op(Op::Eq)),
     ("达到", OpWord::Reach),
+    // `达100%`, `需达95%`: the one-character form tables write as often
+    ("达", OpWord::Reach),
     ("完成", OpWord::Reach),
     ("实现", OpWord::Reach),
     ("大约", OpWord::About),
