@@ -91,3 +91,69 @@ fn grades_and_negative_bounds_within_go_to_a_person_where_their_two_readings_dis
         );
     }
 }
+
+/// A deadline without its year (`12月底前`) with no year known, against a dated actual: on time
+/// in the actual's year, late in the year before. At `1a4c419` `12月底前` against
+/// `2024年1月15日` passed with full points, the deadline's year taken from the actual's. Now a
+/// person decides where the readings disagree (`6月30日前` against `2023年6月10日` too); a date
+/// in a later month (`9月底前`, `2023年10月8日`) is late either way and scored 0, and a
+/// deadline with its year is scored as written. `--year` settles them.
+#[test]
+fn a_deadline_without_its_year_goes_to_a_person_where_the_budget_year_decides() {
+    for format in ["json", "jsonl"] {
+        let r = run(
+            &fixtures(),
+            &["evaluate", "deadline-year.tsv", "--format", format],
+        );
+        let fields = ["indicator", "verdict", "score"];
+        let got = if format == "json" {
+            whole_fields(&r.stdout, fields)
+        } else {
+            streamed_fields(&r.stdout, fields)
+        };
+        let got: Vec<[&str; 3]> = got
+            .iter()
+            .map(|[n, v, s]| [n.as_str(), v.as_str(), s.as_str()])
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                ["验收时间", "review", ""],
+                ["开工时间", "review", ""],
+                ["拨付时间", "fail", "0.00"],
+                ["结算时间", "fail", "0.00"],
+            ],
+            "{format}: {}",
+            r.stdout
+        );
+        assert_eq!(
+            r.stdout.matches("eval.deadline-year-unknown").count(),
+            2,
+            "{format}"
+        );
+        assert!(
+            r.stdout
+                .contains("预算年度为 2024 年读为按期完成，为 2023 年读为逾期"),
+            "{format}: {}",
+            r.stdout
+        );
+        // the year given, each row is scored
+        let r = run(
+            &fixtures(),
+            &[
+                "evaluate",
+                "deadline-year.tsv",
+                "--format",
+                format,
+                "--year",
+                "2023",
+            ],
+        );
+        assert!(
+            !r.stdout.contains("eval.deadline-year-unknown"),
+            "{}",
+            r.stdout
+        );
+        assert!(!r.stdout.contains(r#""verdict":"review""#), "{}", r.stdout);
+    }
+}

@@ -428,6 +428,15 @@ fn read_actual(
         flags.push(flag);
         actual = Actual::Text(t.trim().to_owned());
     }
+    // a deadline without a year (`12月底前`) where no year is known, against a dated actual
+    // (`2024年1月15日`): read in the actual's year it was on time, in the year before late
+    if let Actual::Date(done) = &actual
+        && let Some(t) = s.actual_text
+        && let Some(flag) = deadline_year_flag(&s.row.name, target, *done, &s.row.target, t)
+    {
+        flags.push(flag);
+        actual = Actual::Text(t.trim().to_owned());
+    }
     // a unit only a `convert:` rule brings to the target's
     let converted = super::method::convert_actual(opts.rules, target, &actual);
     if let Some((a, _)) = &converted {
@@ -750,6 +759,55 @@ fn fall_sign_flag(
                 actual_text.trim().trim_start_matches(['-', '－', '−']),
                 verdict_word(size),
                 verdict_word(signed),
+            ),
+        )
+    })
+}
+
+/// `eval.deadline-year-unknown`: a deadline written without its year (`12月底前`, no year
+/// from `--year`, the actuals file or the form's title) against a date with one
+/// (`2024年1月15日`). The target's year is the budget year, which the actual's year does not
+/// tell: in that year the date may be on time, in the year before it is late. Where the two
+/// readings agree (a date in a later month than the deadline's), it is scored.
+fn deadline_year_flag(
+    indicator: &str,
+    target: &crate::lang::Target,
+    done: crate::lang::CalendarDate,
+    target_text: &str,
+    actual_text: &str,
+) -> Option<super::checks::Flag> {
+    use std::cmp::Ordering;
+    let crate::lang::Target::Deadline { op, date } = target else {
+        return None;
+    };
+    let (None, Some(year)) = (date.year, done.year) else {
+        return None;
+    };
+    // the order of the date against the deadline read in the date's own year; a month with
+    // no day to tell is the scoring's own question, not this one
+    let same_year = match done.month.cmp(&date.month) {
+        Ordering::Equal => done.day.zip(date.day).map(|(a, b)| a.cmp(&b))?,
+        o => o,
+    };
+    let in_time = |order: Ordering| match op {
+        crate::lang::Op::Lt => order == Ordering::Less,
+        crate::lang::Op::Le => order != Ordering::Greater,
+        crate::lang::Op::Eq => order == Ordering::Equal,
+        crate::lang::Op::Ge => order != Ordering::Less,
+        crate::lang::Op::Gt => order == Ordering::Greater,
+    };
+    let (this, before) = (in_time(same_year), in_time(Ordering::Greater));
+    (this != before).then(|| {
+        let word = |on: bool| if on { "按期完成" } else { "逾期" };
+        doubt(
+            crate::codes::EVAL_DEADLINE_YEAR_UNKNOWN,
+            format!(
+                "指标“{indicator}”：目标「{}」未写年份，表中也没有年度，实际「{}」：预算年度为 {year} 年读为{}，为 {} 年读为{}，待人工评定（可用 --year 指定预算年度）",
+                target_text.trim(),
+                actual_text.trim(),
+                word(this),
+                year - 1,
+                word(before),
             ),
         )
     })
