@@ -443,6 +443,274 @@ impl Grid {
     }
 }
 
+impl Grid {
+    /// The rows given one at a time to `walk` ([`RowWalk`]), as [`Grid::rows_noting_quotes`]
+    /// has them all (a run of blank rows as its first), and the quotes read as text: a reader
+    /// that keeps what it needs of each row holds no more (a block of 5,000,000 skipped rows
+    /// held 100 bytes each, issue 27). A workbook's rows are built at once.
+    pub fn walk_rows<'g, T>(
+        &'g self,
+        walk: impl FnOnce(&mut RowWalk<'g, '_, '_>) -> Result<T, ReadError>,
+    ) -> Result<(T, QuoteNotes), ReadError> {
+        self.walk_rows_from(None, walk)
+    }
+
+    /// [`Grid::walk_rows`] from `from` (a text's byte offset where a row starts, no quote
+    /// before it, and that row's line), else from the first row.
+    pub fn walk_rows_from<'g, T>(
+        &'g self,
+        from: Option<(usize, u32)>,
+        walk: impl FnOnce(&mut RowWalk<'g, '_, '_>) -> Result<T, ReadError>,
+    ) -> Result<(T, QuoteNotes), ReadError> {
+        let mut notes = QuoteNotes::default();
+        let mut budget = CellBudget::new(&self.source.name);
+        let (delim, first_line) = match &self.rows {
+            GridRows::Cells(held) => {
+                let mut w = RowWalk {
+                    rows: None,
+                    ahead: held.each(&self.source.text).collect(),
+                    last_blank: false,
+                    failed: None,
+                };
+                return Ok((walk(&mut w)?, notes));
+            }
+            GridRows::Text {
+                delim,
+                first_line,
+                whole,
+            } => {
+                if !whole {
+                    budget.max_cells = u64::MAX;
+                }
+                (*delim, *first_line)
+            }
+        };
+        let mut rows = TextRows::new(
+            &self.source.text,
+            delim,
+            &mut budget,
+            first_line,
+            true,
+            &mut notes,
+        );
+        if let Some((at, line)) = from {
+            (rows.pos, rows.cursor.at, rows.cursor.line) = (at, at, line);
+        }
+        let mut w = RowWalk {
+            rows: Some(rows),
+            ahead: std::collections::VecDeque::new(),
+            last_blank: false,
+            failed: None,
+        };
+        let out = walk(&mut w)?;
+        drop(w);
+        Ok((out, notes))
+    }
+}
+
+/// A grid's rows walked one at a time ([`Grid::walk_rows`]): the row after the one given can
+/// be looked at ([`RowWalk::peek_filled`]); no other is held.
+pub(crate) struct RowWalk<'a, 'r, 'n> {
+    rows: Option<TextRows<'a, 'r, 'n>>,
+    /// Rows split but not yet given (looked at ahead).
+    ahead: std::collections::VecDeque<Row<'a>>,
+    /// Whether the last row split is blank (a run of blank rows is given as its first).
+    last_blank: bool,
+    /// A split that failed while looking ahead: the error of the next [`RowWalk::next_row`]
+    /// after the rows before it.
+    failed: Option<ReadError>,
+}
+
+impl<'a> RowWalk<'a, '_, '_> {
+    /// The text the rows are split from (empty for a workbook's).
+    pub fn text(&self) -> &'a str {
+        self.rows.as_ref().map_or("", |r| r.text)
+    }
+
+    /// The next row (`None` after the last).
+    pub fn next_row(&mut self) -> Result<Option<Row<'a>>, ReadError> {
+        if let Some(row) = self.ahead.pop_front() {
+            return Ok(Some(row));
+        }
+        if let Some(e) = self.failed.take() {
+            return Err(e);
+        }
+        self.split()
+    }
+
+    /// The next row that is not blank, not moved past (`None` at the end, or where splitting
+    /// the rows failed: that error is then the next [`RowWalk::next_row`]'s).
+    pub fn peek_filled(&mut self) -> Option<&Row<'a>> {
+        loop {
+            if let Some(i) = self.ahead.iter().position(|r| !r.is_blank()) {
+                return self.ahead.get(i);
+            }
+            if self.failed.is_some() {
+                return None;
+            }
+            match self.split() {
+                Ok(Some(row)) => self.ahead.push_back(row),
+                Ok(None) => return None,
+                Err(e) => {
+                    self.failed = Some(e);
+                    return None;
+                }
+            }
+        }
+    }
+
+    /// The next row split, a blank one after a blank one passed over ([`keep_row`]).
+    fn split(&mut self) -> Result<Option<Row<'a>>, ReadError> {
+        let Some(rows) = self.rows.as_mut() else {
+            return Ok(None);
+        };
+        while let Some(row) = rows.next_row()? {
+            let blank = row.is_blank();
+            let keep = !(blank && self.last_blank);
+            self.last_blank = blank;
+            if keep {
+                return Ok(Some(row));
+            }
+        }
+        Ok(None)
+    }
+}
+
+/// Rows of a text held as a few bytes for them all: a run of rows without a quote, on lines
+/// one after the other (blank lines between them passed over), each read again from the text
+/// when it is looked at ([`PlainRun::each`]). For rows a reader only names and skips (a
+/// block of 5,000,000 one-cell rows under a four-column header, issue 27).
+#[derive(Debug, Clone)]
+pub(crate) struct PlainRun<'a> {
+    text: &'a str,
+    delim: u8,
+    /// The first row's start and line, the last row's end (without its line break).
+    start: usize,
+    line: u32,
+    end: usize,
+    count: u32,
+}
+
+impl<'a> PlainRun<'a> {
+    /// A run of `row` alone, where it holds no quote (`text`: the text it was split from).
+    pub fn of(row: &Row<'a>, text: &'a str, delim: u8) -> Option<PlainRun<'a>> {
+        let line = row.cells.first()?.line;
+        let bytes = text.as_bytes().get(row.range.clone())?;
+        (line > 0 && memchr::memchr(b'"', bytes).is_none()).then_some(PlainRun {
+            text,
+            delim,
+            start: row.range.start,
+            line,
+            end: row.range.end,
+            count: 1,
+        })
+    }
+
+    /// Adds `row` to the run where it holds no quote and only blank lines without a quote lie
+    /// between it and the run's last row; whether it was added.
+    pub fn extend(&mut self, row: &Row<'a>) -> bool {
+        let bytes = self.text.as_bytes();
+        let Some(gap) = bytes.get(self.end..row.range.start) else {
+            return false;
+        };
+        let next_line = matches!(gap, b"\n" | b"\r\n");
+        if self.count == u32::MAX
+            || memchr::memchr(b'"', &bytes[self.end..row.range.end]).is_some()
+            || !(next_line || self.blank_between(gap))
+        {
+            return false;
+        }
+        self.end = row.range.end;
+        self.count += 1;
+        true
+    }
+
+    /// Whether `gap`, the bytes from the run's last row's end to a row's start, is that row's
+    /// line break and blank lines.
+    fn blank_between(&self, gap: &[u8]) -> bool {
+        let Some(lines) = gap
+            .strip_prefix(b"\n")
+            .or_else(|| gap.strip_prefix(b"\r\n"))
+        else {
+            return false;
+        };
+        if lines.last() != Some(&b'\n') {
+            return false;
+        }
+        let (mut pos, end) = (self.end + gap.len() - lines.len(), self.end + gap.len());
+        while pos < end {
+            let (row, stop) = self.line_at(pos, &mut self.cursor_at(pos));
+            if !row.is_ok_and(|r| r.is_blank()) {
+                return false;
+            }
+            pos = stop + 1;
+        }
+        true
+    }
+
+    /// The row of the line starting at `pos`, split as the text's rows are (its cells' places
+    /// from `cursor`, at `pos`), and where its line ends.
+    fn line_at(
+        &self,
+        pos: usize,
+        cursor: &mut LineCursor<'a>,
+    ) -> (Result<Row<'a>, ReadError>, usize) {
+        let bytes = self.text.as_bytes();
+        let stop = memchr::memchr(b'\n', &bytes[pos..]).map_or(bytes.len(), |i| pos + i);
+        let mut budget = CellBudget::new("-");
+        (budget.max_cells, budget.max_columns) = (u64::MAX, usize::MAX);
+        let row = plain_row(self.text, pos..stop, self.delim, cursor, &mut budget, 1);
+        (row, stop)
+    }
+
+    /// A cursor at `at`, the start of a line (its line number the run's first).
+    fn cursor_at(&self, at: usize) -> LineCursor<'a> {
+        LineCursor {
+            text: self.text,
+            at,
+            line: self.line,
+            column: 1,
+        }
+    }
+
+    /// The run's rows, each split again as it was (its cells' places included), blank lines
+    /// between them passed over.
+    pub fn each(&self, mut row: impl FnMut(&Row<'a>)) {
+        let mut cursor = self.cursor_at(self.start);
+        let (mut pos, mut left) = (self.start, self.count);
+        while left > 0 && pos <= self.end {
+            let (r, stop) = self.line_at(pos, &mut cursor);
+            let Ok(r) = r else {
+                return;
+            };
+            if !r.is_blank() {
+                row(&r);
+                left -= 1;
+            }
+            pos = stop + 1;
+            cursor.next_line_at(pos);
+        }
+    }
+
+    /// The run's first row, split again.
+    pub fn first_row(&self) -> Option<Row<'a>> {
+        self.line_at(self.start, &mut self.cursor_at(self.start))
+            .0
+            .ok()
+    }
+
+    /// The run's first row's trimmed text in column `i` (`""` where it has none).
+    pub fn first_text(&self, i: usize) -> &'a str {
+        match self.first_row().as_ref().and_then(|r| r.cells.get(i)) {
+            Some(Cell {
+                text: CellText::Source(t),
+                ..
+            }) => t,
+            _ => "",
+        }
+    }
+}
+
 /// A quote that opens a cell and was read as text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct QuoteNote {
@@ -833,57 +1101,109 @@ fn split_rows<'a>(
     plain_rows: bool,
     notes: &mut QuoteNotes,
 ) -> Result<Vec<Row<'a>>, ReadError> {
-    let bytes = text.as_bytes();
-    let n = bytes.len();
-    let mut rows = rows_for(bytes);
+    let mut rows = rows_for(text.as_bytes());
     // whether the last row kept is blank ([`keep_row`])
     let mut last_blank = false;
-    let mut pos = 0;
-    let mut quotes = Quotes {
-        no_quote_from: n,
-        max_lines: limits::QUOTED_LINES.get_usize(),
-        notes,
-    };
-    let mut cursor = LineCursor {
-        text,
-        at: 0,
-        line: first_line,
-        column: 1,
-    };
-    while pos < n {
-        let row_start = pos;
-        // rows of a table have as many cells as the row before, mostly
-        let capacity = rows.last().map_or(8, |r: &Row| r.cells.len());
-        // no quoted field in the row so far: no line break between its cells
-        if cursor.at < row_start {
-            cursor.advance_to(row_start);
-        }
-        // most rows hold no quote at all: their cells lie between delimiters on one line (one
-        // search finds the line break or a quote, whichever comes first)
-        let first = memchr::memchr2(b'\n', b'"', &bytes[pos..]).map_or(n, |i| pos + i);
-        if plain_rows && (first == n || bytes[first] == b'\n') {
-            let row = plain_row(text, row_start..first, delim, &mut cursor, budget, capacity)?;
-            keep_row(&mut rows, row, &mut last_blank);
-            pos = first;
-            if pos < n {
-                pos += 1;
-                cursor.next_line_at(pos);
-            }
-            continue;
-        }
-        let row;
-        (row, pos) = quoted_row(
-            text,
-            row_start,
-            delim,
-            &mut cursor,
-            budget,
-            capacity,
-            &mut quotes,
-        )?;
+    let mut split = TextRows::new(text, delim, budget, first_line, plain_rows, notes);
+    while let Some(row) = split.next_row()? {
         keep_row(&mut rows, row, &mut last_blank);
     }
     Ok(rows)
+}
+
+/// The rows of delimited text split one at a time ([`split_rows`] keeps them all; a walk of a
+/// block's rows, [`Grid::walk_rows`], holds one or two).
+struct TextRows<'a, 'r, 'n> {
+    text: &'a str,
+    delim: u8,
+    pos: usize,
+    plain_rows: bool,
+    /// The cells of the row before (rows of a table have as many cells as the row before,
+    /// mostly).
+    capacity: usize,
+    cursor: LineCursor<'a>,
+    budget: &'r mut CellBudget<'n>,
+    quotes: Quotes<'r>,
+}
+
+impl<'a, 'r, 'n> TextRows<'a, 'r, 'n> {
+    fn new(
+        text: &'a str,
+        delim: u8,
+        budget: &'r mut CellBudget<'n>,
+        first_line: u32,
+        plain_rows: bool,
+        notes: &'r mut QuoteNotes,
+    ) -> Self {
+        TextRows {
+            text,
+            delim,
+            pos: 0,
+            plain_rows,
+            capacity: 8,
+            cursor: LineCursor {
+                text,
+                at: 0,
+                line: first_line,
+                column: 1,
+            },
+            budget,
+            quotes: Quotes {
+                no_quote_from: text.len(),
+                max_lines: limits::QUOTED_LINES.get_usize(),
+                notes,
+            },
+        }
+    }
+
+    /// The next row (`None` past the text's end).
+    #[inline]
+    fn next_row(&mut self) -> Result<Option<Row<'a>>, ReadError> {
+        let (text, delim) = (self.text, self.delim);
+        let bytes = text.as_bytes();
+        let n = bytes.len();
+        let row_start = self.pos;
+        if row_start >= n {
+            return Ok(None);
+        }
+        // no quoted field in the row so far: no line break between its cells
+        if self.cursor.at < row_start {
+            self.cursor.advance_to(row_start);
+        }
+        // most rows hold no quote at all: their cells lie between delimiters on one line (one
+        // search finds the line break or a quote, whichever comes first)
+        let first = memchr::memchr2(b'\n', b'"', &bytes[row_start..]).map_or(n, |i| row_start + i);
+        let row = if self.plain_rows && (first == n || bytes[first] == b'\n') {
+            let row = plain_row(
+                text,
+                row_start..first,
+                delim,
+                &mut self.cursor,
+                self.budget,
+                self.capacity,
+            )?;
+            self.pos = first;
+            if first < n {
+                self.pos += 1;
+                self.cursor.next_line_at(self.pos);
+            }
+            row
+        } else {
+            let row;
+            (row, self.pos) = quoted_row(
+                text,
+                row_start,
+                delim,
+                &mut self.cursor,
+                self.budget,
+                self.capacity,
+                &mut self.quotes,
+            )?;
+            row
+        };
+        self.capacity = row.cells.len();
+        Ok(Some(row))
+    }
 }
 
 /// What [`split_rows`] knows of a text's quotes as it goes.

@@ -107,6 +107,26 @@ impl Findings {
         }
     }
 
+    /// `later`'s findings after these, as if each had been pushed here in turn (findings
+    /// gathered apart that come after these: a walked block's rows' after its quotes',
+    /// `table::walked`).
+    pub fn append(&mut self, later: Findings) {
+        // the codes in the order they came, as pushing would have added them
+        for t in &later.unlisted.tallies {
+            self.unlisted.tally(t.code.clone());
+        }
+        for f in later.list {
+            self.push(f);
+        }
+        for t in later.unlisted.tallies {
+            let mine = self.unlisted.tally(t.code);
+            mine.unlisted += t.unlisted;
+            if mine.first.is_none() {
+                mine.first = t.first;
+            }
+        }
+    }
+
     /// The findings listed and what was counted past the bound, apart (a block of a streamed
     /// reading, which the file's [`Listing`] passes).
     pub fn into_parts(self) -> (Vec<Finding>, Unlisted) {

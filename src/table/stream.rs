@@ -1082,21 +1082,25 @@ fn read_block_by(
         }
         None => {
             let mut preamble = head.preamble.clone();
-            let (rows, mut quotes) = grid.rows_noting_quotes()?;
+            // the rows walked, not held (`walked`); the quotes' findings come first
+            let (data, mut quotes) = grid.walk_rows(|walk| {
+                super::walked::data_rows(
+                    &mut ctx,
+                    &head.header,
+                    &mut preamble,
+                    walk,
+                    &mut state.moved,
+                    delim,
+                )
+            })?;
             if !block.past_lines.is_empty() {
                 past_the_limit(&mut quotes, &block.past_lines);
             }
+            let rows_found = std::mem::take(&mut ctx.findings);
             ctx.findings.extend(quotes.findings(&grid.source));
-            let mut store = Vec::new();
-            let data = super::data_rows(
-                &mut ctx,
-                &head.header,
-                &mut preamble,
-                &rows,
-                &mut state.moved,
-                &mut store,
-            );
+            ctx.findings.append(rows_found);
             preamble_below = preamble != head.preamble;
+            let data: Vec<&super::walked::Walked> = data.iter().collect();
             self_eval::read_from(
                 &mut ctx,
                 &head.header,
