@@ -246,6 +246,9 @@ pub(crate) enum CellNote {
     /// condition takes, a negative number in a section chosen by a condition): the value held
     /// is read, for this reason.
     Unfollowed { why: &'static str },
+    /// A percent format on a value that cannot be a fraction (past [`PERCENT_FRACTION_MAX`]:
+    /// `96` in `0.0%` shows `9600.0%`): read as shown, the value held beside it.
+    PercentWhole { held: String },
     /// The cell holds a formula whose result the file does not keep: read as empty.
     NoValue,
     /// A text file's encoding told from its bytes alone (UTF-16 without a byte-order mark):
@@ -337,6 +340,14 @@ impl CellNote {
                     format!("显示为“{shown}”"),
                 )
             }
+            CellNote::PercentWhole { held } => (
+                codes::PERCENT_FORMAT_WHOLE_NUMBER,
+                Severity::Warning,
+                format!(
+                    "单元格存 {held}，其百分比格式显示为 {value}：像是在百分比格式中填了百分数本身（{held} 表示 {held}%）而不是小数；按显示值读取，请人工核对"
+                ),
+                format!("单元格存 {held}"),
+            ),
             CellNote::NoValue => (
                 codes::FORMULA_NO_VALUE,
                 Severity::Warning,
@@ -784,16 +795,44 @@ pub(crate) fn read_cell(value: &Data, format: Option<&CellFormat>) -> (String, O
             zero_shown,
         } => {
             let negative_by_condition = format.conditional && f < 0.0;
-            digits(
+            let (text, note) = digits(
                 f,
                 *number,
                 (before, after),
                 *zero_shown,
                 unsigned,
                 negative_by_condition,
-            )
+            );
+            match number {
+                // a note that is only information gives way to the whole-number warning
+                Some(shape) if matches!(note, None | Some(CellNote::Rounded(_))) => {
+                    (text, percent_whole(f, *shape).or(note))
+                }
+                _ => (text, note),
+            }
         }
     }
+}
+
+/// The largest fraction a percent format is taken to hold (150%): past it, a value in a
+/// percent format is what someone typed as the percentage itself (`96` in a `0.0%` cell, shown
+/// `9600.0%`), or a figure above one and a half times its whole that a person should see. The
+/// value compared is the one the format shows (after a trailing comma's scaling), unsigned.
+pub(crate) const PERCENT_FRACTION_MAX: Decimal = Decimal::from_parts(15, 0, 0, false, 1);
+
+/// The [`CellNote::PercentWhole`] of a value `f` shown through `shape`, where it is a
+/// percentage of a value past [`PERCENT_FRACTION_MAX`].
+pub(crate) fn percent_whole(f: f64, shape: NumberShape) -> Option<CellNote> {
+    if !shape.percent {
+        return None;
+    }
+    let mut d = exact(f)?.abs();
+    for _ in 0..shape.scale.min(10) {
+        d /= Decimal::ONE_THOUSAND;
+    }
+    (d > PERCENT_FRACTION_MAX).then(|| CellNote::PercentWhole {
+        held: number_shown(f, None),
+    })
 }
 
 /// A text cell through the format's text section.
@@ -1244,7 +1283,13 @@ mod tests {
         assert_eq!(read(95.0, "\"约\"0.0\"%\""), ("约95.0%".into(), None));
         assert_eq!(read(12.0, "G/通用格式\"人\""), ("12人".into(), None));
         assert_eq!(read(12.5, "General\" 人\""), ("12.5 人".into(), None));
-        assert_eq!(read(96.0, "0%\"以上\""), ("9600%以上".into(), None));
+        assert_eq!(
+            read(96.0, "0%\"以上\""),
+            (
+                "9600%以上".into(),
+                Some(CellNote::PercentWhole { held: "96".into() })
+            )
+        );
         // a literal % makes a percentage without scaling it by 100
         assert_eq!(read(96.0, "0\"%\""), ("96%".into(), None));
         assert_eq!(read(96.0, "0\\%"), ("96%".into(), None));
@@ -1464,6 +1509,32 @@ mod tests {
             assert!(code.as_str().starts_with("table.display-"), "{code}");
             assert!(message.contains(has), "{message}");
         }
+    }
+
+    #[test]
+    fn a_percent_format_on_a_value_past_a_fraction_is_read_as_shown_with_a_warning() {
+        // 96 typed into a `0.0%` cell shows 9600.0%: read as Excel shows it, said so
+        let whole = |held: &str| Some(CellNote::PercentWhole { held: held.into() });
+        assert_eq!(read(96.0, "0.0%"), ("9600.0%".into(), whole("96")));
+        assert_eq!(read(96.5, "0%"), ("9650%".into(), whole("96.5")));
+        assert_eq!(read(-3.0, "0.0%;-0.0%"), ("-300.0%".into(), whole("-3")));
+        assert_eq!(read(2.0, "0%\"以上\""), ("200%以上".into(), whole("2")));
+        // up to 150% a fraction it can be: no warning
+        assert_eq!(read(1.5, "0%"), ("150%".into(), None));
+        assert_eq!(read(0.96, "0.0%"), ("96.0%".into(), None));
+        assert_eq!(read(1.2, "0%"), ("120%".into(), None));
+        // a literal percent sign does not scale: 96 in `0"%"` is 96%
+        assert_eq!(read(96.0, "0\"%\""), ("96%".into(), None));
+        // a scaled percentage compares what it shows (955 in `0.0,%` is 95.5%)
+        assert_eq!(read(955.0, "0.0,%"), ("95.5%".into(), scaled("955", "千")));
+        let (code, severity, message, _) =
+            CellNote::PercentWhole { held: "96".into() }.finding("9600.0%");
+        assert_eq!(code.as_str(), "table.percent-format-whole-number");
+        assert_eq!(severity, Severity::Warning);
+        assert!(
+            message.starts_with("单元格存 96，其百分比格式显示为 9600.0%"),
+            "{message}"
+        );
     }
 
     #[test]

@@ -220,7 +220,8 @@ fn styled_text(
             decimals: None,
             scale: 0,
         };
-        return (super::number_format::number_shown(*f, Some(shape)), None);
+        let note = super::number_format::percent_whole(*f, shape);
+        return (super::number_format::number_shown(*f, Some(shape)), note);
     }
     if let Some(written) = style.date
         && let Some(as_written) = written.show(value)
