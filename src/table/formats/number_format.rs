@@ -75,13 +75,15 @@ use rust_decimal::{Decimal, RoundingStrategy};
 use crate::finding::{Code, Severity, codes};
 
 /// What a number format does to the digits shown: a percentage or not, how many decimals
-/// (`None`: as many as the value has, as the General format shows them), and how many times
-/// the value is divided by 1 000 (the trailing commas of `#,##0,`).
+/// (`None`: as many as the value has, as the General format shows them), how many times
+/// the value is divided by 1 000 (the trailing commas of `#,##0,`), and by 10 (`shift`: the
+/// digits after a literal point between the digits, `0!.0000"万"`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct NumberShape {
     pub percent: bool,
     pub decimals: Option<u32>,
     pub scale: u32,
+    pub shift: u32,
 }
 
 impl NumberShape {
@@ -588,7 +590,7 @@ fn split_sections(code: &str) -> Vec<&str> {
         }
         match c {
             '"' if !bracket => quoted = !quoted,
-            '\\' | '_' | '*' if !quoted && !bracket => escaped = true,
+            '\\' | '!' | '_' | '*' if !quoted && !bracket => escaped = true,
             '[' if !quoted => bracket = true,
             ']' if !quoted => bracket = false,
             ';' if !quoted && !bracket => {
@@ -632,7 +634,8 @@ fn tokens(section: &str) -> Vec<Token> {
                 literal(&mut out, &rest[..end]);
                 rest = rest.get(end + 1..).unwrap_or("");
             }
-            '\\' => {
+            // `!x` is Excel's other escape of a literal character
+            '\\' | '!' => {
                 if let Some(next) = rest.chars().next() {
                     literal(&mut out, &rest[..next.len_utf8()]);
                     rest = &rest[next.len_utf8()..];
@@ -701,20 +704,31 @@ fn number_part(tokens: &[Token]) -> Option<(Option<NumberShape>, String, String)
     let (mut before, mut pending) = (String::new(), String::new());
     let (mut digits, mut general, mut interleaved) = (false, false, false);
     let (mut percent, mut decimals, mut commas, mut scale) = (false, None::<u32>, 0u32, 0u32);
+    // the digit placeholders after a literal point between the integer digits (`0!.0000`)
+    let mut point_at: Option<u32> = None;
     for t in tokens {
         match t {
             Token::Literal(l) if digits || general => pending.push_str(l),
             Token::Literal(l) => before.push_str(l),
             Token::Digit(_) => {
+                if pending == "." && digits && decimals.is_none() && point_at.is_none() {
+                    // Excel shows the digits with the point among them: `0!.0000"万"` shows
+                    // 150000 as 15.0000万 (the Chinese forms' ten-thousands)
+                    pending.clear();
+                    point_at = Some(0);
+                }
                 interleaved |= !pending.is_empty();
                 digits = true;
                 commas = 0;
                 if let Some(d) = decimals.as_mut() {
                     *d += 1;
                 }
+                if let Some(k) = point_at.as_mut() {
+                    *k += 1;
+                }
             }
             Token::Point if decimals.is_none() => {
-                interleaved |= !pending.is_empty();
+                interleaved |= !pending.is_empty() || point_at.is_some();
                 scale += commas;
                 commas = 0;
                 decimals = Some(0);
@@ -729,6 +743,12 @@ fn number_part(tokens: &[Token]) -> Option<(Option<NumberShape>, String, String)
     if !digits && !general {
         return None;
     }
+    // a point past 15 places (no form's) is text among the digits, as before
+    let shift = point_at.filter(|k| !interleaved && !general && *k <= 15);
+    interleaved |= point_at.is_some() && shift.is_none();
+    if let Some(k) = shift {
+        decimals = Some(k);
+    }
     let (before, after) = if interleaved {
         (String::new(), String::new())
     } else {
@@ -741,6 +761,7 @@ fn number_part(tokens: &[Token]) -> Option<(Option<NumberShape>, String, String)
         percent,
         decimals: Some(decimals.unwrap_or(0)),
         scale,
+        shift: shift.unwrap_or(0),
     });
     Some((number, before, after))
 }
@@ -829,6 +850,9 @@ pub(crate) fn percent_whole(f: f64, shape: NumberShape) -> Option<CellNote> {
     let mut d = exact(f)?.abs();
     for _ in 0..shape.scale.min(10) {
         d /= Decimal::ONE_THOUSAND;
+    }
+    for _ in 0..shape.shift.min(15) {
+        d /= Decimal::TEN;
     }
     (d > PERCENT_FRACTION_MAX).then(|| CellNote::PercentWhole {
         held: number_shown(f, None),
@@ -928,11 +952,11 @@ fn digits(
         (!same).then_some(held)
     };
     if let Some(shape) = number
-        && shape.scale > 0
+        && (shape.scale > 0 || shape.shift > 0)
         && f != 0.0
     {
         let held = number_shown(f, None);
-        let by = scale_word(shape.scale);
+        let by = scale_word(shape.scale.saturating_mul(3).saturating_add(shape.shift));
         // a scaled percentage follows the held-value rule of every percentage
         let (text, rounded) = match percent_unit.then(held_digits).flatten() {
             Some(read) => (read, Some(shown_text)),
@@ -975,14 +999,22 @@ fn within_float_noise(held: &str, shown: &str, before: &str, after: &str) -> boo
         .is_some_and(|bound| gap < bound)
 }
 
-/// What a figure scaled `scale` times by 1 000 counts: 千, 百万, 十亿, else 10^n.
-fn scale_word(scale: u32) -> String {
-    match scale {
-        1 => "千".into(),
-        2 => "百万".into(),
-        3 => "十亿".into(),
-        n => format!("10^{}", n.saturating_mul(3)),
-    }
+/// What a figure divided by 10^`power` counts: 十, 百, 千, 万, … 亿, else 10^n.
+fn scale_word(power: u32) -> String {
+    let word = match power {
+        1 => "十",
+        2 => "百",
+        3 => "千",
+        4 => "万",
+        5 => "十万",
+        6 => "百万",
+        7 => "千万",
+        8 => "亿",
+        9 => "十亿",
+        12 => "万亿",
+        n => return format!("10^{n}"),
+    };
+    word.into()
 }
 
 /// The text of a cell as Excel shows it in a format of this shape (see the module docs).
@@ -1052,6 +1084,9 @@ pub(crate) fn number_shown(f: f64, shape: Option<NumberShape>) -> String {
     }
     for _ in 0..shape.scale.min(10) {
         d /= Decimal::ONE_THOUSAND;
+    }
+    for _ in 0..shape.shift.min(15) {
+        d /= Decimal::TEN;
     }
     // a decimal holds at most 28 places (fewer for a large figure): a format asking for more
     // (`0,,.` and 42 `?`, found by fuzzing) is shown to what it holds and padded with the
@@ -1191,6 +1226,7 @@ mod tests {
                 percent: true,
                 decimals: Some(d),
                 scale: 0,
+                shift: 0,
             })
         };
         let fixed = |d, scale| {
@@ -1198,6 +1234,7 @@ mod tests {
                 percent: false,
                 decimals: Some(d),
                 scale,
+                shift: 0,
             })
         };
         assert_eq!(shape("0%"), pct(0));
@@ -1535,6 +1572,38 @@ mod tests {
             message.starts_with("单元格存 96，其百分比格式显示为 9600.0%"),
             "{message}"
         );
+    }
+
+    #[test]
+    fn a_literal_point_among_the_digits_shows_ten_thousands_as_excel_does() {
+        // the Chinese forms' 万: `0!.0000"万"` shows 150000 as 15.0000万 (the point a literal
+        // among the integer digits), `0"."0,"万"` as 15.0万 (thousands, then a point)
+        assert_eq!(
+            read(150000.0, "0!.0000\"万\""),
+            ("15.0000万".into(), scaled("150000", "万"))
+        );
+        assert_eq!(
+            read(150000.0, "0\".\"0,\"万\""),
+            ("15.0万".into(), scaled("150000", "万"))
+        );
+        assert_eq!(
+            read(123456.7, "0\\.0000"),
+            ("12.3457".into(), scaled("123456.7", "万"))
+        );
+        assert_eq!(
+            read(-25000.0, "#!.0000\"万元\""),
+            ("-2.5000万元".into(), scaled("-25000", "万"))
+        );
+        // the 亿 of eight places
+        assert_eq!(
+            read(350000000.0, "0!.00000000\"亿\""),
+            ("3.50000000亿".into(), scaled("350000000", "亿"))
+        );
+        // other text among the digits is not shown, as before; nor a second point
+        assert_eq!(read(1234567.0, "000-0000"), ("1234567".into(), None));
+        assert_eq!(read(1234567.0, "0!.00!.00"), ("1234567".into(), None));
+        assert_eq!(read(1234567.0, "0!.00.00"), ("1234567.00".into(), None));
+        assert_eq!(read(0.0, "0!.0000\"万\""), ("0.0000万".into(), None));
     }
 
     #[test]
