@@ -245,3 +245,31 @@ fn a_word_paragraph_of_many_runs_past_the_cell_limit_is_read_holding_little_of_i
     assert!(stdout.contains("培训人数"), "{stdout}\n{stderr}");
     assert!(stderr.contains("至少 1048577"), "{stderr}");
 }
+
+/// `bytes` with the first local file header's name (the first entry's) changed at its last
+/// byte to `to`: the central directory still names the part as before.
+fn local_name_changed(bytes: &[u8], to: u8) -> Vec<u8> {
+    assert_eq!(&bytes[..4], b"PK\x03\x04");
+    let name_len = usize::from(u16::from_le_bytes([bytes[26], bytes[27]]));
+    let mut out = bytes.to_vec();
+    out[30 + name_len - 1] = to;
+    out
+}
+
+#[test]
+fn a_zip_whose_local_header_names_another_part_is_refused_by_name() {
+    // the central directory is followed (it names `[Content_Types].xml`); a reader that goes by
+    // the local headers would find `[Content_Types].xmk` and read the file otherwise
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/formats/formats19.xlsx");
+    let bytes = std::fs::read(path).unwrap();
+    let changed = local_name_changed(&bytes, b'k');
+    let err = table::read_bytes("f.xlsx", &changed, &ReadOptions::default()).unwrap_err();
+    let said = format!("{err}");
+    assert!(
+        said.contains("本地文件头") && said.contains("[Content_Types].xml"),
+        "{said}"
+    );
+    // the same bytes with the name as the directory has it are read
+    let same = local_name_changed(&bytes, b'l');
+    assert!(table::read_bytes("f.xlsx", &same, &ReadOptions::default()).is_ok());
+}

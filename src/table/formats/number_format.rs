@@ -20,7 +20,16 @@
 //!   after the digits (`0"%"`, `0\%`) makes the figure a percentage without scaling it by 100,
 //!   and like a `%` format it is read as the value the cell holds where the format shows fewer
 //!   decimals (`table.display-rounded`). Literal text **between** digit placeholders
-//!   (`000-0000`) is not shown: the number is read as its digits, as before.
+//!   (`000-0000`) is not shown: the number is read as its digits, as before — but for **one
+//!   literal point** among the integer digits where the code has no decimal point
+//!   (`0!.0000"万"`, `0"."0,"万"`: the Chinese forms' 万 and 亿, `!` being Excel's escape as
+//!   `\` is): Excel shows the digits with the point among them (150000 as `15.0000万`), so the
+//!   figure is read so, the digits after the point its decimals, with a `table.display-scaled`
+//!   warning naming the value held (万 for four places).
+//! - **A percent format on a value past [`PERCENT_FRACTION_MAX`]** (1.5: `96` in `0.0%` shows
+//!   `9600.0%`, someone typed the percentage itself) is read as shown, with a
+//!   `table.percent-format-whole-number` warning naming the value held: which was meant is a
+//!   person's to say.
 //! - **Fewer decimals shown than held**: a percentage is read as the value the cell holds
 //!   (below); any other figure as shown (a score is printed rounded, and the form's sums are
 //!   of what it prints), with a `table.display-rounded` note naming the value held: `99.6` in
