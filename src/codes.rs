@@ -773,6 +773,10 @@ registry! {
     DISPLAY_UNFOLLOWED = "table.display-unfollowed", Warning,
         "单元格的数字格式未能照样显示",
         "含义：工作簿中这个单元格的数字格式带条件（如 [>100]0.0,\"万\";0）而 jixiao 不能确定 Excel 怎样显示它：条件无法读取，没有一段的条件适用于这个值（Excel 显示为 ####），负数由条件选用的格式段显示（是否带负号不能确定），或这个值所用的一段是日期、分数或科学计数格式；OpenDocument 表格（.ods）中没有自己样式的单元格按所在行的默认样式读取（ODF 的规定），而 LibreOffice 按列的默认样式显示，两者读出的不同。\n处理：按单元格存的值读取（至多 15 位有效数字），不按格式（行的默认样式一项按行的样式读取）；消息写出原因。\n修改：核对表格上显示的值；需要时在单元格中直接写入要表达的数值。";
+    /// A workbook's percent format on a value that cannot be a fraction (96 in `0.0%` shows `9600.0%`): read as shown.
+    PERCENT_FORMAT_WHOLE_NUMBER = "table.percent-format-whole-number", Warning,
+        "百分比格式的单元格存的像是百分数本身",
+        "含义：工作簿中这个单元格的数字格式是百分比（如 0% 或 0.0%），会把存的值乘以 100 显示；而它存的值按格式显示超过 150%（存的值大于 1.5，如存 96 显示为 9600.0%），更像是在百分比格式的单元格里直接填了百分数（96 表示 96%），而不是小数 0.96。\n处理：按表格上显示的值读取（9600.0%），与 Excel、WPS 显示的一致，不猜测填表人的本意；消息写出单元格存的值，请人工核对这一行的评分。\n修改：确为 96% 的，在单元格中填 0.96（或填 96% 让 Excel 自己换算）；确实超过 150% 的，核对无误即可。";
     /// An actuals file that does not read (YAML syntax, shape, limits).
     ACTUALS_PARSE = "actuals::parse", Error,
         "实际值文件无法读取",

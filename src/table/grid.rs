@@ -1594,6 +1594,7 @@ pub(crate) fn check_zip(name: &str, bytes: &[u8]) -> Result<ZipCheck, ReadError>
         });
     };
     refuse_parts_named_twice(name, &zip)?;
+    formats::zip_headers::refuse_disagreeing(name, bytes, &mut zip)?;
     let max = limits::UNZIPPED.get();
     let too_large = |part: &str| ReadError::UnzippedTooLarge {
         name: name.into(),
@@ -1635,7 +1636,8 @@ pub(crate) fn check_zip(name: &str, bytes: &[u8]) -> Result<ZipCheck, ReadError>
         // the shared strings' start tag, whose `uniqueCount` calamine reserves from
         let strings = formats::xml_cut::is_shared_strings(&part);
         let mut head = Vec::new();
-        let sheet = part.starts_with("xl/worksheets/") && part.ends_with(".xml");
+        let sheet = formats::xml_cut::is_worksheet(&part);
+        let mut long_cell = formats::xml_cut::LongCell::default();
         let word = part == "word/document.xml";
         let mut held = workbook::TagCount::strings();
         let mut long_shared = formats::xml_cut::Measure::default();
@@ -1665,6 +1667,7 @@ pub(crate) fn check_zip(name: &str, bytes: &[u8]) -> Result<ZipCheck, ReadError>
                         cells.feed(&sink[..k]);
                         hidden.feed(&sink[..k]);
                         raised_sheet.feed(&sink[..k]);
+                        long_cell.feed(k as u64, cells.count != before);
                         if cells.count != before {
                             workbook::check_count(name, None, cells.count)?;
                         }
@@ -1683,6 +1686,7 @@ pub(crate) fn check_zip(name: &str, bytes: &[u8]) -> Result<ZipCheck, ReadError>
             workbook::check_shared_strings(name, &part, &head, part_bytes)?;
             long |= long_shared.long();
         }
+        long |= long_cell.long;
         if part == "content.xml" {
             content = true;
         }

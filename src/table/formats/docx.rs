@@ -394,6 +394,7 @@ fn body_items(name: &str, xml: impl std::io::BufRead) -> Result<Vec<Item>, ReadE
         tables: 0,
         table: WordTable::default(),
         cell: None,
+        held: super::xml_cut::HeldCut::default(),
         paragraph: String::new(),
         in_paragraph: false,
         in_text: false,
@@ -444,6 +445,9 @@ struct Body<'n> {
     tables: u64,
     table: WordTable,
     cell: Option<OpenCell>,
+    /// The open cell's or body paragraph's text counted, cut one byte past the cell limit (a
+    /// paragraph of many runs each under it was held whole before it was refused).
+    held: super::xml_cut::HeldCut,
     paragraph: String,
     in_paragraph: bool,
     in_text: bool,
@@ -522,6 +526,7 @@ impl Body<'_> {
             "tc" if top && !empty => {
                 // a cell opened inside an open one: the first is dropped (Word never writes it)
                 self.table.drop_open_text();
+                self.held = Default::default();
                 self.cell = Some(OpenCell {
                     span: 1,
                     continues: false,
@@ -545,6 +550,7 @@ impl Body<'_> {
                 } else if self.table_depth == 0 {
                     self.in_paragraph = true;
                     self.paragraph.clear();
+                    self.held = Default::default();
                 } else if let Some(c) = self.cell.as_mut() {
                     if c.paragraphs > 0 {
                         self.table.text_mut().push('\n');
@@ -596,9 +602,11 @@ impl Body<'_> {
                 self.in_paragraph = false;
                 push_paragraph(&mut self.items, &self.paragraph);
                 self.paragraph.clear();
+                self.held = Default::default();
             }
             "tc" if self.table_depth == 1 => {
                 self.one_more()?;
+                self.held = Default::default();
                 if let Some(c) = self.cell.take() {
                     if self.table.has_row() {
                         self.table
@@ -641,9 +649,9 @@ impl Body<'_> {
     /// [`Body::push_text`] past the run's properties.
     fn push_raised(&mut self, text: &str) {
         if self.cell.is_some() && self.table_depth >= 1 {
-            self.table.text_mut().push_str(text);
+            self.held.push(self.table.text_mut(), text);
         } else {
-            self.paragraph.push_str(text);
+            self.held.push(&mut self.paragraph, text);
         }
     }
 }

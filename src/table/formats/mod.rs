@@ -51,6 +51,7 @@ pub(crate) mod xlsx_parts;
 pub(crate) mod xlsx_pipe;
 pub(crate) mod xlsx_raised;
 pub(crate) mod xml_cut;
+pub(crate) mod zip_headers;
 
 use std::sync::LazyLock;
 

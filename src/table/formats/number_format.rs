@@ -20,7 +20,16 @@
 //!   after the digits (`0"%"`, `0\%`) makes the figure a percentage without scaling it by 100,
 //!   and like a `%` format it is read as the value the cell holds where the format shows fewer
 //!   decimals (`table.display-rounded`). Literal text **between** digit placeholders
-//!   (`000-0000`) is not shown: the number is read as its digits, as before.
+//!   (`000-0000`) is not shown: the number is read as its digits, as before — but for **one
+//!   literal point** among the integer digits where the code has no decimal point
+//!   (`0!.0000"万"`, `0"."0,"万"`: the Chinese forms' 万 and 亿, `!` being Excel's escape as
+//!   `\` is): Excel shows the digits with the point among them (150000 as `15.0000万`), so the
+//!   figure is read so, the digits after the point its decimals, with a `table.display-scaled`
+//!   warning naming the value held (万 for four places).
+//! - **A percent format on a value past [`PERCENT_FRACTION_MAX`]** (1.5: `96` in `0.0%` shows
+//!   `9600.0%`, someone typed the percentage itself) is read as shown, with a
+//!   `table.percent-format-whole-number` warning naming the value held: which was meant is a
+//!   person's to say.
 //! - **Fewer decimals shown than held**: a percentage is read as the value the cell holds
 //!   (below); any other figure as shown (a score is printed rounded, and the form's sums are
 //!   of what it prints), with a `table.display-rounded` note naming the value held: `99.6` in
@@ -75,13 +84,15 @@ use rust_decimal::{Decimal, RoundingStrategy};
 use crate::finding::{Code, Severity, codes};
 
 /// What a number format does to the digits shown: a percentage or not, how many decimals
-/// (`None`: as many as the value has, as the General format shows them), and how many times
-/// the value is divided by 1 000 (the trailing commas of `#,##0,`).
+/// (`None`: as many as the value has, as the General format shows them), how many times
+/// the value is divided by 1 000 (the trailing commas of `#,##0,`), and by 10 (`shift`: the
+/// digits after a literal point between the digits, `0!.0000"万"`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct NumberShape {
     pub percent: bool,
     pub decimals: Option<u32>,
     pub scale: u32,
+    pub shift: u32,
 }
 
 impl NumberShape {
@@ -246,6 +257,9 @@ pub(crate) enum CellNote {
     /// condition takes, a negative number in a section chosen by a condition): the value held
     /// is read, for this reason.
     Unfollowed { why: &'static str },
+    /// A percent format on a value that cannot be a fraction (past [`PERCENT_FRACTION_MAX`]:
+    /// `96` in `0.0%` shows `9600.0%`): read as shown, the value held beside it.
+    PercentWhole { held: String },
     /// The cell holds a formula whose result the file does not keep: read as empty.
     NoValue,
     /// A text file's encoding told from its bytes alone (UTF-16 without a byte-order mark):
@@ -337,6 +351,14 @@ impl CellNote {
                     format!("显示为“{shown}”"),
                 )
             }
+            CellNote::PercentWhole { held } => (
+                codes::PERCENT_FORMAT_WHOLE_NUMBER,
+                Severity::Warning,
+                format!(
+                    "单元格存 {held}，其百分比格式显示为 {value}：像是在百分比格式中填了百分数本身（{held} 表示 {held}%）而不是小数；按显示值读取，请人工核对"
+                ),
+                format!("单元格存 {held}"),
+            ),
             CellNote::NoValue => (
                 codes::FORMULA_NO_VALUE,
                 Severity::Warning,
@@ -577,7 +599,7 @@ fn split_sections(code: &str) -> Vec<&str> {
         }
         match c {
             '"' if !bracket => quoted = !quoted,
-            '\\' | '_' | '*' if !quoted && !bracket => escaped = true,
+            '\\' | '!' | '_' | '*' if !quoted && !bracket => escaped = true,
             '[' if !quoted => bracket = true,
             ']' if !quoted => bracket = false,
             ';' if !quoted && !bracket => {
@@ -621,7 +643,8 @@ fn tokens(section: &str) -> Vec<Token> {
                 literal(&mut out, &rest[..end]);
                 rest = rest.get(end + 1..).unwrap_or("");
             }
-            '\\' => {
+            // `!x` is Excel's other escape of a literal character
+            '\\' | '!' => {
                 if let Some(next) = rest.chars().next() {
                     literal(&mut out, &rest[..next.len_utf8()]);
                     rest = &rest[next.len_utf8()..];
@@ -690,20 +713,31 @@ fn number_part(tokens: &[Token]) -> Option<(Option<NumberShape>, String, String)
     let (mut before, mut pending) = (String::new(), String::new());
     let (mut digits, mut general, mut interleaved) = (false, false, false);
     let (mut percent, mut decimals, mut commas, mut scale) = (false, None::<u32>, 0u32, 0u32);
+    // the digit placeholders after a literal point between the integer digits (`0!.0000`)
+    let mut point_at: Option<u32> = None;
     for t in tokens {
         match t {
             Token::Literal(l) if digits || general => pending.push_str(l),
             Token::Literal(l) => before.push_str(l),
             Token::Digit(_) => {
+                if pending == "." && digits && decimals.is_none() && point_at.is_none() {
+                    // Excel shows the digits with the point among them: `0!.0000"万"` shows
+                    // 150000 as 15.0000万 (the Chinese forms' ten-thousands)
+                    pending.clear();
+                    point_at = Some(0);
+                }
                 interleaved |= !pending.is_empty();
                 digits = true;
                 commas = 0;
                 if let Some(d) = decimals.as_mut() {
                     *d += 1;
                 }
+                if let Some(k) = point_at.as_mut() {
+                    *k += 1;
+                }
             }
             Token::Point if decimals.is_none() => {
-                interleaved |= !pending.is_empty();
+                interleaved |= !pending.is_empty() || point_at.is_some();
                 scale += commas;
                 commas = 0;
                 decimals = Some(0);
@@ -718,6 +752,12 @@ fn number_part(tokens: &[Token]) -> Option<(Option<NumberShape>, String, String)
     if !digits && !general {
         return None;
     }
+    // a point past 15 places (no form's) is text among the digits, as before
+    let shift = point_at.filter(|k| !interleaved && !general && *k <= 15);
+    interleaved |= point_at.is_some() && shift.is_none();
+    if let Some(k) = shift {
+        decimals = Some(k);
+    }
     let (before, after) = if interleaved {
         (String::new(), String::new())
     } else {
@@ -730,6 +770,7 @@ fn number_part(tokens: &[Token]) -> Option<(Option<NumberShape>, String, String)
         percent,
         decimals: Some(decimals.unwrap_or(0)),
         scale,
+        shift: shift.unwrap_or(0),
     });
     Some((number, before, after))
 }
@@ -784,16 +825,47 @@ pub(crate) fn read_cell(value: &Data, format: Option<&CellFormat>) -> (String, O
             zero_shown,
         } => {
             let negative_by_condition = format.conditional && f < 0.0;
-            digits(
+            let (text, note) = digits(
                 f,
                 *number,
                 (before, after),
                 *zero_shown,
                 unsigned,
                 negative_by_condition,
-            )
+            );
+            match number {
+                // a note that is only information gives way to the whole-number warning
+                Some(shape) if matches!(note, None | Some(CellNote::Rounded(_))) => {
+                    (text, percent_whole(f, *shape).or(note))
+                }
+                _ => (text, note),
+            }
         }
     }
+}
+
+/// The largest fraction a percent format is taken to hold (150%): past it, a value in a
+/// percent format is what someone typed as the percentage itself (`96` in a `0.0%` cell, shown
+/// `9600.0%`), or a figure above one and a half times its whole that a person should see. The
+/// value compared is the one the format shows (after a trailing comma's scaling), unsigned.
+pub(crate) const PERCENT_FRACTION_MAX: Decimal = Decimal::from_parts(15, 0, 0, false, 1);
+
+/// The [`CellNote::PercentWhole`] of a value `f` shown through `shape`, where it is a
+/// percentage of a value past [`PERCENT_FRACTION_MAX`].
+pub(crate) fn percent_whole(f: f64, shape: NumberShape) -> Option<CellNote> {
+    if !shape.percent {
+        return None;
+    }
+    let mut d = exact(f)?.abs();
+    for _ in 0..shape.scale.min(10) {
+        d /= Decimal::ONE_THOUSAND;
+    }
+    for _ in 0..shape.shift.min(15) {
+        d /= Decimal::TEN;
+    }
+    (d > PERCENT_FRACTION_MAX).then(|| CellNote::PercentWhole {
+        held: number_shown(f, None),
+    })
 }
 
 /// A text cell through the format's text section.
@@ -889,11 +961,11 @@ fn digits(
         (!same).then_some(held)
     };
     if let Some(shape) = number
-        && shape.scale > 0
+        && (shape.scale > 0 || shape.shift > 0)
         && f != 0.0
     {
         let held = number_shown(f, None);
-        let by = scale_word(shape.scale);
+        let by = scale_word(shape.scale.saturating_mul(3).saturating_add(shape.shift));
         // a scaled percentage follows the held-value rule of every percentage
         let (text, rounded) = match percent_unit.then(held_digits).flatten() {
             Some(read) => (read, Some(shown_text)),
@@ -936,14 +1008,22 @@ fn within_float_noise(held: &str, shown: &str, before: &str, after: &str) -> boo
         .is_some_and(|bound| gap < bound)
 }
 
-/// What a figure scaled `scale` times by 1 000 counts: 千, 百万, 十亿, else 10^n.
-fn scale_word(scale: u32) -> String {
-    match scale {
-        1 => "千".into(),
-        2 => "百万".into(),
-        3 => "十亿".into(),
-        n => format!("10^{}", n.saturating_mul(3)),
-    }
+/// What a figure divided by 10^`power` counts: 十, 百, 千, 万, … 亿, else 10^n.
+fn scale_word(power: u32) -> String {
+    let word = match power {
+        1 => "十",
+        2 => "百",
+        3 => "千",
+        4 => "万",
+        5 => "十万",
+        6 => "百万",
+        7 => "千万",
+        8 => "亿",
+        9 => "十亿",
+        12 => "万亿",
+        n => return format!("10^{n}"),
+    };
+    word.into()
 }
 
 /// The text of a cell as Excel shows it in a format of this shape (see the module docs).
@@ -1013,6 +1093,9 @@ pub(crate) fn number_shown(f: f64, shape: Option<NumberShape>) -> String {
     }
     for _ in 0..shape.scale.min(10) {
         d /= Decimal::ONE_THOUSAND;
+    }
+    for _ in 0..shape.shift.min(15) {
+        d /= Decimal::TEN;
     }
     // a decimal holds at most 28 places (fewer for a large figure): a format asking for more
     // (`0,,.` and 42 `?`, found by fuzzing) is shown to what it holds and padded with the
@@ -1152,6 +1235,7 @@ mod tests {
                 percent: true,
                 decimals: Some(d),
                 scale: 0,
+                shift: 0,
             })
         };
         let fixed = |d, scale| {
@@ -1159,6 +1243,7 @@ mod tests {
                 percent: false,
                 decimals: Some(d),
                 scale,
+                shift: 0,
             })
         };
         assert_eq!(shape("0%"), pct(0));
@@ -1244,7 +1329,13 @@ mod tests {
         assert_eq!(read(95.0, "\"约\"0.0\"%\""), ("约95.0%".into(), None));
         assert_eq!(read(12.0, "G/通用格式\"人\""), ("12人".into(), None));
         assert_eq!(read(12.5, "General\" 人\""), ("12.5 人".into(), None));
-        assert_eq!(read(96.0, "0%\"以上\""), ("9600%以上".into(), None));
+        assert_eq!(
+            read(96.0, "0%\"以上\""),
+            (
+                "9600%以上".into(),
+                Some(CellNote::PercentWhole { held: "96".into() })
+            )
+        );
         // a literal % makes a percentage without scaling it by 100
         assert_eq!(read(96.0, "0\"%\""), ("96%".into(), None));
         assert_eq!(read(96.0, "0\\%"), ("96%".into(), None));
@@ -1464,6 +1555,64 @@ mod tests {
             assert!(code.as_str().starts_with("table.display-"), "{code}");
             assert!(message.contains(has), "{message}");
         }
+    }
+
+    #[test]
+    fn a_percent_format_on_a_value_past_a_fraction_is_read_as_shown_with_a_warning() {
+        // 96 typed into a `0.0%` cell shows 9600.0%: read as Excel shows it, said so
+        let whole = |held: &str| Some(CellNote::PercentWhole { held: held.into() });
+        assert_eq!(read(96.0, "0.0%"), ("9600.0%".into(), whole("96")));
+        assert_eq!(read(96.5, "0%"), ("9650%".into(), whole("96.5")));
+        assert_eq!(read(-3.0, "0.0%;-0.0%"), ("-300.0%".into(), whole("-3")));
+        assert_eq!(read(2.0, "0%\"以上\""), ("200%以上".into(), whole("2")));
+        // up to 150% a fraction it can be: no warning
+        assert_eq!(read(1.5, "0%"), ("150%".into(), None));
+        assert_eq!(read(0.96, "0.0%"), ("96.0%".into(), None));
+        assert_eq!(read(1.2, "0%"), ("120%".into(), None));
+        // a literal percent sign does not scale: 96 in `0"%"` is 96%
+        assert_eq!(read(96.0, "0\"%\""), ("96%".into(), None));
+        // a scaled percentage compares what it shows (955 in `0.0,%` is 95.5%)
+        assert_eq!(read(955.0, "0.0,%"), ("95.5%".into(), scaled("955", "千")));
+        let (code, severity, message, _) =
+            CellNote::PercentWhole { held: "96".into() }.finding("9600.0%");
+        assert_eq!(code.as_str(), "table.percent-format-whole-number");
+        assert_eq!(severity, Severity::Warning);
+        assert!(
+            message.starts_with("单元格存 96，其百分比格式显示为 9600.0%"),
+            "{message}"
+        );
+    }
+
+    #[test]
+    fn a_literal_point_among_the_digits_shows_ten_thousands_as_excel_does() {
+        // the Chinese forms' 万: `0!.0000"万"` shows 150000 as 15.0000万 (the point a literal
+        // among the integer digits), `0"."0,"万"` as 15.0万 (thousands, then a point)
+        assert_eq!(
+            read(150000.0, "0!.0000\"万\""),
+            ("15.0000万".into(), scaled("150000", "万"))
+        );
+        assert_eq!(
+            read(150000.0, "0\".\"0,\"万\""),
+            ("15.0万".into(), scaled("150000", "万"))
+        );
+        assert_eq!(
+            read(123456.7, "0\\.0000"),
+            ("12.3457".into(), scaled("123456.7", "万"))
+        );
+        assert_eq!(
+            read(-25000.0, "#!.0000\"万元\""),
+            ("-2.5000万元".into(), scaled("-25000", "万"))
+        );
+        // the 亿 of eight places
+        assert_eq!(
+            read(350000000.0, "0!.00000000\"亿\""),
+            ("3.50000000亿".into(), scaled("350000000", "亿"))
+        );
+        // other text among the digits is not shown, as before; nor a second point
+        assert_eq!(read(1234567.0, "000-0000"), ("1234567".into(), None));
+        assert_eq!(read(1234567.0, "0!.00!.00"), ("1234567".into(), None));
+        assert_eq!(read(1234567.0, "0!.00.00"), ("1234567.00".into(), None));
+        assert_eq!(read(0.0, "0!.0000\"万\""), ("0.0000万".into(), None));
     }
 
     #[test]

@@ -97,6 +97,10 @@ struct Open {
     chars: u64,
     pct: bool,
     plain: bool,
+    /// Where the integer digits of the last `number:number` are in `code` (none: General).
+    integer: Option<std::ops::Range<usize>>,
+    /// Its `number:embedded-text`s: the digits to their right, and the text.
+    embedded: Vec<(u32, String)>,
 }
 
 impl Open {
@@ -110,8 +114,39 @@ impl Open {
     fn number(&mut self, e: &BytesStart) {
         let before = self.code.len();
         number(e, &mut self.code);
-        let added = self.code.get(before..).map_or(0, |a| a.chars().count());
+        let written = self.code.get(before..).unwrap_or("");
+        let digits = ["#,##0", "0"].into_iter().find(|d| written.starts_with(d));
+        self.integer = digits.map(|d| before..before + d.len());
+        self.embedded.clear();
+        let added = written.chars().count();
         self.counted(added as u64);
+    }
+
+    /// Puts the last number's `number:embedded-text`s among its integer digits, as Excel's
+    /// code writes literal text there (`0\.0000` for a `.` four digits from the right: the
+    /// Chinese forms' 万).
+    fn embed(&mut self) {
+        let (Some(range), false) = (self.integer.take(), self.embedded.is_empty()) else {
+            return;
+        };
+        if self.code.get(range.clone()).is_none() {
+            return;
+        }
+        let places = self.embedded.iter().map(|(p, _)| *p).max().unwrap_or(0);
+        let mut digits = String::new();
+        for i in (0..=places.min(30)).rev() {
+            digits.push('0');
+            for (_, text) in self.embedded.iter().filter(|(p, _)| *p == i) {
+                for c in text.chars() {
+                    digits.push('\\');
+                    digits.push(c);
+                }
+            }
+        }
+        let added = digits.chars().count() as u64;
+        self.code.replace_range(range, &digits);
+        self.embedded.clear();
+        self.counted(added);
     }
 
     /// `n` characters more; past the limit the code is no longer kept, only counted (it is
@@ -144,6 +179,7 @@ impl Styles {
         let mut buf = Vec::new();
         let mut open: Option<Open> = None;
         let mut in_text = false;
+        let mut in_embedded = false;
         loop {
             let event = match reader.read_event_into(&mut buf) {
                 Ok(Event::Eof) | Err(_) => break,
@@ -165,6 +201,8 @@ impl Styles {
                                 chars: 0,
                                 pct,
                                 plain: true,
+                                integer: None,
+                                embedded: Vec::new(),
                             });
                         }
                         "style:style" => {
@@ -190,6 +228,15 @@ impl Styles {
                             }
                         }
                         "number:text" if !empty => in_text = true,
+                        "number:embedded-text" if !empty => {
+                            if let Some(o) = &mut open
+                                && o.embedded.len() < 16
+                            {
+                                let at = attr(e, "number:position").and_then(|p| p.parse().ok());
+                                o.embedded.push((at.unwrap_or(0), String::new()));
+                                in_embedded = true;
+                            }
+                        }
                         "style:map" => {
                             if let (Some(Open { name, .. }), Some(cond), Some(apply)) = (
                                 &open,
@@ -203,6 +250,13 @@ impl Styles {
                             }
                         }
                         _ => {}
+                    }
+                }
+                Event::Text(t) if in_embedded => {
+                    if let Some((_, text)) = open.as_mut().and_then(|o| o.embedded.last_mut())
+                        && text.len() < 64
+                    {
+                        text.push_str(&t.xml10_content());
                     }
                 }
                 Event::Text(t) if in_text => {
@@ -223,6 +277,12 @@ impl Styles {
                 Event::End(e) => match e.name().as_ref() {
                     "style:style" => self.scripts.end("style:style"),
                     "number:text" => in_text = false,
+                    "number:embedded-text" => in_embedded = false,
+                    "number:number" => {
+                        if let Some(o) = &mut open {
+                            o.embed();
+                        }
+                    }
                     "number:number-style"
                     | "number:currency-style"
                     | "number:text-style"

@@ -72,7 +72,7 @@ pub(crate) fn read_sheets(
         let threads = super::xlsx_pipe::Threads::from_env();
         // a shared string past the cell limit cut first: calamine holds each whole
         let cut = match formulas.long_shared {
-            true => super::xml_cut::cut_shared_strings(name, &bytes)?,
+            true => super::xml_cut::cut_long_text(name, &bytes)?,
             false => None,
         };
         let bytes = cut.as_ref().unwrap_or(&bytes);
@@ -219,8 +219,10 @@ fn styled_text(
             percent: true,
             decimals: None,
             scale: 0,
+            shift: 0,
         };
-        return (super::number_format::number_shown(*f, Some(shape)), None);
+        let note = super::number_format::percent_whole(*f, shape);
+        return (super::number_format::number_shown(*f, Some(shape)), note);
     }
     if let Some(written) = style.date
         && let Some(as_written) = written.show(value)
@@ -774,8 +776,8 @@ pub(crate) struct SecondLook {
     pub hidden: bool,
     pub raised_shared: bool,
     pub raised_sheet: bool,
-    /// A shared string's text may run past the cell limit (`xml_cut`: cut before calamine
-    /// holds it).
+    /// A shared string's text, or a worksheet's cell (an inline string), may run past the cell
+    /// limit (`xml_cut`: cut before calamine holds it).
     pub long_shared: bool,
     /// A Word document's body may hold a text run past the cell limit (`xml_cut::CutRuns`).
     pub long_word: bool,

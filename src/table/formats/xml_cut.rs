@@ -15,14 +15,19 @@
 //! comments, processing instructions and quoted attribute values (a `>` inside) pass unchanged.
 //! Only the shared strings are cut, only where [`Measure`] finds a run past the limit as
 //! `grid::check_zip` unzips them (a part no larger than the limit is not looked at): the zip is
-//! written again with that part cut, every other part copied as it is. Left as before: text
-//! made of numeric character references (counted as nothing), inline strings in a sheet.
+//! written again with that part cut, every other part copied as it is. **A worksheet's cells**
+//! (an inline string, `<c t="inlineStr"><is>…`, which calamine holds whole) are cut the same
+//! way, counted a cell (`</c>`) at a time, where [`LongCell`] finds a stretch of the sheet past
+//! the limit between two cells' start tags (a 40 MB inline string: 243 MB → 17 MB peak).
+//! Left as before: text made of numeric character references (counted as nothing), a sheet
+//! whose part is not under `xl/worksheets/`.
 //!
 //! **A Word document's** `word/document.xml` is read through [`CutRuns`] where [`LongRun`]
 //! finds a stretch past the limit without markup as `grid::check_zip` unzips it (a 400 MB
 //! paragraph of 0.4 MB peaked at 1.2 GB): each text run is cut on its own one byte past the
 //! limit (a run's hidden or deleted text is never counted into another's), so quick-xml never
-//! buffers more of one; a paragraph of many runs each under the limit is read as before.
+//! buffers more of one; a paragraph or table cell of many runs each under the limit is held
+//! to one counted byte past it as the reader appends them ([`HeldCut`]).
 
 use std::io::{Read, Write};
 
@@ -103,6 +108,35 @@ impl LongRun {
     }
 }
 
+/// Whether a worksheet part (fed in pieces) may hold a cell past the limit: a stretch of more
+/// than the limit, less a piece, between two pieces holding a cell's or a row's start tag
+/// (`grid`'s count of them). A cell's text lies within such a stretch, so a cell past the limit
+/// is never missed; the look costs nothing beyond that count.
+#[derive(Debug, Default)]
+pub(crate) struct LongCell {
+    since: u64,
+    pub long: bool,
+}
+
+/// The most bytes one piece of a part is read in (`grid::check_zip`'s).
+const PIECE: u64 = 64 * 1024;
+
+impl LongCell {
+    /// The next `bytes` bytes of the part; `tag` whether they hold a cell's or row's start.
+    pub(crate) fn feed(&mut self, bytes: u64, tag: bool) {
+        self.since = self.since.saturating_add(bytes);
+        self.long |= self.since > limits::CELL.get().saturating_sub(PIECE);
+        if tag {
+            self.since = 0;
+        }
+    }
+}
+
+/// Whether a part is a worksheet (`xl/worksheets/*.xml`), as `grid::check_zip` tells them.
+pub(crate) fn is_worksheet(part: &str) -> bool {
+    part.starts_with("xl/worksheets/") && part.ends_with(".xml")
+}
+
 /// A part read with each text run cut one byte past the limit (a Word document's body).
 pub(crate) struct CutRuns<R> {
     inner: R,
@@ -146,9 +180,50 @@ impl<R: Read> Read for CutRuns<R> {
     }
 }
 
-/// `bytes` (an xlsx) with the text of its shared strings cut past the limit, where a run is
-/// past it (`None` where none is: the zip is kept as it is).
-pub(crate) fn cut_shared_strings(name: &str, bytes: &[u8]) -> Result<Option<Vec<u8>>, ReadError> {
+/// The text of one cell as a reader appends it piece by piece (a Word cell's or paragraph's
+/// runs), cut one counted byte past the limit as [`TextCut`] counts (white space not counted):
+/// a paragraph of many runs, each under the limit, is no longer held whole before the cell
+/// limit refuses it, and what is held is still past the limit, so it is refused as before.
+#[derive(Debug, Default)]
+pub(crate) struct HeldCut {
+    counted: u64,
+    cut: bool,
+}
+
+impl HeldCut {
+    /// Appends `text` to `to` (the cell's text so far), or as much of it as takes the cell one
+    /// counted byte past the limit (at a character's edge); nothing once it is past.
+    pub(crate) fn push(&mut self, to: &mut String, text: &str) {
+        if self.cut {
+            return;
+        }
+        let limit = limits::CELL.get();
+        let white = |b: &u8| matches!(b, b' ' | b'\t' | b'\r' | b'\n');
+        let counted = text.bytes().filter(|b| !white(b)).count() as u64;
+        if self.counted.saturating_add(counted) <= limit {
+            self.counted += counted;
+            to.push_str(text);
+            return;
+        }
+        for (i, c) in text.char_indices() {
+            if !matches!(c, ' ' | '\t' | '\r' | '\n') {
+                self.counted += c.len_utf8() as u64;
+            }
+            if self.counted > limit {
+                to.push_str(&text[..i + c.len_utf8()]);
+                self.cut = true;
+                return;
+            }
+        }
+        to.push_str(text);
+    }
+}
+
+/// `bytes` (an xlsx) with the text of its shared strings, and of its worksheets' cells (an
+/// inline string, `<c t="inlineStr"><is>`, counted a cell at a time), cut past the limit,
+/// where a run is past it (`None` where none is: the zip is kept as it is). A worksheet no
+/// larger than the limit is copied as it is.
+pub(crate) fn cut_long_text(name: &str, bytes: &[u8]) -> Result<Option<Vec<u8>>, ReadError> {
     let bad = |e: &dyn std::fmt::Display| ReadError::Workbook {
         name: name.into(),
         source: calamine::Error::Io(std::io::Error::other(e.to_string())),
@@ -161,7 +236,8 @@ pub(crate) fn cut_shared_strings(name: &str, bytes: &[u8]) -> Result<Option<Vec<
     for i in 0..zip.len() {
         let entry = zip.by_index(i).map_err(|e| bad(&e))?;
         let part = entry.name().map(|n| n.into_owned()).unwrap_or_default();
-        if !is_shared_strings(&part) {
+        let sheet = is_worksheet(&part) && entry.size() > limits::CELL.get();
+        if !is_shared_strings(&part) && !sheet {
             out.raw_copy_file(entry).map_err(|e| bad(&e))?;
             continue;
         }
@@ -451,7 +527,8 @@ impl TextCut {
             }
             (_, b'>') => {
                 let (name, len, closing, _) = self.tag;
-                if closing && &name[..usize::from(len)] == b"si" {
+                // a shared string ends, or a worksheet's cell or row
+                if closing && matches!(&name[..usize::from(len)], b"si" | b"c" | b"row") {
                     self.counted = 0;
                 }
                 At::Text
@@ -518,6 +595,55 @@ mod tests {
         // characters kept whole (3 bytes each); white space and `\r` not counted
         assert_eq!(cut("<t>中文字符</t>", 4).0, "<t>中文</t>");
         assert_eq!(cut("<t>  a b\r\n c d e</t>", 3).0, "<t>  a b\r\n c d</t>");
+    }
+
+    #[test]
+    fn a_sheets_cells_are_counted_each_on_its_own() {
+        // an inline string's runs counted together, each cell (and row) on its own
+        let sheet = concat!(
+            r#"<row r="1"><c r="A1" t="inlineStr"><is><r><t>abc</t></r><r><t>def</t></r></is></c>"#,
+            r#"<c r="B1"><v>1234</v></c></row><row r="2"><c r="A2" t="inlineStr"><is><t>wxyz</t></is></c></row>"#
+        );
+        assert_eq!(
+            cut(sheet, 4).0,
+            concat!(
+                r#"<row r="1"><c r="A1" t="inlineStr"><is><r><t>abc</t></r><r><t>de</t></r></is></c>"#,
+                r#"<c r="B1"><v>1234</v></c></row><row r="2"><c r="A2" t="inlineStr"><is><t>wxyz</t></is></c></row>"#
+            )
+        );
+        let mut looked = LongCell::default();
+        // a cell tag in every piece: never long however long the part
+        for _ in 0..100 {
+            looked.feed(64 * 1024, true);
+        }
+        assert!(!looked.long);
+        // a stretch of pieces with no tag, as long as the limit: long
+        for _ in 0..(limits::CELL.get() / (64 * 1024)) {
+            looked.feed(64 * 1024, false);
+        }
+        assert!(looked.long);
+    }
+
+    #[test]
+    fn a_cells_pieces_are_held_to_one_counted_byte_past_the_limit() {
+        let limit = limits::CELL.get_usize();
+        let mut held = String::new();
+        let mut cut = HeldCut::default();
+        let piece = "a".repeat(limit / 3);
+        for _ in 0..10 {
+            cut.push(&mut held, &piece);
+            cut.push(&mut held, "   ");
+        }
+        // one byte past the limit counted (white space not counted), nothing after
+        assert_eq!(held.bytes().filter(|b| *b == b'a').count(), limit + 1);
+        cut.push(&mut held, "b");
+        assert!(!held.contains('b'));
+        // characters kept whole
+        let mut held = String::new();
+        let mut cut = HeldCut::default();
+        cut.push(&mut held, &"a".repeat(limit - 1));
+        cut.push(&mut held, "中文");
+        assert_eq!(held.len(), limit - 1 + 3);
     }
 
     #[test]
