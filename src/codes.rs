@@ -598,6 +598,15 @@ registry! {
     TABLE_PAGE_SCRIPT_DATA = "table.page-script-data", Error,
         "网页的表格由脚本填入",
         "含义：保存的网页中没有读取到表格（或表格只有表头），而网页的脚本中有写着“指标”的数据（Vue/Nuxt 的 __NUXT__、React/Next 的 __NEXT_DATA__、type=\"application/json\" 的数据块）：表格是打开网页时由脚本填入的，网页文件本身只有空表格。\n处理：没有表格时停止并写明原因；有空表格时在网页上给出这条警告（其后的评分会因没有指标而停止）。不执行脚本，也不猜测脚本数据的列。\n修改：在浏览器中打开网页，等表格显示后另存为“单个文件”（.mhtml）再读取；或把表格复制到 Excel 后另存为 .xlsx。";
+    /// A web page's frames (`<iframe>`) not read: a refusal where no table was read, else a
+    /// warning beside the tables read.
+    TABLE_PAGE_FRAME = "table.page-frame", Error,
+        "网页框架中的网页没有读取",
+        "含义：网页用框架（<iframe>、<frame>）嵌入另一个网页，jixiao 没有读取其中的一个：框架指向网址（jixiao 不联网读取）、网页所在文件夹之外（..、绝对路径）、找不到的文件，框架在网页中不显示，或超出框架的限额（套三层、一个网页 16 个，文件与网页合计不超过输入大小的上限）。srcdoc 中的网页、网页所在文件夹中以相对路径指向的文件、单个文件网页（.mhtml）中保存的框架网页都会读取。\n处理：网页中没有读取到表格时停止，写明是哪个框架、为什么没有读取；网页中有读取的表格时，这一条是提示（这样的框架多是联网的地图、视频、分享按钮），其余照常读取。\n修改：在浏览器中打开框架中的网页另存后读取，或把网页连同“名称_files”文件夹一起保存后在命令行中读取。";
+    /// Tables read from a web page's frames: where they came from.
+    PAGE_FRAME_READ = "table.page-frame-read", Info,
+        "网页框架中的表格已读取",
+        "含义：网页的表格在框架（<iframe srcdoc>、指向网页旁边文件或单个文件网页中保存的网页的 <iframe src>）中，浏览器把它显示在网页里。\n处理：框架中的网页按网页的一部分读取，表格名称以框架开头（如“框架1·表格1”），这一条写明各框架的来源。\n修改：无需修改。";
     // reading any input whole (actuals, rule files, parse input)
     INPUT_IO = "input.io", Error,
         "无法读取输入",

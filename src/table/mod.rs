@@ -94,6 +94,7 @@ pub mod held;
 pub mod layouts;
 pub mod listing;
 pub mod model;
+mod page_frames;
 mod page_parts;
 pub(crate) mod page_styles;
 pub use page_styles::{ArchiveSheets, PageFolder};
@@ -288,6 +289,19 @@ pub enum ReadError {
         /// The sheets and why each was not read.
         sheets: String,
         /// How to proceed (the server's and the command line's differ).
+        #[help]
+        help: String,
+    },
+    /// A saved web page with no table read whose frames (`<iframe>`) were not read
+    /// (`table/page_frames.rs`).
+    #[error("网页 {name} 中没有读取到表格；网页中的框架（iframe）没有读取：{frames}")]
+    #[diagnostic(code("table.page-frame"))]
+    PageFrame {
+        /// File name.
+        name: String,
+        /// The frames and why each was not read.
+        frames: String,
+        /// How to proceed.
         #[help]
         help: String,
     },
@@ -642,9 +656,13 @@ pub fn read_owned(name: &str, bytes: Vec<u8>, opts: &ReadOptions) -> Result<Docu
             bytes,
             declared,
             styles,
-        } => read_page(name, bytes, opts, declared, styles),
+            frames,
+        } => read_page(name, bytes, opts, declared, (styles, frames)),
     }
 }
+
+/// An `.mhtml`'s parts kept beside its page: each `Content-Location` and bytes.
+type PageParts = Vec<(String, Vec<u8>)>;
 
 /// Reads a saved web page: its tables that hold a target table, a sheet or a form (told by
 /// the layout readers: a form starts in it, or a header row is found), each with the lines
@@ -655,19 +673,39 @@ fn read_page(
     bytes: Vec<u8>,
     opts: &ReadOptions,
     declared: Option<&'static encoding_rs::Encoding>,
-    styles: Option<Vec<(String, Vec<u8>)>>,
+    (styles, frame_parts): (Option<PageParts>, PageParts),
 ) -> Result<Document, ReadError> {
     let (text, encoding) = formats::html::decode_page(name, &bytes, opts.encoding, declared)?;
+    let page_bytes = bytes.len() as u64;
     drop(bytes);
     let source = page_styles::source(styles, opts);
     let formats::html::PageTables {
-        tables,
+        mut tables,
         unsure,
-        unread_styles,
-        script_data,
+        mut unread_styles,
+        mut script_data,
+        frames,
+        frames_more,
+        cells,
     } = formats::html::read_page_tables(name, &text, &source)?;
     // the tables hold their cells: the decoded page is given back before the grid is built
     drop(text);
+    let mut framed = page_frames::Framed::default();
+    if !frames.is_empty() || frames_more > 0 {
+        let mut reach = page_frames::Reach {
+            bytes_left: crate::limits::INPUT.get().saturating_sub(page_bytes),
+            cells_left: crate::limits::CELLS.get().saturating_sub(cells),
+            frames: 0,
+            parts: &frame_parts,
+            opts,
+        };
+        let top = (&source, 1, "");
+        page_frames::read(name, frames, frames_more, top, &mut reach, &mut framed)?;
+        tables.append(&mut framed.tables);
+        unread_styles.append(&mut framed.unread_styles);
+        script_data |= framed.script_data;
+    }
+    drop(frame_parts);
     let all = tables.len();
     let mut sheets = Vec::new();
     // the columns of the table read just before, while the next one may continue it
@@ -710,6 +748,9 @@ fn read_page(
         sheets.push(t.sheet);
     }
     let read = sheets.iter().filter(|s| s.name != "段落").count();
+    if read == 0 && unsure.named.is_empty() && !framed.unread.is_empty() {
+        return Err(page_frames::refusal(name, &framed));
+    }
     if read == 0 && all == 0 && unsure.named.is_empty() && !unread_styles.is_empty() {
         return Err(page_styles::unread(name, &unread_styles, &source));
     }
@@ -737,6 +778,7 @@ fn read_page(
     page_findings(&mut doc, &unsure, (&joined, &continued), (all, read));
     page_styles::note_unread(&mut doc, &unread_styles, &source);
     parts.note(&mut doc);
+    page_frames::note(&mut doc, &framed);
     if script_data && doc.rows_read == 0 {
         page_styles::note_script_data(&mut doc);
     }
