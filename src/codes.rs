@@ -603,6 +603,10 @@ registry! {
     TABLE_PAGE_FRAME = "table.page-frame", Error,
         "网页框架中的网页没有读取",
         "含义：网页用框架（<iframe>、<frame>）嵌入另一个网页，jixiao 没有读取其中的一个：框架指向网址（jixiao 不联网读取）、网页所在文件夹之外（..、绝对路径）、找不到的文件，框架在网页中不显示，或超出框架的限额（套三层、一个网页 16 个，文件与网页合计不超过输入大小的上限）。srcdoc 中的网页、网页所在文件夹中以相对路径指向的文件、单个文件网页（.mhtml）中保存的框架网页都会读取。\n处理：网页中没有读取到表格时停止，写明是哪个框架、为什么没有读取；网页中有读取的表格时，这一条是提示（这样的框架多是联网的地图、视频、分享按钮），其余照常读取。\n修改：在浏览器中打开框架中的网页另存后读取，或把网页连同“名称_files”文件夹一起保存后在命令行中读取。";
+    /// A web page a PDF converter made (no table: each piece of text at its coordinates).
+    TABLE_PAGE_PDF = "table.page-pdf", Error,
+        "由 PDF 转换成的网页不能读取",
+        "含义：网页是 PDF 转换工具（pdf2htmlEX、pdftohtml，或 PDF 阅读器的文字层）生成的：没有 <table>，每段文字都是按坐标（left、top、bottom）摆放的 <div>、<span> 或 <p>，表格的边框是画出的线或背景图。许多单位这样发布 PDF 格式的表格。文字属于哪一行、哪一列只能按坐标推测，单元格中折行的文字、合并的单元格都会错位，jixiao 不猜。网页的 <meta name=\"generator\"> 写明 pdf2htmlEX、pdftohtml，或有 20 段以上按坐标摆放的文字，而没有读取到表格时，判断为这样的网页。\n处理：本次运行停止，写明依据。\n修改：向发布单位索取 Excel 或 Word 原件；或在浏览器中打开网页，把表格的文字复制到 Excel 后核对各列，另存为 .xlsx 读取。";
     /// Tables read from a web page's frames: where they came from.
     PAGE_FRAME_READ = "table.page-frame-read", Info,
         "网页框架中的表格已读取",

@@ -79,3 +79,31 @@ fn a_frame_not_read_is_named_with_why_never_fetched() {
         "{stderr}"
     );
 }
+
+#[test]
+fn a_page_a_pdf_converter_made_is_refused_with_why_and_the_way_forward() {
+    // no `<table>`, every piece of text at its coordinates: pdf2htmlEX (named by its
+    // `<meta name="generator">`, and not), pdftohtml's `position:absolute; top; left`, a PDF
+    // viewer's text layer saved: before, "网页中没有表格" (nothing said of what the page is)
+    for (page, how) in [
+        ("pdf2htmlex.html", "网页写明由 pdf2htmlEX 生成"),
+        ("pdf2htmlex-unnamed.html", "按坐标（left、top）摆放"),
+        ("pdftohtml.html", "按坐标（left、top）摆放"),
+        ("pdfjs-text-layer.html", "按坐标（left、top）摆放"),
+    ] {
+        let r = run(&fixtures(), &["evaluate", page, "--format", "jsonl"]);
+        assert_eq!(r.code, 2, "{page}: {}", r.stderr);
+        assert!(r.stderr.contains("table.page-pdf"), "{page}: {}", r.stderr);
+        assert!(
+            r.stderr.contains("由 PDF 转换成的网页"),
+            "{page}: {}",
+            r.stderr
+        );
+        assert!(r.stderr.contains(how), "{page}: {}", r.stderr);
+        assert!(
+            r.stderr.contains("Excel 或 Word 原件"),
+            "{page}: {}",
+            r.stderr
+        );
+    }
+}

@@ -305,6 +305,23 @@ pub enum ReadError {
         #[help]
         help: String,
     },
+    /// A saved web page with no table read that a PDF converter made (pdf2htmlEX, pdftohtml: each
+    /// piece of text placed at its coordinates, no cells).
+    #[error(
+        "网页 {name} 是由 PDF 转换成的网页（{how}），没有表格：单元格的边框只是画出的线，文字所在的行和列不能确定"
+    )]
+    #[diagnostic(
+        code("table.page-pdf"),
+        help(
+            "向发布单位索取这张表的 Excel 或 Word 原件；或在浏览器中打开网页，选中表格的文字复制到 Excel 后核对各列，另存为 .xlsx 读取"
+        )
+    )]
+    PagePdf {
+        /// File name.
+        name: String,
+        /// How the page shows it was made so.
+        how: String,
+    },
     /// The bytes are not valid in the encoding.
     #[error("{name} 不是有效的 {encoding} 文本（第 {offset} 字节起）")]
     #[diagnostic(
@@ -686,6 +703,7 @@ fn read_page(
         mut script_data,
         frames,
         frames_more,
+        pdf_made,
         cells,
     } = formats::html::read_page_tables(name, &text, &source)?;
     // the tables hold their cells: the decoded page is given back before the grid is built
@@ -750,6 +768,18 @@ fn read_page(
     let read = sheets.iter().filter(|s| s.name != "段落").count();
     if read == 0 && unsure.named.is_empty() && !framed.unread.is_empty() {
         return Err(page_frames::refusal(name, &framed));
+    }
+    if let Some(made) = pdf_made.filter(|_| read == 0) {
+        return Err(ReadError::PagePdf {
+            name: name.into(),
+            how: match made.maker {
+                Some(m) => format!("网页写明由 {m} 生成"),
+                None => format!(
+                    "{} 段以上的文字各自按坐标（left、top）摆放",
+                    formats::html::PLACED_ENOUGH
+                ),
+            },
+        });
     }
     if read == 0 && all == 0 && unsure.named.is_empty() && !unread_styles.is_empty() {
         return Err(page_styles::unread(name, &unread_styles, &source));

@@ -208,8 +208,45 @@ pub(crate) struct PageTables {
     /// many more.
     pub frames: Vec<Frame>,
     pub frames_more: usize,
+    /// How a PDF converter made the page, where it looks so ([`PdfMade`]).
+    pub pdf_made: Option<PdfMade>,
     /// The cells the page's tables took (counted against [`limits::CELLS`] with its frames').
     pub cells: u64,
+}
+
+/// A page a PDF converter made: no `<table>`, each piece of text placed at its coordinates
+/// (pdf2htmlEX's `class="t m0 x1 y1 …"`, pdftohtml's `style="position:absolute;top:…;
+/// left:…"`, a PDF viewer's text layer saved: `left: …; top: …`).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct PdfMade {
+    /// The converter its `<meta name="generator">` names (`pdf2htmlEX`, `pdftohtml`), if any.
+    pub maker: Option<&'static str>,
+}
+
+/// Pieces of text placed at coordinates that make a page one a PDF converter made (a site's
+/// page places a few of its parts: menus, pop-ups).
+pub(crate) const PLACED_ENOUGH: u32 = 20;
+
+/// The converters a page's `<meta name="generator" content>` may name, as shown.
+const PDF_MAKERS: &[&str] = &[
+    "pdf2htmlEX",
+    "pdftohtml",
+    "PDFtoHTML",
+    "pdf2html",
+    "Pdf2Html",
+];
+
+/// pdf2htmlEX's class of a piece of text: `t m0 x1 h2 y1 ff1 …`.
+fn pdf2html_piece(class: &[u8]) -> bool {
+    let mut words = class
+        .split(|b| b.is_ascii_whitespace())
+        .filter(|w| !w.is_empty());
+    let lettered = |w: &[u8], l: u8| {
+        w.len() >= 2 && w[0] == l && w[1..].iter().all(|b| b.is_ascii_alphanumeric())
+    };
+    words.next() == Some(b"t".as_slice())
+        && words.clone().any(|w| lettered(w, b'x'))
+        && words.any(|w| lettered(w, b'y'))
 }
 
 /// Frames of one page kept at most (the rest counted).
@@ -819,6 +856,11 @@ struct Builder<'n> {
     frame: Frame,
     frames: Vec<Frame>,
     frames_more: usize,
+    /// Pieces of text placed at coordinates so far (to [`PLACED_ENOUGH`]); the start tag is
+    /// one of pdf2htmlEX's; the converter a `<meta>` names.
+    placed: u32,
+    pdf_piece: bool,
+    maker: Option<&'static str>,
 }
 
 /// ARIA table parts open at most (deeper ones are read as their own tags).
@@ -895,6 +937,9 @@ impl<'n> Builder<'n> {
             frame: Frame::default(),
             frames: Vec::new(),
             frames_more: 0,
+            placed: 0,
+            pdf_piece: false,
+            maker: None,
         }
     }
 
@@ -914,6 +959,7 @@ impl<'n> Builder<'n> {
                 self.held = None;
                 self.role = None;
                 self.frame = Frame::default();
+                self.pdf_piece = false;
                 if name == b"link" {
                     self.link = (None, false, false);
                 }
@@ -941,6 +987,7 @@ impl<'n> Builder<'n> {
                     }
                 }
                 b"class" => {
+                    self.pdf_piece = self.placed < PLACED_ENOUGH && pdf2html_piece(value);
                     if !self.hiding.is_empty() {
                         self.shown = self.shown.or(self.hiding.of_class(value));
                         self.hidden |= self.shown.none;
@@ -958,6 +1005,12 @@ impl<'n> Builder<'n> {
                         self.shown.background.or(hiding::attribute_colour(value));
                 }
                 b"href" | b"rel" | b"media" if self.tag == b"link" => self.link_attr(value),
+                b"content" if self.tag == b"meta" && self.maker.is_none() => {
+                    self.maker = PDF_MAKERS
+                        .iter()
+                        .find(|m| memchr::memmem::find(value, m.as_bytes()).is_some())
+                        .copied();
+                }
                 b"srcdoc" if self.tag == b"iframe" && self.frame.doc.is_none() => {
                     self.frame.doc = Some(String::from_utf8_lossy(value).into_owned());
                 }
@@ -971,6 +1024,11 @@ impl<'n> Builder<'n> {
                 _ => {}
             },
             CallbackEvent::CloseStartTag { self_closing } => {
+                if self.placed < PLACED_ENOUGH
+                    && (self.pdf_piece || (self.shown.placed_x && self.shown.placed_y))
+                {
+                    self.placed += 1;
+                }
                 let tag = std::mem::take(&mut self.tag);
                 self.start_tag(&tag, self_closing);
                 self.tag = tag;
@@ -1616,6 +1674,8 @@ impl<'n> Builder<'n> {
             script_data: self.script_data,
             frames: self.frames,
             frames_more: self.frames_more,
+            pdf_made: (self.placed >= PLACED_ENOUGH || self.maker.is_some())
+                .then_some(PdfMade { maker: self.maker }),
             cells: self.cells,
         })
     }

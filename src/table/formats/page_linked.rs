@@ -273,7 +273,7 @@ pub(crate) fn frame_file(
         StyleSource::Alone => return Err("网页是单独读取的，不带它旁边的文件"),
         StyleSource::Parts(_) => return Err("单个文件网页中没有保存这个框架的网页"),
         StyleSource::Archive { .. } => {
-            return Err("压缩包中网页框架的文件不读取：请解压后读取网页所在的文件夹");
+            return Err("压缩包中框架的网页不随网页读取（压缩包中的每个网页单独读取）");
         }
         StyleSource::Folder(dir) => dir,
     };
