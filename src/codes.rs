@@ -607,6 +607,10 @@ registry! {
     TABLE_PAGE_PDF = "table.page-pdf", Error,
         "由 PDF 转换成的网页不能读取",
         "含义：网页是 PDF 转换工具（pdf2htmlEX、pdftohtml，或 PDF 阅读器的文字层）生成的：没有 <table>，每段文字都是按坐标（left、top、bottom）摆放的 <div>、<span> 或 <p>，表格的边框是画出的线或背景图。许多单位这样发布 PDF 格式的表格。文字属于哪一行、哪一列只能按坐标推测，单元格中折行的文字、合并的单元格都会错位，jixiao 不猜。网页的 <meta name=\"generator\"> 写明 pdf2htmlEX、pdftohtml，或有 20 段以上按坐标摆放的文字，而没有读取到表格时，判断为这样的网页。\n处理：本次运行停止，写明依据。\n修改：向发布单位索取 Excel 或 Word 原件；或在浏览器中打开网页，把表格的文字复制到 Excel 后核对各列，另存为 .xlsx 读取。";
+    /// The other printed pages of a form saved as web pages beside it, read with it.
+    PAGE_FILES_JOINED = "table.page-files-joined", Info,
+        "分页保存的表单各页接在一起读取",
+        "含义：表单打印为几页，每页保存成一个网页（门户网站常这样发布：自评表_1.html、自评表_2.html），网页旁边的文件是它的其余各页：各页写有“第N页 共M页”且总页数相同，或者（没有页码时）文件名只差页号（_1、_2）、后面各页没有自己的表头；两页都写有项目名称时须相同。\n处理：在命令行中读取网页时，按页序把各页的表格接在一起，作为一张表单读取（分页处断开的续表照常接在前表之后），分值、得分的合计和总分按整张表单核对；这一条写明各页所在的文件。缺页时仍给出 table.page-form-part 警告。最多 16 页，另看文件夹中的 32 个网页。\n修改：无需修改；如果它们不是同一张表单，把它们分开放在不同的文件夹中。";
     /// Tables read from a web page's frames: where they came from.
     PAGE_FRAME_READ = "table.page-frame-read", Info,
         "网页框架中的表格已读取",

@@ -107,3 +107,95 @@ fn a_page_a_pdf_converter_made_is_refused_with_why_and_the_way_forward() {
         );
     }
 }
+
+/// The form printed over two pages: 培训人数 on page 1; 结业率, 满意度 and 总分 on page 2.
+fn the_paged_form() -> Vec<[String; 4]> {
+    vec![
+        row(["培训人数", "≥100人", "80人", "fail"]),
+        row(["结业率", "≥90%", "95%", "pass"]),
+        row(["满意度", "≥90%", "92%", "pass"]),
+    ]
+}
+
+#[test]
+fn a_form_saved_a_page_a_file_is_read_whole_from_any_of_its_pages() {
+    // `第1页 共2页` / `第2页 共2页` in files of any names (`a.html`, `b.html`), page 2
+    // repeating the form's title and header or not; no page marks but `表_1.html`,
+    // `表_2.html` with no header on page 2: before, page 1 scored alone as the form (40 / 50,
+    // 80.00 or 87.50, with a warning at best) and page 2 refused ("没有一个是目标表")
+    for (folder, page, other) in [
+        ("repeated", "p1.html", "第 2 页：p2.html"),
+        ("repeated", "p2.html", "第 1 页：p1.html"),
+        ("names", "表_1.html", "第 2 页：表_2.html"),
+        ("names", "表_2.html", "第 1 页：表_1.html"),
+    ] {
+        let (rows, stderr) = evaluate_in(&fixtures().join(folder), page);
+        assert_eq!(rows, the_paged_form(), "{folder}/{page}");
+        assert!(
+            stderr.contains("table.page-files-joined"),
+            "{folder}/{page}: {stderr}"
+        );
+        assert!(stderr.contains(other), "{folder}/{page}: {stderr}");
+        assert!(
+            !stderr.contains("table.page-form-part"),
+            "{folder}/{page}: {stderr}"
+        );
+        assert!(
+            !stderr.contains("total-mismatch"),
+            "{folder}/{page}: {stderr}"
+        );
+        let r = run(
+            &fixtures().join(folder),
+            &["evaluate", page, "--format", "json"],
+        );
+        assert!(
+            r.stdout.contains("\"score\": \"90.00\""),
+            "{folder}/{page}: {}",
+            r.stdout
+        );
+    }
+}
+
+#[test]
+fn the_printed_total_is_checked_over_the_joined_form() {
+    // page 2 (`b.html`) prints 总分 95 where the three indicators' points sum to 90: found
+    // over the joined form (before: page 1 scored 80.00 alone, page 2 refused)
+    for page in ["a.html", "b.html"] {
+        let r = run(
+            &fixtures().join("marks"),
+            &["evaluate", page, "--format", "jsonl"],
+        );
+        assert!(
+            r.stderr
+                .contains("原表总分 95 与表中各项得分之和 90 不一致"),
+            "{page}: {}",
+            r.stderr
+        );
+        assert!(
+            r.stderr.contains("table.page-files-joined"),
+            "{page}: {}",
+            r.stderr
+        );
+    }
+}
+
+#[test]
+fn a_missing_page_or_another_projects_page_stays_a_finding() {
+    // three pages, page 3 not saved: pages 1 and 2 joined, the form still said to be a part
+    let (rows, stderr) = evaluate_in(&fixtures().join("three"), "自评表_1.html");
+    assert_eq!(rows, the_paged_form()[..2].to_vec());
+    assert!(stderr.contains("第 2 页：自评表_2.html"), "{stderr}");
+    assert!(
+        stderr.contains("写明共 3 页，这个网页中只有第 1 页、第 2 页"),
+        "{stderr}"
+    );
+    // page 2 beside it is another project's: not joined, page 1 said to be a part
+    let (rows, stderr) = evaluate_in(&fixtures().join("other"), "p1.html");
+    assert_eq!(rows, the_paged_form()[..1].to_vec());
+    assert!(!stderr.contains("table.page-files-joined"), "{stderr}");
+    assert!(stderr.contains("table.page-form-part"), "{stderr}");
+    // two whole forms numbered `_1`, `_2` (each its own header): each read alone
+    let (rows, stderr) = evaluate_in(&fixtures().join("two-forms"), "表_1.html");
+    assert_eq!(rows, the_paged_form());
+    assert!(!stderr.contains("table.page-files-joined"), "{stderr}");
+}

@@ -94,6 +94,7 @@ pub mod held;
 pub mod layouts;
 pub mod listing;
 pub mod model;
+mod page_files;
 mod page_frames;
 mod page_parts;
 pub(crate) mod page_styles;
@@ -696,33 +697,18 @@ fn read_page(
     let page_bytes = bytes.len() as u64;
     drop(bytes);
     let source = page_styles::source(styles, opts);
-    let formats::html::PageTables {
-        mut tables,
-        unsure,
-        mut unread_styles,
-        mut script_data,
-        frames,
-        frames_more,
-        pdf_made,
-        cells,
-    } = formats::html::read_page_tables(name, &text, &source)?;
+    let mut page = formats::html::read_page_tables(name, &text, &source)?;
     // the tables hold their cells: the decoded page is given back before the grid is built
     drop(text);
-    let mut framed = page_frames::Framed::default();
-    if !frames.is_empty() || frames_more > 0 {
-        let mut reach = page_frames::Reach {
-            bytes_left: crate::limits::INPUT.get().saturating_sub(page_bytes),
-            cells_left: crate::limits::CELLS.get().saturating_sub(cells),
-            frames: 0,
-            parts: &frame_parts,
-            opts,
-        };
-        let top = (&source, 1, "");
-        page_frames::read(name, frames, frames_more, top, &mut reach, &mut framed)?;
-        tables.append(&mut framed.tables);
-        unread_styles.append(&mut framed.unread_styles);
-        script_data |= framed.script_data;
-    }
+    let (framed, files) = beside_page(name, &mut page, (&source, opts, page_bytes), &frame_parts)?;
+    let formats::html::PageTables {
+        tables,
+        unsure,
+        unread_styles,
+        script_data,
+        pdf_made,
+        ..
+    } = page;
     drop(frame_parts);
     let all = tables.len();
     let mut sheets = Vec::new();
@@ -770,16 +756,7 @@ fn read_page(
         return Err(page_frames::refusal(name, &framed));
     }
     if let Some(made) = pdf_made.filter(|_| read == 0) {
-        return Err(ReadError::PagePdf {
-            name: name.into(),
-            how: match made.maker {
-                Some(m) => format!("网页写明由 {m} 生成"),
-                None => format!(
-                    "{} 段以上的文字各自按坐标（left、top）摆放",
-                    formats::html::PLACED_ENOUGH
-                ),
-            },
-        });
+        return Err(made.refusal(name));
     }
     if read == 0 && all == 0 && unsure.named.is_empty() && !unread_styles.is_empty() {
         return Err(page_styles::unread(name, &unread_styles, &source));
@@ -799,6 +776,10 @@ fn read_page(
             tables: all,
         });
     }
+    let sheets_named: Vec<String> = match files.is_empty() {
+        true => Vec::new(),
+        false => sheets.iter().map(|s| s.name.clone()).collect(),
+    };
     let mut doc = build(grid::sheets_grid(
         name,
         sheets,
@@ -809,10 +790,45 @@ fn read_page(
     page_styles::note_unread(&mut doc, &unread_styles, &source);
     parts.note(&mut doc);
     page_frames::note(&mut doc, &framed);
+    page_files::note(&mut doc, files, &sheets_named);
     if script_data && doc.rows_read == 0 {
         page_styles::note_script_data(&mut doc);
     }
     Ok(doc)
+}
+
+/// The tables of a page's frames and of the other printed pages of its form saved beside it
+/// (on disk), after the page's own in `page` (`page_frames.rs`, `page_files.rs`), within what
+/// the page (of `page_bytes`) left of the limits; the frames' findings added to the page's.
+fn beside_page(
+    name: &str,
+    page: &mut formats::html::PageTables,
+    (source, opts, page_bytes): (&formats::html::StyleSource, &ReadOptions, u64),
+    frame_parts: &[(String, Vec<u8>)],
+) -> Result<(page_frames::Framed, page_files::Joined), ReadError> {
+    let mut framed = page_frames::Framed::default();
+    let mut reach = page_frames::Reach {
+        bytes_left: crate::limits::INPUT.get().saturating_sub(page_bytes),
+        cells_left: crate::limits::CELLS.get().saturating_sub(page.cells),
+        frames: 0,
+        parts: frame_parts,
+        opts,
+    };
+    let frames = std::mem::take(&mut page.frames);
+    if !frames.is_empty() || page.frames_more > 0 {
+        let top = (source, 1, "");
+        page_frames::read(name, frames, page.frames_more, top, &mut reach, &mut framed)?;
+        page.tables.append(&mut framed.tables);
+        page.unread_styles.append(&mut framed.unread_styles);
+        page.script_data |= framed.script_data;
+    }
+    let mut files = Vec::new();
+    if let Some(PageFolder::Disk(dir)) = &opts.page_folder {
+        let left = (reach.bytes_left, reach.cells_left);
+        let tables = std::mem::take(&mut page.tables);
+        (page.tables, files) = page_files::join(name, dir, tables, opts, left)?;
+    }
+    Ok((framed, files))
 }
 
 /// The `<div>` layouts of a page not read, each with why (`区块1：…；区块2：…`): all of them,
@@ -1028,8 +1044,17 @@ fn width_of(sheet: &formats::SheetCells) -> u32 {
 /// 400,000 one-byte cells held 24 bytes a cell more for them, beside the sheet).
 /// The sheet's cells are left sorted by place (as the grid sorts them), not copied.
 fn holds_a_table(name: &str, sheet: &mut formats::SheetCells) -> Result<bool, ReadError> {
+    Ok(header_of(name, sheet)?.is_some())
+}
+
+/// [`holds_a_table`]'s header where it finds one: the texts of its first row (trimmed, the
+/// empty ones left out) and its rows (1, or 2 for a header on two rows).
+fn header_of(
+    name: &str,
+    sheet: &mut formats::SheetCells,
+) -> Result<Option<(Vec<String>, u32)>, ReadError> {
     if sheet.len() < 2 {
-        return Ok(false);
+        return Ok(None);
     }
     let grid = grid::cells_grid(name, sheet, InputFormat::Html, "UTF-8")?;
     let mut rows = grid.each_row()?;
@@ -1037,16 +1062,23 @@ fn holds_a_table(name: &str, sheet: &mut formats::SheetCells) -> Result<bool, Re
     while !pair.is_empty() {
         pair.extend(rows.next());
         let (row, next) = (&pair[0], pair.get(1));
-        if !row.is_blank()
-            && (columns::detect(row).is_some()
-                || next.is_some_and(|n| columns::detect_two_rows(row, n).is_some())
-                || form::heads_grid(&pair, 0))
-        {
-            return Ok(true);
+        let two = || next.is_some_and(|n| columns::detect_two_rows(row, n).is_some());
+        if !row.is_blank() {
+            let rows = if columns::detect(row).is_some() {
+                Some(1)
+            } else if two() {
+                Some(2)
+            } else {
+                form::heads_grid(&pair, 0).then_some(1)
+            };
+            if let Some(rows) = rows {
+                let texts = row.filled().map(|(_, c)| c.text.to_string()).collect();
+                return Ok(Some((texts, rows)));
+            }
         }
         pair.remove(0);
     }
-    Ok(false)
+    Ok(None)
 }
 
 /// Reads a table from text already decoded (tab- or comma-separated, by `name`'s extension or

@@ -55,7 +55,7 @@ mod hiding;
 mod layout;
 #[path = "page_linked.rs"]
 mod linked;
-pub(crate) use linked::{StyleSource, frame_file, part_at, sheets_read};
+pub(crate) use linked::{StyleSource, frame_file, note_read, part_at, sheets_read};
 
 /// Lines of page text kept above a table (its title, the unit's name): the page's menus
 /// further up are not wanted.
@@ -221,6 +221,19 @@ pub(crate) struct PageTables {
 pub(crate) struct PdfMade {
     /// The converter its `<meta name="generator">` names (`pdf2htmlEX`, `pdftohtml`), if any.
     pub maker: Option<&'static str>,
+}
+
+impl PdfMade {
+    /// The refusal of such a page where no table of it was read, saying how it was told.
+    pub(crate) fn refusal(self, name: &str) -> ReadError {
+        ReadError::PagePdf {
+            name: name.into(),
+            how: match self.maker {
+                Some(m) => format!("网页写明由 {m} 生成"),
+                None => format!("{PLACED_ENOUGH} 段以上的文字各自按坐标（left、top）摆放"),
+            },
+        }
+    }
 }
 
 /// Pieces of text placed at coordinates that make a page one a PDF converter made (a site's

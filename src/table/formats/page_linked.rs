@@ -312,6 +312,14 @@ pub(crate) fn frame_file(
     Ok((bytes, StyleSource::Folder(folder)))
 }
 
+/// A file of a page's folder read besides it (another printed page of its form), kept as
+/// the sheets read are ([`sheets_read`]: the run's output must not replace it).
+pub(crate) fn note_read(path: &Path) {
+    if let (Ok(real), Ok(mut read)) = (path.canonicalize(), READ_FROM_FOLDERS.lock()) {
+        read.insert(real);
+    }
+}
+
 /// The part of an `.mhtml` whose `Content-Location` is `href` (or ends with it as a path).
 pub(crate) fn part_at<'p>(
     parts: &'p [(String, Vec<u8>)],
