@@ -598,6 +598,23 @@ registry! {
     TABLE_PAGE_SCRIPT_DATA = "table.page-script-data", Error,
         "网页的表格由脚本填入",
         "含义：保存的网页中没有读取到表格（或表格只有表头），而网页的脚本中有写着“指标”的数据（Vue/Nuxt 的 __NUXT__、React/Next 的 __NEXT_DATA__、type=\"application/json\" 的数据块）：表格是打开网页时由脚本填入的，网页文件本身只有空表格。\n处理：没有表格时停止并写明原因；有空表格时在网页上给出这条警告（其后的评分会因没有指标而停止）。不执行脚本，也不猜测脚本数据的列。\n修改：在浏览器中打开网页，等表格显示后另存为“单个文件”（.mhtml）再读取；或把表格复制到 Excel 后另存为 .xlsx。";
+    /// A web page's frames (`<iframe>`) not read: a refusal where no table was read, else a
+    /// warning beside the tables read.
+    TABLE_PAGE_FRAME = "table.page-frame", Error,
+        "网页框架中的网页没有读取",
+        "含义：网页用框架（<iframe>、<frame>）嵌入另一个网页，jixiao 没有读取其中的一个：框架指向网址（jixiao 不联网读取）、网页所在文件夹之外（..、绝对路径）、找不到的文件，框架在网页中不显示，或超出框架的限额（套三层、一个网页 16 个，文件与网页合计不超过输入大小的上限）。srcdoc 中的网页、网页所在文件夹中以相对路径指向的文件、单个文件网页（.mhtml）中保存的框架网页都会读取。\n处理：网页中没有读取到表格时停止，写明是哪个框架、为什么没有读取；网页中有读取的表格时，这一条是提示（这样的框架多是联网的地图、视频、分享按钮），其余照常读取。\n修改：在浏览器中打开框架中的网页另存后读取，或把网页连同“名称_files”文件夹一起保存后在命令行中读取。";
+    /// A web page a PDF converter made (no table: each piece of text at its coordinates).
+    TABLE_PAGE_PDF = "table.page-pdf", Error,
+        "由 PDF 转换成的网页不能读取",
+        "含义：网页是 PDF 转换工具（pdf2htmlEX、pdftohtml，或 PDF 阅读器的文字层）生成的：没有 <table>，每段文字都是按坐标（left、top、bottom）摆放的 <div>、<span> 或 <p>，表格的边框是画出的线或背景图。许多单位这样发布 PDF 格式的表格。文字属于哪一行、哪一列只能按坐标推测，单元格中折行的文字、合并的单元格都会错位，jixiao 不猜。网页的 <meta name=\"generator\"> 写明 pdf2htmlEX、pdftohtml，或有 20 段以上按坐标摆放的文字，而没有读取到表格时，判断为这样的网页。\n处理：本次运行停止，写明依据。\n修改：向发布单位索取 Excel 或 Word 原件；或在浏览器中打开网页，把表格的文字复制到 Excel 后核对各列，另存为 .xlsx 读取。";
+    /// The other printed pages of a form saved as web pages beside it, read with it.
+    PAGE_FILES_JOINED = "table.page-files-joined", Info,
+        "分页保存的表单各页接在一起读取",
+        "含义：表单打印为几页，每页保存成一个网页（门户网站常这样发布：自评表_1.html、自评表_2.html），网页旁边的文件是它的其余各页：各页写有“第N页 共M页”且总页数相同，或者（没有页码时）文件名只差页号（_1、_2）、后面各页没有自己的表头；两页都写有项目名称时须相同。\n处理：在命令行中读取网页时，按页序把各页的表格接在一起，作为一张表单读取（分页处断开的续表照常接在前表之后），分值、得分的合计和总分按整张表单核对；这一条写明各页所在的文件。缺页时仍给出 table.page-form-part 警告。最多 16 页，另看文件夹中的 32 个网页。\n修改：无需修改；如果它们不是同一张表单，把它们分开放在不同的文件夹中。";
+    /// Tables read from a web page's frames: where they came from.
+    PAGE_FRAME_READ = "table.page-frame-read", Info,
+        "网页框架中的表格已读取",
+        "含义：网页的表格在框架（<iframe srcdoc>、指向网页旁边文件或单个文件网页中保存的网页的 <iframe src>）中，浏览器把它显示在网页里。\n处理：框架中的网页按网页的一部分读取，表格名称以框架开头（如“框架1·表格1”），这一条写明各框架的来源。\n修改：无需修改。";
     // reading any input whole (actuals, rule files, parse input)
     INPUT_IO = "input.io", Error,
         "无法读取输入",

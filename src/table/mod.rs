@@ -94,6 +94,8 @@ pub mod held;
 pub mod layouts;
 pub mod listing;
 pub mod model;
+mod page_files;
+mod page_frames;
 mod page_parts;
 pub(crate) mod page_styles;
 pub use page_styles::{ArchiveSheets, PageFolder};
@@ -291,6 +293,36 @@ pub enum ReadError {
         /// How to proceed (the server's and the command line's differ).
         #[help]
         help: String,
+    },
+    /// A saved web page with no table read whose frames (`<iframe>`) were not read
+    /// (`table/page_frames.rs`).
+    #[error("网页 {name} 中没有读取到表格；网页中的框架（iframe）没有读取：{frames}")]
+    #[diagnostic(code("table.page-frame"))]
+    PageFrame {
+        /// File name.
+        name: String,
+        /// The frames and why each was not read.
+        frames: String,
+        /// How to proceed.
+        #[help]
+        help: String,
+    },
+    /// A saved web page with no table read that a PDF converter made (pdf2htmlEX, pdftohtml: each
+    /// piece of text placed at its coordinates, no cells).
+    #[error(
+        "网页 {name} 是由 PDF 转换成的网页（{how}），没有表格：单元格的边框只是画出的线，文字所在的行和列不能确定"
+    )]
+    #[diagnostic(
+        code("table.page-pdf"),
+        help(
+            "向发布单位索取这张表的 Excel 或 Word 原件；或在浏览器中打开网页，选中表格的文字复制到 Excel 后核对各列，另存为 .xlsx 读取"
+        )
+    )]
+    PagePdf {
+        /// File name.
+        name: String,
+        /// How the page shows it was made so.
+        how: String,
     },
     /// The bytes are not valid in the encoding.
     #[error("{name} 不是有效的 {encoding} 文本（第 {offset} 字节起）")]
@@ -643,9 +675,13 @@ pub fn read_owned(name: &str, bytes: Vec<u8>, opts: &ReadOptions) -> Result<Docu
             bytes,
             declared,
             styles,
-        } => read_page(name, bytes, opts, declared, styles),
+            frames,
+        } => read_page(name, bytes, opts, declared, (styles, frames)),
     }
 }
+
+/// An `.mhtml`'s parts kept beside its page: each `Content-Location` and bytes.
+type PageParts = Vec<(String, Vec<u8>)>;
 
 /// Reads a saved web page: its tables that hold a target table, a sheet or a form (told by
 /// the layout readers: a form starts in it, or a header row is found), each with the lines
@@ -656,19 +692,25 @@ fn read_page(
     bytes: Vec<u8>,
     opts: &ReadOptions,
     declared: Option<&'static encoding_rs::Encoding>,
-    styles: Option<Vec<(String, Vec<u8>)>>,
+    (styles, frame_parts): (Option<PageParts>, PageParts),
 ) -> Result<Document, ReadError> {
     let (text, encoding) = formats::html::decode_page(name, &bytes, opts.encoding, declared)?;
+    let page_bytes = bytes.len() as u64;
     drop(bytes);
     let source = page_styles::source(styles, opts);
+    let mut page = formats::html::read_page_tables(name, &text, &source)?;
+    // the tables hold their cells: the decoded page is given back before the grid is built
+    drop(text);
+    let (framed, files) = beside_page(name, &mut page, (&source, opts, page_bytes), &frame_parts)?;
     let formats::html::PageTables {
         tables,
         unsure,
         unread_styles,
         script_data,
-    } = formats::html::read_page_tables(name, &text, &source)?;
-    // the tables hold their cells: the decoded page is given back before the grid is built
-    drop(text);
+        pdf_made,
+        ..
+    } = page;
+    drop(frame_parts);
     let all = tables.len();
     let mut sheets = Vec::new();
     // the columns of the table read just before, while the next one may continue it
@@ -711,6 +753,12 @@ fn read_page(
         sheets.push(t.sheet);
     }
     let read = sheets.iter().filter(|s| s.name != "段落").count();
+    if read == 0 && unsure.named.is_empty() && !framed.unread.is_empty() {
+        return Err(page_frames::refusal(name, &framed));
+    }
+    if let Some(made) = pdf_made.filter(|_| read == 0) {
+        return Err(made.refusal(name));
+    }
     if read == 0 && all == 0 && unsure.named.is_empty() && !unread_styles.is_empty() {
         return Err(page_styles::unread(name, &unread_styles, &source));
     }
@@ -729,6 +777,10 @@ fn read_page(
             tables: all,
         });
     }
+    let sheets_named: Vec<String> = match files.is_empty() {
+        true => Vec::new(),
+        false => sheets.iter().map(|s| s.name.clone()).collect(),
+    };
     let mut doc = build(grid::sheets_grid(
         name,
         sheets,
@@ -738,10 +790,46 @@ fn read_page(
     page_findings(&mut doc, &unsure, (&joined, &continued), (all, read));
     page_styles::note_unread(&mut doc, &unread_styles, &source);
     parts.note(&mut doc);
+    page_frames::note(&mut doc, &framed);
+    page_files::note(&mut doc, files, &sheets_named);
     if script_data && doc.rows_read == 0 {
         page_styles::note_script_data(&mut doc);
     }
     Ok(doc)
+}
+
+/// The tables of a page's frames and of the other printed pages of its form saved beside it
+/// (on disk), after the page's own in `page` (`page_frames.rs`, `page_files.rs`), within what
+/// the page (of `page_bytes`) left of the limits; the frames' findings added to the page's.
+fn beside_page(
+    name: &str,
+    page: &mut formats::html::PageTables,
+    (source, opts, page_bytes): (&formats::html::StyleSource, &ReadOptions, u64),
+    frame_parts: &[(String, Vec<u8>)],
+) -> Result<(page_frames::Framed, page_files::Joined), ReadError> {
+    let mut framed = page_frames::Framed::default();
+    let mut reach = page_frames::Reach {
+        bytes_left: crate::limits::INPUT.get().saturating_sub(page_bytes),
+        cells_left: crate::limits::CELLS.get().saturating_sub(page.cells),
+        frames: 0,
+        parts: frame_parts,
+        opts,
+    };
+    let frames = std::mem::take(&mut page.frames);
+    if !frames.is_empty() || page.frames_more > 0 {
+        let top = (source, 1, "");
+        page_frames::read(name, frames, page.frames_more, top, &mut reach, &mut framed)?;
+        page.tables.append(&mut framed.tables);
+        page.unread_styles.append(&mut framed.unread_styles);
+        page.script_data |= framed.script_data;
+    }
+    let mut files = Vec::new();
+    if let Some(PageFolder::Disk(dir)) = &opts.page_folder {
+        let left = (reach.bytes_left, reach.cells_left);
+        let tables = std::mem::take(&mut page.tables);
+        (page.tables, files) = page_files::join(name, dir, tables, opts, left)?;
+    }
+    Ok((framed, files))
 }
 
 /// The `<div>` layouts of a page not read, each with why (`区块1：…；区块2：…`): all of them,
@@ -957,8 +1045,17 @@ fn width_of(sheet: &formats::SheetCells) -> u32 {
 /// 400,000 one-byte cells held 24 bytes a cell more for them, beside the sheet).
 /// The sheet's cells are left sorted by place (as the grid sorts them), not copied.
 fn holds_a_table(name: &str, sheet: &mut formats::SheetCells) -> Result<bool, ReadError> {
+    Ok(header_of(name, sheet)?.is_some())
+}
+
+/// [`holds_a_table`]'s header where it finds one: the texts of its first row (trimmed, the
+/// empty ones left out) and its rows (1, or 2 for a header on two rows).
+fn header_of(
+    name: &str,
+    sheet: &mut formats::SheetCells,
+) -> Result<Option<(Vec<String>, u32)>, ReadError> {
     if sheet.len() < 2 {
-        return Ok(false);
+        return Ok(None);
     }
     let grid = grid::cells_grid(name, sheet, InputFormat::Html, "UTF-8")?;
     let mut rows = grid.each_row()?;
@@ -966,16 +1063,23 @@ fn holds_a_table(name: &str, sheet: &mut formats::SheetCells) -> Result<bool, Re
     while !pair.is_empty() {
         pair.extend(rows.next());
         let (row, next) = (&pair[0], pair.get(1));
-        if !row.is_blank()
-            && (columns::detect(row).is_some()
-                || next.is_some_and(|n| columns::detect_two_rows(row, n).is_some())
-                || form::heads_grid(&pair, 0))
-        {
-            return Ok(true);
+        let two = || next.is_some_and(|n| columns::detect_two_rows(row, n).is_some());
+        if !row.is_blank() {
+            let rows = if columns::detect(row).is_some() {
+                Some(1)
+            } else if two() {
+                Some(2)
+            } else {
+                form::heads_grid(&pair, 0).then_some(1)
+            };
+            if let Some(rows) = rows {
+                let texts = row.filled().map(|(_, c)| c.text.to_string()).collect();
+                return Ok(Some((texts, rows)));
+            }
         }
         pair.remove(0);
     }
-    Ok(false)
+    Ok(None)
 }
 
 /// Reads a table from text already decoded (tab- or comma-separated, by `name`'s extension or

@@ -31,17 +31,35 @@ impl PageParts {
         }
     }
 
-    /// The warning, where the markers name pages of a form that are not on the web page.
-    pub(super) fn note(&self, doc: &mut Document) {
-        let Some(total) = self.seen.iter().map(|(_, of)| *of).max() else {
-            return;
-        };
+    /// The pages of how many the markers seen say the form has (the most any says).
+    pub(super) fn total(&self) -> Option<u32> {
+        self.seen.iter().map(|(_, of)| *of).max()
+    }
+
+    /// The pages the markers seen name, in order, once each.
+    pub(super) fn pages(&self) -> Vec<u32> {
         let mut pages: Vec<u32> = self.seen.iter().map(|(p, _)| *p).collect();
         pages.sort_unstable();
         pages.dedup();
-        if (1..=total).all(|p| pages.contains(&p)) {
+        pages
+    }
+
+    /// Whether every page of the form is among those seen (or no marker was).
+    pub(super) fn whole(&self) -> bool {
+        let pages = self.pages();
+        self.total()
+            .is_none_or(|total| (1..=total).all(|p| pages.contains(&p)))
+    }
+
+    /// The warning, where the markers name pages of a form that are not on the web page.
+    pub(super) fn note(&self, doc: &mut Document) {
+        let Some(total) = self.total() else {
+            return;
+        };
+        if self.whole() {
             return;
         }
+        let pages = self.pages();
         let shown: Vec<String> = pages.iter().map(|p| format!("第 {p} 页")).collect();
         doc.findings.push(
             Finding::at_location(

@@ -55,7 +55,7 @@ mod hiding;
 mod layout;
 #[path = "page_linked.rs"]
 mod linked;
-pub(crate) use linked::{StyleSource, sheets_read};
+pub(crate) use linked::{StyleSource, frame_file, note_read, part_at, sheets_read};
 
 /// Lines of page text kept above a table (its title, the unit's name): the page's menus
 /// further up are not wanted.
@@ -204,6 +204,74 @@ pub(crate) struct PageTables {
     /// A `<script>` of the page holds the word 指标 (data a script fills the tables with:
     /// `__NUXT__`, `__NEXT_DATA__`, `application/json`).
     pub script_data: bool,
+    /// The page's frames (`<iframe>`, `<frame>`), in page order, up to [`MAX_FRAMES`]; how
+    /// many more.
+    pub frames: Vec<Frame>,
+    pub frames_more: usize,
+    /// How a PDF converter made the page, where it looks so ([`PdfMade`]).
+    pub pdf_made: Option<PdfMade>,
+    /// The cells the page's tables took (counted against [`limits::CELLS`] with its frames').
+    pub cells: u64,
+}
+
+/// A page a PDF converter made: no `<table>`, each piece of text placed at its coordinates
+/// (pdf2htmlEX's `class="t m0 x1 y1 …"`, pdftohtml's `style="position:absolute;top:…;
+/// left:…"`, a PDF viewer's text layer saved: `left: …; top: …`).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct PdfMade {
+    /// The converter its `<meta name="generator">` names (`pdf2htmlEX`, `pdftohtml`), if any.
+    pub maker: Option<&'static str>,
+}
+
+impl PdfMade {
+    /// The refusal of such a page where no table of it was read, saying how it was told.
+    pub(crate) fn refusal(self, name: &str) -> ReadError {
+        ReadError::PagePdf {
+            name: name.into(),
+            how: match self.maker {
+                Some(m) => format!("网页写明由 {m} 生成"),
+                None => format!("{PLACED_ENOUGH} 段以上的文字各自按坐标（left、top）摆放"),
+            },
+        }
+    }
+}
+
+/// Pieces of text placed at coordinates that make a page one a PDF converter made (a site's
+/// page places a few of its parts: menus, pop-ups).
+pub(crate) const PLACED_ENOUGH: u32 = 20;
+
+/// The converters a page's `<meta name="generator" content>` may name, as shown.
+const PDF_MAKERS: &[&str] = &[
+    "pdf2htmlEX",
+    "pdftohtml",
+    "PDFtoHTML",
+    "pdf2html",
+    "Pdf2Html",
+];
+
+/// pdf2htmlEX's class of a piece of text: `t m0 x1 h2 y1 ff1 …`.
+fn pdf2html_piece(class: &[u8]) -> bool {
+    let mut words = class
+        .split(|b| b.is_ascii_whitespace())
+        .filter(|w| !w.is_empty());
+    let lettered = |w: &[u8], l: u8| {
+        w.len() >= 2 && w[0] == l && w[1..].iter().all(|b| b.is_ascii_alphanumeric())
+    };
+    words.next() == Some(b"t".as_slice())
+        && words.clone().any(|w| lettered(w, b'x'))
+        && words.any(|w| lettered(w, b'y'))
+}
+
+/// Frames of one page kept at most (the rest counted).
+pub(crate) const MAX_FRAMES: usize = 16;
+
+/// A frame of a page (`<iframe>`, `<frame>`): the document in its `srcdoc` (entities undone),
+/// else where its `src` points; whether the page hides it.
+#[derive(Debug, Default)]
+pub(crate) struct Frame {
+    pub doc: Option<String>,
+    pub src: Option<String>,
+    pub hidden: bool,
 }
 
 /// A page's `<div>` layouts not read: the first few named, the rest counted.
@@ -252,7 +320,19 @@ pub(crate) fn read_page_tables(
     page: &str,
     styles: &StyleSource,
 ) -> Result<PageTables, ReadError> {
+    read_page_tables_within(name, page, styles, limits::CELLS.get())
+}
+
+/// [`read_page_tables`] with at most `max_cells` cells (a frame's document: what the page
+/// and the frames before it left of [`limits::CELLS`]).
+pub(crate) fn read_page_tables_within(
+    name: &str,
+    page: &str,
+    styles: &StyleSource,
+    max_cells: u64,
+) -> Result<PageTables, ReadError> {
     let mut b = Builder::new(name, styles);
+    b.max_cells = max_cells;
     {
         let mut emitter =
             CallbackEmitter::new(|event: CallbackEvent<'_>, _: Span<()>| -> Option<()> {
@@ -785,6 +865,15 @@ struct Builder<'n> {
     aria: Vec<(Vec<u8>, u32, &'static [u8])>,
     /// A `<script>` of the page holds the word 指标: the page's tables may be filled by it.
     script_data: bool,
+    /// The `<iframe>` / `<frame>` being read, and the page's frames so far.
+    frame: Frame,
+    frames: Vec<Frame>,
+    frames_more: usize,
+    /// Pieces of text placed at coordinates so far (to [`PLACED_ENOUGH`]); the start tag is
+    /// one of pdf2htmlEX's; the converter a `<meta>` names.
+    placed: u32,
+    pdf_piece: bool,
+    maker: Option<&'static str>,
 }
 
 /// ARIA table parts open at most (deeper ones are read as their own tags).
@@ -858,6 +947,12 @@ impl<'n> Builder<'n> {
             role: None,
             aria: Vec::new(),
             script_data: false,
+            frame: Frame::default(),
+            frames: Vec::new(),
+            frames_more: 0,
+            placed: 0,
+            pdf_piece: false,
+            maker: None,
         }
     }
 
@@ -876,6 +971,8 @@ impl<'n> Builder<'n> {
                 self.shown = hiding::Shown::default();
                 self.held = None;
                 self.role = None;
+                self.frame = Frame::default();
+                self.pdf_piece = false;
                 if name == b"link" {
                     self.link = (None, false, false);
                 }
@@ -903,6 +1000,7 @@ impl<'n> Builder<'n> {
                     }
                 }
                 b"class" => {
+                    self.pdf_piece = self.placed < PLACED_ENOUGH && pdf2html_piece(value);
                     if !self.hiding.is_empty() {
                         self.shown = self.shown.or(self.hiding.of_class(value));
                         self.hidden |= self.shown.none;
@@ -920,12 +1018,30 @@ impl<'n> Builder<'n> {
                         self.shown.background.or(hiding::attribute_colour(value));
                 }
                 b"href" | b"rel" | b"media" if self.tag == b"link" => self.link_attr(value),
+                b"content" if self.tag == b"meta" && self.maker.is_none() => {
+                    self.maker = PDF_MAKERS
+                        .iter()
+                        .find(|m| memchr::memmem::find(value, m.as_bytes()).is_some())
+                        .copied();
+                }
+                b"srcdoc" if self.tag == b"iframe" && self.frame.doc.is_none() => {
+                    self.frame.doc = Some(String::from_utf8_lossy(value).into_owned());
+                }
+                b"src" if self.tag == b"iframe" || self.tag == b"frame" => {
+                    let src = String::from_utf8_lossy(&value[..value.len().min(2048)]);
+                    self.frame.src = Some(src.into_owned());
+                }
                 b"x:num" if !value.is_empty() && value.len() <= 40 => {
                     self.held = std::str::from_utf8(value).ok().map(Box::from);
                 }
                 _ => {}
             },
             CallbackEvent::CloseStartTag { self_closing } => {
+                if self.placed < PLACED_ENOUGH
+                    && (self.pdf_piece || (self.shown.placed_x && self.shown.placed_y))
+                {
+                    self.placed += 1;
+                }
                 let tag = std::mem::take(&mut self.tag);
                 self.start_tag(&tag, self_closing);
                 self.tag = tag;
@@ -1021,6 +1137,9 @@ impl<'n> Builder<'n> {
         if self.in_head && !HEAD_ONLY.contains(&tag) && !SKIPPED.contains(&tag) {
             self.in_head = false;
         }
+        if tag == b"iframe" || tag == b"frame" {
+            self.take_frame();
+        }
         if SKIPPED.contains(&tag) {
             if !self_closing {
                 self.skip = Some(tag.to_vec());
@@ -1064,6 +1183,21 @@ impl<'n> Builder<'n> {
             }
             _ if BLOCKS.contains(&tag) => self.block_break(),
             _ => {}
+        }
+    }
+
+    /// The `<iframe>` / `<frame>` just started, kept for [`PageTables::frames`] (a frame
+    /// with neither `srcdoc` nor `src` shows nothing).
+    fn take_frame(&mut self) {
+        let mut frame = std::mem::take(&mut self.frame);
+        if frame.doc.is_none() && frame.src.as_deref().is_none_or(|s| s.trim().is_empty()) {
+            return;
+        }
+        frame.hidden = self.hidden;
+        if self.frames.len() < MAX_FRAMES {
+            self.frames.push(frame);
+        } else {
+            self.frames_more += 1;
         }
     }
 
@@ -1551,6 +1685,11 @@ impl<'n> Builder<'n> {
             unsure: self.unsure,
             unread_styles: self.linked.unread,
             script_data: self.script_data,
+            frames: self.frames,
+            frames_more: self.frames_more,
+            pdf_made: (self.placed >= PLACED_ENOUGH || self.maker.is_some())
+                .then_some(PdfMade { maker: self.maker }),
+            cells: self.cells,
         })
     }
 }
@@ -1717,6 +1856,7 @@ pub(crate) const FORMAT: super::SupportedFormat = super::SupportedFormat {
             bytes: input.bytes,
             declared: None,
             styles: None,
+            frames: Vec::new(),
         })
     },
 };

@@ -16,6 +16,9 @@ pub(crate) struct Page {
     pub charset: Option<&'static Encoding>,
     /// The style sheets saved with it: each `text/css` part's `Content-Location` and bytes.
     pub styles: Vec<(String, Vec<u8>)>,
+    /// The other web pages saved with it (the documents of its frames): each later
+    /// `text/html` part's `Content-Location` and bytes, up to [`MAX_FRAMES`](super::html::MAX_FRAMES).
+    pub frames: Vec<(String, Vec<u8>)>,
 }
 
 /// Whether bytes start like a MIME message holding a web page: headers, within the first
@@ -120,7 +123,7 @@ pub(crate) fn page(bytes: &[u8]) -> Result<Page, NoPage> {
         }
         at = s + marker.len();
     }
-    // the first HTML part, then the style sheets after it
+    // the first HTML part, then the style sheets and the other pages (its frames') after it
     let mut found: Option<Page> = None;
     let mut css_bytes = 0usize;
     for (k, &s) in starts.iter().enumerate() {
@@ -166,15 +169,25 @@ pub(crate) fn page(bytes: &[u8]) -> Result<Page, NoPage> {
                 continue;
             }
         }
+        if is_html
+            && found
+                .as_ref()
+                .is_some_and(|p| p.frames.len() >= super::html::MAX_FRAMES)
+        {
+            continue;
+        }
         let decoded = decode_part(&hs, content);
+        let location = || {
+            let at = hs.iter().find(|(k, _)| k == "content-location");
+            at.map_or(String::new(), |(_, v)| v.trim().to_owned())
+        };
         match &mut found {
             None if is_html => found = Some(decoded),
+            Some(page) if is_html => page.frames.push((location(), decoded.bytes)),
             Some(page) if !is_html => {
                 css_bytes += decoded.bytes.len();
                 if css_bytes <= MAX_CSS_BYTES {
-                    let at = hs.iter().find(|(k, _)| k == "content-location");
-                    let at = at.map_or(String::new(), |(_, v)| v.trim().to_owned());
-                    page.styles.push((at, decoded.bytes));
+                    page.styles.push((location(), decoded.bytes));
                 }
             }
             _ => {}
@@ -226,6 +239,7 @@ fn decode_part(headers: &[(String, String)], content: &[u8]) -> Page {
         bytes,
         charset,
         styles: Vec::new(),
+        frames: Vec::new(),
     }
 }
 
@@ -325,6 +339,7 @@ pub(crate) const FORMAT: super::SupportedFormat = super::SupportedFormat {
             bytes: page.bytes,
             declared: page.charset,
             styles: Some(page.styles),
+            frames: page.frames,
         })
     },
 };

@@ -357,6 +357,8 @@ pub(crate) enum Read {
         declared: Option<&'static encoding_rs::Encoding>,
         /// An `.mhtml`'s style sheets (`Content-Location`, bytes); `None` for a page alone.
         styles: Option<Vec<(String, Vec<u8>)>>,
+        /// An `.mhtml`'s other web pages (its frames' documents: `Content-Location`, bytes).
+        frames: Vec<(String, Vec<u8>)>,
     },
 }
 

@@ -61,6 +61,10 @@ pub(crate) struct Shown {
     pub transparent: bool,
     /// `position: absolute` / `fixed`.
     pub positioned: bool,
+    /// A `left`, and a `top` or `bottom`: the element placed at coordinates (a PDF
+    /// converter's piece of text, [`super::Builder`]'s count of them).
+    pub placed_x: bool,
+    pub placed_y: bool,
     /// `left`, `top`, `right` or `bottom` a thousand pixels (or fifty em) below zero: off screen
     /// where positioned.
     pub far_place: bool,
@@ -250,7 +254,14 @@ impl Shown {
             b"position" => {
                 self.positioned |= word(value, b"absolute") || word(value, b"fixed");
             }
-            b"left" | b"top" | b"right" | b"bottom" => self.far_place |= far(value),
+            b"left" | b"top" | b"right" | b"bottom" => {
+                self.far_place |= far(value);
+                match name.len() {
+                    4 if lower[0] == b'l' => self.placed_x = true,
+                    3 | 6 => self.placed_y = true,
+                    _ => {}
+                }
+            }
             b"text-indent" | b"margin-left" | b"margin-top" => self.far_flow |= far(value),
             b"clip" => {
                 let v = value.to_ascii_lowercase();
@@ -295,6 +306,8 @@ impl Shown {
             sized: self.sized || other.sized,
             transparent: self.transparent || other.transparent,
             positioned: self.positioned || other.positioned,
+            placed_x: self.placed_x || other.placed_x,
+            placed_y: self.placed_y || other.placed_y,
             far_place: self.far_place || other.far_place,
             far_flow: self.far_flow || other.far_flow,
             clip_rect: self.clip_rect || other.clip_rect,
@@ -317,6 +330,8 @@ impl Shown {
                 sized: self.sized,
                 visible: self.visible,
                 positioned: self.positioned,
+                placed_x: self.placed_x,
+                placed_y: self.placed_y,
                 tiny_width: self.tiny_width,
                 overflow_hidden: self.overflow_hidden,
                 ..Shown::default()

@@ -253,19 +253,87 @@ fn from_parts(
     href: &str,
     left: usize,
 ) -> Result<String, &'static str> {
+    let (_, bytes) = part_at(parts, href).ok_or("单个文件网页中没有保存这个样式表")?;
+    if bytes.len() > left {
+        return Err("网页的样式表合计超过 512 KB");
+    }
+    Ok(css_text(bytes))
+}
+
+/// The document a frame's `src` names beside the page (a file of the page's folder on disk,
+/// by [`relative`]'s rules, as a sheet is found), at most `left` bytes, with where that
+/// document's own sheets and frames are read from (its folder); why not where it is not read.
+/// An `.mhtml`'s frames are its parts ([`part_at`]).
+pub(crate) fn frame_file(
+    source: &StyleSource,
+    src: &str,
+    left: u64,
+) -> Result<(Vec<u8>, StyleSource), &'static str> {
+    let dir = match source {
+        StyleSource::Alone => return Err("网页是单独读取的，不带它旁边的文件"),
+        StyleSource::Parts(_) => return Err("单个文件网页中没有保存这个框架的网页"),
+        StyleSource::Archive { .. } => {
+            return Err("压缩包中框架的网页不随网页读取（压缩包中的每个网页单独读取）");
+        }
+        StyleSource::Folder(dir) => dir,
+    };
+    let rel = relative(src.trim()).map_err(|why| match why {
+        "是绝对路径，jixiao 只读取网页所在文件夹中的样式表" => {
+            "是绝对路径，jixiao 只读取网页所在文件夹中的文件"
+        }
+        other => other,
+    })?;
+    let path = dir.join(&rel);
+    let meta = std::fs::metadata(&path).map_err(|_| "在网页所在文件夹中找不到这个文件")?;
+    if !meta.is_file() {
+        return Err("不是普通文件");
+    }
+    let (Ok(real_dir), Ok(real)) = (dir.canonicalize(), path.canonicalize()) else {
+        return Err("在网页所在文件夹中找不到这个文件");
+    };
+    if !real.starts_with(&real_dir) {
+        return Err("在网页所在文件夹之外（..），jixiao 不读取");
+    }
+    let too_large = "网页与其框架中的网页合计超过输入大小的上限";
+    if meta.len() > left {
+        return Err(too_large);
+    }
+    let mut bytes = Vec::new();
+    std::fs::File::open(&real)
+        .and_then(|f| f.take(left.saturating_add(1)).read_to_end(&mut bytes))
+        .map_err(|_| "无法读取这个文件")?;
+    if bytes.len() as u64 > left {
+        return Err(too_large);
+    }
+    if let Ok(mut read) = READ_FROM_FOLDERS.lock() {
+        read.insert(real.clone());
+    }
+    let folder = real.parent().map_or(real_dir, Path::to_path_buf);
+    Ok((bytes, StyleSource::Folder(folder)))
+}
+
+/// A file of a page's folder read besides it (another printed page of its form), kept as
+/// the sheets read are ([`sheets_read`]: the run's output must not replace it).
+pub(crate) fn note_read(path: &Path) {
+    if let (Ok(real), Ok(mut read)) = (path.canonicalize(), READ_FROM_FOLDERS.lock()) {
+        read.insert(real);
+    }
+}
+
+/// The part of an `.mhtml` whose `Content-Location` is `href` (or ends with it as a path).
+pub(crate) fn part_at<'p>(
+    parts: &'p [(String, Vec<u8>)],
+    href: &str,
+) -> Option<&'p (String, Vec<u8>)> {
+    let href = href.trim();
     let want = href.trim_start_matches("./");
-    let found = parts.iter().find(|(at, _)| {
+    parts.iter().find(|(at, _)| {
         at == href
             || (!want.is_empty()
                 && at
                     .strip_suffix(want)
                     .is_some_and(|head| head.ends_with('/')))
-    });
-    let (_, bytes) = found.ok_or("单个文件网页中没有保存这个样式表")?;
-    if bytes.len() > left {
-        return Err("网页的样式表合计超过 512 KB");
-    }
-    Ok(css_text(bytes))
+    })
 }
 
 /// A sheet's text: UTF-8 (a BOM dropped), else GB18030.
