@@ -850,7 +850,8 @@ impl<'t, R: SheetRow<'t>> SheetReader<'_, '_, '_, R> {
             return;
         }
         let Some(indicator_cell) = indicator_cell else {
-            self.heading_or_nameless(row, place);
+            let bare = target.is_empty() && actual_cell.is_none();
+            self.heading_or_nameless(row, place, ([weight, score], bare), row_at);
             return;
         };
         // budget row, form 2: 预算执行率 with plain amounts as target and actual
@@ -978,18 +979,43 @@ impl<'t, R: SheetRow<'t>> SheetReader<'_, '_, '_, R> {
     ) {
         let project = &mut self.units[place.ui].projects[place.pi];
         if sheet_total::is_subtotal_name(name) {
-            let to = project.indicators.len();
-            let sub = sheet_total::Subtotal {
-                from: 0,
-                to,
-                weight,
-                score,
-                at,
-            };
-            self.totals.push((place, Some(sub)));
+            self.subtotal_row(place, [weight, score], at);
         } else if sheet_total::keep(self.ctx, project, weight, score, at) {
             self.totals.push((place, None));
         }
+    }
+
+    /// A subtotal row (`小计`, `产出指标小计`) of the project at `place`, its 分值 and 得分
+    /// `sums`: kept with the indicators read so far, checked once the rows are read against
+    /// those since the project's last subtotal (`sheet_total::check_subtotal`).
+    fn subtotal_row(&mut self, place: Place, [weight, score]: [Option<Decimal>; 2], at: Location) {
+        let to = self.units[place.ui].projects[place.pi].indicators.len();
+        let sub = sheet_total::Subtotal {
+            from: 0,
+            to,
+            weight,
+            score,
+            at,
+        };
+        self.totals.push((place, Some(sub)));
+    }
+
+    /// Whether the row named `name` (its 一级指标 with no 三级指标, or its 三级指标), with no
+    /// target and no actual and a 分值 or 得分 (`sums`), is a category's subtotal
+    /// (`产出指标小计`): kept as [`Self::subtotal_row`] (named "该行未读取" in the 一级指标 column and
+    /// scored as an indicator of its own in the 三级指标 column before, its figures never checked).
+    fn category_subtotal(
+        &mut self,
+        place: &Place,
+        name: &str,
+        sums: [Option<Decimal>; 2],
+        at: Location,
+    ) -> bool {
+        if sums == [None; 2] || !sheet_total::names_subtotal(name) {
+            return false;
+        }
+        self.subtotal_row(*place, sums, at);
+        true
     }
 
     /// A row whose 项目 cell is a total's name (`合计`, `总计`, `小计`, `总分`) and that has no
@@ -1085,14 +1111,12 @@ impl<'t, R: SheetRow<'t>> SheetReader<'_, '_, '_, R> {
             let actual = cell(self.h, row, Role::Actual);
             return self.breakdown(place, name, target, actual, at);
         }
-        if target.is_empty() {
-            self.heading_or_not(row, place, name, [weight, score], at);
-        }
-        false
+        target.is_empty() && self.heading_or_not(row, place, name, [weight, score], at)
     }
 
     /// [`SheetReader::note_heading`] for a row with no target, where it has no actual and no
-    /// levels either.
+    /// levels either; a category's subtotal (`产出指标小计` with no actual,
+    /// [`Self::category_subtotal`]) is set aside instead: whether it was one.
     #[cold]
     #[inline(never)]
     fn heading_or_not(
@@ -1102,14 +1126,19 @@ impl<'t, R: SheetRow<'t>> SheetReader<'_, '_, '_, R> {
         name: &str,
         numbers: [Option<Decimal>; 2],
         at: Location,
-    ) {
+    ) -> bool {
         let h = self.h;
+        if cell(h, row, Role::Actual).is_none() && self.category_subtotal(place, name, numbers, at)
+        {
+            return true;
+        }
         if [Role::Actual, Role::Level1, Role::Level2]
             .into_iter()
             .all(|r| cell(h, row, r).is_none())
         {
             self.note_heading(place, name, numbers, at);
         }
+        false
     }
 
     /// A `其中：…` row (`name`, told by [`SheetReader::aside`]) of `place`'s project with no 分值
@@ -1172,9 +1201,17 @@ impl<'t, R: SheetRow<'t>> SheetReader<'_, '_, '_, R> {
         self.headings.push((*place, heading));
     }
 
-    /// A row with no indicator name: only unit/project filled is a project heading; anything
-    /// else is a row without a name (skipped, the unit incomplete).
-    fn heading_or_nameless(&mut self, row: R, place: &Place) {
+    /// A row with no indicator name: only unit/project filled is a project heading; a
+    /// category's subtotal in the 一级指标 column (`产出指标小计`, no target and no actual:
+    /// `bare`) is kept to be checked ([`Self::category_subtotal`]); anything else is a row
+    /// without a name (skipped, the unit incomplete).
+    fn heading_or_nameless(
+        &mut self,
+        row: R,
+        place: &Place,
+        (sums, bare): ([Option<Decimal>; 2], bool),
+        at: Location,
+    ) {
         let h = self.h;
         let others = (0..row.width()).any(|i| {
             !row.text(i).is_empty()
@@ -1182,6 +1219,11 @@ impl<'t, R: SheetRow<'t>> SheetReader<'_, '_, '_, R> {
                 && Some(i) != h.col(Role::Project)
         });
         if !others {
+            return;
+        }
+        if let Some(level1) = cell(h, row, Role::Level1).filter(|_| bare)
+            && self.category_subtotal(place, level1.text, sums, at)
+        {
             return;
         }
         let f = missing_name(self.ctx, row, "这一行有内容但没有三级指标名称；该行未读取")

@@ -1,0 +1,103 @@
+//! The nineteenth probe of forms (issue 27, H137): what the eighteenth left open (a flat sheet's
+//! category subtotals, its target-and-actual column, a transposed grid named by `--columns`) and
+//! families of other provinces, each made by hand from its description
+//! (`tests/fixtures/probe19/`), every figure checked against the form and its printed sums: each
+//! test here failed on the session's start (`1a4c419`) with a score, a verdict or a refusal the
+//! form contradicts.
+
+use std::path::{Path, PathBuf};
+
+use serde_json::Value;
+
+#[path = "support/reports.rs"]
+#[allow(dead_code)]
+mod reports;
+use reports::{run, whole_fields};
+
+/// The folder of the hand-made inputs.
+fn fixtures() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/probe19")
+}
+
+/// `evaluate FILE --format json` (and `more` arguments) of a fixture: the report, after checking
+/// the run succeeded.
+fn report_with(file: &str, more: &[&str]) -> Value {
+    let mut args = vec!["evaluate", file, "--format", "json"];
+    args.extend_from_slice(more);
+    let r = run(&fixtures(), &args);
+    assert_eq!(r.code, 0, "{file}: {}", r.stderr);
+    serde_json::from_str(&r.stdout).unwrap_or_else(|e| panic!("{e}: {}", r.stdout))
+}
+
+/// [`report_with`] with no more arguments.
+fn report(file: &str) -> Value {
+    report_with(file, &[])
+}
+
+/// `[indicator, target, actual, verdict, score]` of each indicator of a report.
+fn read(v: &Value) -> Vec<[String; 5]> {
+    let fields = ["indicator", "target", "actual", "verdict", "score"];
+    whole_fields(&v.to_string(), fields)
+}
+
+/// The report's findings of `code` (the report's and its projects'), as messages.
+fn findings_of(v: &Value, code: &str) -> Vec<String> {
+    let projects = v["projects"].as_array().unwrap().iter();
+    std::iter::once(&v["findings"])
+        .chain(projects.map(|p| &p["findings"]))
+        .filter_map(Value::as_array)
+        .flatten()
+        .filter(|f| f["code"] == code)
+        .map(|f| f["message"].as_str().unwrap_or("").to_owned())
+        .collect()
+}
+
+/// The first project's `score` (`""` where null: 未核对 or 待评定).
+fn score(v: &Value) -> String {
+    v["projects"][0]["score"].as_str().unwrap_or("").to_owned()
+}
+
+/// 乙项目 as every fixture here prints it: 发放补贴户数 180 of ≥200户 (36 of 40), 补贴发放及时率
+/// 100 % (30), 受益群众满意度 93 % of ≥90 % (30): 96.
+fn the_three() -> [[String; 5]; 3] {
+    [
+        ["发放补贴户数", "≥200户", "180户", "fail", "36.00"],
+        ["补贴发放及时率", "=100%", "100%", "pass", "30.00"],
+        ["受益群众满意度", "≥90%", "93%", "pass", "30.00"],
+    ]
+    .map(|r| r.map(String::from))
+}
+
+#[test]
+fn a_flat_sheets_category_subtotals_are_checked_against_the_rows_they_sum() {
+    // `产出指标小计` in the 一级指标 column (三级 blank), printing 得分 70 over rows making 66 (the
+    // 合计 agreeing with the rows): was 96.00 优 with the subtotal only "该行未读取"
+    let v = report("flat-subtotal-level1.tsv");
+    assert_eq!(read(&v), the_three(), "{v}");
+    assert_eq!(score(&v), "", "{v}");
+    assert_eq!(
+        findings_of(&v, "table.form-total-mismatch"),
+        ["原表小计得分 70 与其上 2 项指标的得分之和 66 不一致"],
+        "{v}"
+    );
+    assert!(findings_of(&v, "table.missing-name").is_empty(), "{v}");
+    // in the 三级指标 column with no 合计 row: was scored as two indicators of their own
+    // (196.00 of 200, "折合百分制 98.00", 优)
+    let v = report("flat-subtotal-level3.tsv");
+    assert_eq!(read(&v), the_three(), "{v}");
+    assert_eq!(score(&v), "", "{v}");
+    assert_eq!(
+        findings_of(&v, "table.form-total-mismatch"),
+        ["原表小计得分 70 与其上 2 项指标的得分之和 66 不一致"],
+        "{v}"
+    );
+    // every subtotal agreeing, in either column: 96.00, no word
+    let v = report("flat-subtotals.tsv");
+    assert_eq!(read(&v), the_three(), "{v}");
+    assert_eq!(score(&v), "96.00", "{v}");
+    assert!(
+        findings_of(&v, "table.form-total-mismatch").is_empty(),
+        "{v}"
+    );
+    assert!(findings_of(&v, "table.missing-name").is_empty(), "{v}");
+}
