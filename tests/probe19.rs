@@ -101,3 +101,32 @@ fn a_flat_sheets_category_subtotals_are_checked_against_the_rows_they_sum() {
     );
     assert!(findings_of(&v, "table.missing-name").is_empty(), "{v}");
 }
+
+#[test]
+fn a_flat_sheets_target_and_actual_column_is_split_as_a_forms() {
+    // `年度指标值/实际完成值` over `≥200户/180户` (was refused whole: 没有找到年度指标值列) and
+    // `年度目标值（实际值）` over `≥200户（180户）` (was read as a target column: each cell a
+    // qualitative target 达成 by its printed score, no actual): split, 96.00, the header noted
+    for file in [
+        "flat-target-actual-slash.tsv",
+        "flat-target-actual-bracket.tsv",
+    ] {
+        let v = report(file);
+        assert_eq!(read(&v), the_three(), "{file}: {v}");
+        assert_eq!(score(&v), "96.00", "{file}: {v}");
+        let noted = findings_of(&v, "table.form-target-and-actual");
+        assert_eq!(noted.len(), 1, "{file}: {v}");
+        assert!(
+            findings_of(&v, "table.no-actuals-column").is_empty(),
+            "{file}: {v}"
+        );
+    }
+    // one cell that does not split (`≥200户` alone): that row refused and named, the project
+    // 未核对, the other rows read
+    let v = report("flat-target-actual-slash-unsplit.tsv");
+    assert_eq!(read(&v), the_three()[1..], "{v}");
+    assert_eq!(score(&v), "", "{v}");
+    let refused = findings_of(&v, "table.target-and-actual-unsplit");
+    assert_eq!(refused.len(), 1, "{v}");
+    assert!(refused[0].contains("「发放补贴户数」的「≥200户」"), "{v}");
+}

@@ -359,6 +359,10 @@ pub(crate) struct Header {
     /// cell `10/9.5`) where it has neither column alone: its column, and whether 得分 comes
     /// first. Each cell is read split in two ([`split_points`]), as a form's is.
     pub both: Option<(usize, bool)>,
+    /// A self-evaluation sheet's one column naming both the target and the actual
+    /// (`年度指标值/实际完成值`, `年度目标值（实际值）`) where it has no 实际完成值 column: also the
+    /// target's column, each cell split in two as a form's is ([`Header::settle_pair`]).
+    pub pair: Option<super::form::pair::Pair>,
     /// A self-evaluation sheet's 度量单位 column after its 实际完成值: the actuals' unit
     /// ([`Header::settle_actual_unit`]).
     pub actual_unit: Option<super::actual_unit::ActualUnit>,
@@ -422,6 +426,7 @@ impl Header {
             money: MoneyColumns::default(),
             figures: [None; 2],
             both: None,
+            pair: None,
             actual_unit: None,
         };
         for (r, c) in roles {
@@ -491,6 +496,36 @@ impl Header {
             let (weight, score) = names_weight_and_score(text)?;
             Some((i, score < weight))
         });
+    }
+
+    /// Finds a self-evaluation sheet's one column naming both the target and the actual
+    /// ([`Header::pair`]) among the header cells of `names` not understood, or at its target's
+    /// column (`年度目标值（实际值）` reads as 年度目标值 without its brackets), where it has no
+    /// 实际完成值 column: refused whole before (没有找到年度指标值列), or its cells read as targets
+    /// with no actual. The column becomes the target's.
+    fn settle_pair(&mut self, names: &Row) {
+        use super::form::pair::{Pair, header_pair};
+        let target = self.col(Role::Target);
+        let found = target.iter().chain(&self.unknown).find_map(|&i| {
+            let text = &names.cell(i)?.text;
+            if text.len() > 96 {
+                return None;
+            }
+            let (actual_first, shape) = header_pair(text)?;
+            Some(Pair {
+                col: i,
+                actual_first,
+                shape,
+            })
+        });
+        let Some(pair) = found else {
+            return;
+        };
+        self.unknown.retain(|&i| i != pair.col);
+        if target.is_none() {
+            self.add(Role::Target, pair.col);
+        }
+        self.pair = (self.col(Role::Target) == Some(pair.col)).then_some(pair);
     }
 
     /// Finds a self-evaluation sheet's actuals' unit column (`实际完成值 | 度量单位`, or a second
@@ -657,7 +692,10 @@ pub(crate) fn detect(row: &Row) -> Option<Header> {
     {
         return Some(t);
     }
-    let s = match_layout(row, SELF_EVALUATION, Layout::SelfEvaluation);
+    let mut s = match_layout(row, SELF_EVALUATION, Layout::SelfEvaluation);
+    if has(&s, Role::Project) && has(&s, Role::Indicator) && !has(&s, Role::Actual) {
+        s.settle_pair(row);
+    }
     if has(&s, Role::Project) && has(&s, Role::Indicator) && has(&s, Role::Target) {
         return Some(s);
     }
@@ -852,6 +890,7 @@ pub(crate) fn missing_actual(ctx: &mut crate::table::Ctx<'_>, header: &Header, n
     if header.layout != Layout::SelfEvaluation
         || header.col(Role::Actual).is_some()
         || header.col(Role::Score).is_some()
+        || header.pair.is_some()
     {
         return;
     }

@@ -22,6 +22,7 @@ use crate::finding::{Finding, Severity, codes};
 use crate::table::Ctx;
 use crate::table::amount::{NotANumber, parse_number, parse_number_why, without_wanyuan};
 use crate::table::columns::{Header, Role};
+use crate::table::form::pair::{split, unsplit};
 use crate::table::grid::Row;
 use crate::table::model::{
     Amounts, BudgetLine, IndicatorRow, IndicatorSource, Project, RowText, UnitRow,
@@ -816,13 +817,18 @@ impl<'t, R: SheetRow<'t>> SheetReader<'_, '_, '_, R> {
         if h.col(Role::Adjusted).is_some() {
             (target, target_at) = self.adjusted(row, place, (target, target_at), indicator_cell);
         }
-        let actual_cell = cell(h, row, Role::Actual);
+        let mut actual_cell = cell(h, row, Role::Actual);
         // a bare figure under a header that states its unit (`实际完成值（元）`), in that unit
         // and beside an actual under its own unit column (`5` | `万人`)
         let mut actual_in_unit = None;
         if h.figures != [None; 2] || h.actual_unit.is_some() {
             let cells = [actual_cell, indicator_cell];
             actual_in_unit = self.in_units(row, place, &mut target, cells);
+        }
+        // one column of both (`年度指标值/实际完成值`): its cell split, the actual read as split
+        let read = (&mut target, &mut actual_cell, &mut actual_in_unit);
+        if h.pair.is_some() && !self.paired(row, place, indicator_cell, read) {
+            return;
         }
         let project = &mut self.units[place.ui].projects[place.pi];
         // budget row, form 1: 全年预算数 / 全年执行数 and no indicator
@@ -850,26 +856,20 @@ impl<'t, R: SheetRow<'t>> SheetReader<'_, '_, '_, R> {
             return;
         }
         let Some(indicator_cell) = indicator_cell else {
-            let bare = target.is_empty() && actual_cell.is_none();
-            self.heading_or_nameless(row, place, ([weight, score], bare), row_at);
+            self.heading_or_nameless(row, place, [weight, score], row_at);
             return;
         };
         // budget row, form 2: 预算执行率 with plain amounts as target and actual
-        if level1_cell.is_none() && BUDGET_ROW.find(indicator_cell.text.as_bytes()).is_some() {
-            let b = parse_number(&target).ok().flatten();
-            let s = actual_cell.and_then(|c| parse_number(c.text).ok().flatten());
-            if b.is_some() && (s.is_some() || actual_cell.is_none()) {
-                let cells = rate_row_cells(h, row, self.ctx.source, [budget, spent]);
-                project.budget = Some(BudgetLine {
-                    budget: budget.or(b),
-                    spent: spent.or(s),
-                    weight,
-                    published_score: score,
-                    at: row_at,
-                    cells,
-                });
-                return;
-            }
+        if level1_cell.is_none()
+            && BUDGET_ROW.find(indicator_cell.text.as_bytes()).is_some()
+            && self.rate_row(
+                (row, place, row_at),
+                &target,
+                (actual_cell, actual_in_unit.as_deref()),
+                [weight, score, budget, spent],
+            )
+        {
+            return;
         }
         // a `其中：…` part of the indicator above, a category's heading (`一、产出指标`)
         if self.aside(
@@ -923,6 +923,92 @@ impl<'t, R: SheetRow<'t>> SheetReader<'_, '_, '_, R> {
         });
         // SAFETY: the slot after the list's rows was written just above (room reserved)
         unsafe { list.set_len(list.len() + 1) };
+    }
+
+    /// A `预算执行率` row (no 一级指标) of `place`'s project whose target and actual are plain
+    /// amounts (the actual split from a column of both where the sheet has one, `split`): the
+    /// project's budget line, its amounts the target (全年预算数) and the actual (全年执行数)
+    /// where their own columns give none. Whether it was one.
+    #[cold]
+    #[inline(never)]
+    fn rate_row(
+        &mut self,
+        (row, place, row_at): (R, &Place, Location),
+        target: &str,
+        (actual_cell, split): (Option<Cell<'_>>, Option<&str>),
+        [weight, score, budget, spent]: Numbers,
+    ) -> bool {
+        let h = self.h;
+        let b = parse_number(target).ok().flatten();
+        let actual = match h.pair {
+            Some(_) => split,
+            None => actual_cell.map(|c| c.text),
+        };
+        let s = actual.and_then(|a| parse_number(a).ok().flatten());
+        if b.is_none() || (s.is_none() && actual_cell.is_some()) {
+            return false;
+        }
+        let cells = rate_row_cells(h, row, self.ctx.source, [budget, spent]);
+        self.units[place.ui].projects[place.pi].budget = Some(BudgetLine {
+            budget: budget.or(b),
+            spent: spent.or(s),
+            weight,
+            published_score: score,
+            at: row_at,
+            cells,
+        });
+        true
+    }
+
+    /// The target and actual of `row` from the sheet's one column of both ([`Header::pair`]),
+    /// split as a form's (`form::pair::split`; the target joined with the row's 指标性质 and
+    /// 度量单位 as a 年度指标值 is) into `read` (the target, the actual's cell — the column's —
+    /// and the actual as read). Left as they are where the cell is empty or the row names no
+    /// indicator (a total row, a nameless row: told as such); `false` where the indicator's
+    /// cell does not split: named (`table.target-and-actual-unsplit`), the row skipped and the
+    /// project 未核对, as a form's.
+    #[cold]
+    #[inline(never)]
+    fn paired(
+        &mut self,
+        row: R,
+        place: &Place,
+        indicator: Option<Cell<'_>>,
+        read: (
+            &mut Cow<'t, str>,
+            &mut Option<Cell<'t>>,
+            &mut Option<String>,
+        ),
+    ) -> bool {
+        let h = self.h;
+        let Some(pair) = h.pair else {
+            return true;
+        };
+        let text = row.text(pair.col);
+        let Some(indicator) = indicator.filter(|_| !text.is_empty()) else {
+            return true;
+        };
+        if let Some((t, a)) = split(text, &pair) {
+            let [n, m, d] = [Role::Nature, Role::Measure, Role::Direction].map(|r| cell(h, row, r));
+            *read.0 = match (n, m, d) {
+                (None, None, None) => Cow::Owned(t),
+                _ => Cow::Owned(join_target(
+                    n.map(|c| c.text),
+                    Some(&t),
+                    m.map(|c| c.text),
+                    d.map(|c| c.text),
+                )),
+            };
+            *read.1 = cell(h, row, Role::Target);
+            *read.2 = Some(a);
+            return true;
+        }
+        let at = row.cell_at(pair.col, self.ctx.source);
+        let (f, unchecked) = unsplit(self.ctx, at, indicator.text.trim(), text);
+        let project = &mut self.units[place.ui].projects[place.pi];
+        self.ctx.skip(f.project(&project.name));
+        sheet_total::facts(project).unchecked.push(unchecked);
+        false
     }
 
     /// The 分值 and 得分 of `row` from the sheet's one `分值/得分` column (`both`: its column,
@@ -1202,14 +1288,14 @@ impl<'t, R: SheetRow<'t>> SheetReader<'_, '_, '_, R> {
     }
 
     /// A row with no indicator name: only unit/project filled is a project heading; a
-    /// category's subtotal in the 一级指标 column (`产出指标小计`, no target and no actual:
-    /// `bare`) is kept to be checked ([`Self::category_subtotal`]); anything else is a row
-    /// without a name (skipped, the unit incomplete).
+    /// category's subtotal in the 一级指标 column (`产出指标小计`, no target and no actual, its
+    /// 分值 and 得分 `sums`) is kept to be checked ([`Self::category_subtotal`]); anything else is
+    /// a row without a name (skipped, the unit incomplete).
     fn heading_or_nameless(
         &mut self,
         row: R,
         place: &Place,
-        (sums, bare): ([Option<Decimal>; 2], bool),
+        sums: [Option<Decimal>; 2],
         at: Location,
     ) {
         let h = self.h;
@@ -1221,7 +1307,8 @@ impl<'t, R: SheetRow<'t>> SheetReader<'_, '_, '_, R> {
         if !others {
             return;
         }
-        if let Some(level1) = cell(h, row, Role::Level1).filter(|_| bare)
+        let bare = || joined_target(h, row).0.is_empty() && cell(h, row, Role::Actual).is_none();
+        if let Some(level1) = cell(h, row, Role::Level1).filter(|_| bare())
             && self.category_subtotal(place, level1.text, sums, at)
         {
             return;

@@ -65,7 +65,7 @@ mod continued;
 mod funds;
 pub(crate) use funds::{money_unit_named, money_unit_of, yuan_in};
 mod grid;
-mod pair;
+pub(crate) mod pair;
 mod rows;
 mod subtotal;
 mod title;
