@@ -130,3 +130,19 @@ fn a_flat_sheets_target_and_actual_column_is_split_as_a_forms() {
     assert_eq!(refused.len(), 1, "{v}");
     assert!(refused[0].contains("「发放补贴户数」的「≥200户」"), "{v}");
 }
+
+#[test]
+fn a_transposed_grid_is_found_by_the_users_column_names() {
+    // 乙项目 turned (one indicator a column), its indicators' row named `考核内容` and its
+    // targets' `目标数`: with `--columns 三级指标=考核内容,年度指标值=目标数` it is read turned
+    // as a grid with those names is (was 找不到表头行: the turned block was looked for by the
+    // built-in names of the indicators' row only)
+    let map = ["--columns", "三级指标=考核内容,年度指标值=目标数"];
+    let v = report_with("transposed-user-names.tsv", &map);
+    assert_eq!(read(&v), the_three(), "{v}");
+    assert_eq!(score(&v), "96.00", "{v}");
+    assert_eq!(findings_of(&v, "table.form-transposed").len(), 1, "{v}");
+    // without the map the names are none of jixiao's: refused, as before
+    let r = run(&fixtures(), &["evaluate", "transposed-user-names.tsv"]);
+    assert_ne!(r.code, 0, "{}", r.stdout);
+}

@@ -127,6 +127,11 @@ pub(crate) fn separated_header(rows: &[Row]) -> Option<&'static str> {
         })
 }
 
+/// Whether a column map is in force for the read under way on this thread.
+pub(crate) fn map_in_force() -> bool {
+    ALIASES.with(|a| !a.borrow().is_empty())
+}
+
 /// A normalized header name as the column map in force says it (itself where none applies).
 pub(crate) fn alias(n: String) -> String {
     ALIASES.with(|a| {
