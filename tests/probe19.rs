@@ -146,3 +146,42 @@ fn a_transposed_grid_is_found_by_the_users_column_names() {
     let r = run(&fixtures(), &["evaluate", "transposed-user-names.tsv"]);
     assert_ne!(r.code, 0, "{}", r.stdout);
 }
+
+#[test]
+fn a_second_project_under_the_grid_header_above_is_read_not_dropped() {
+    // 乙项目's form (label, grid header, rows, 总分 96), a blank row, then 丙项目's label row and
+    // its two indicators with no header of their own (救助人次 270 of ≥300人次, 45 of 50; 群众满意度
+    // 95% of ≥90%, 50), 总分 95: was 乙项目 alone, 丙项目 and its rows gone without a word
+    let v = report("two-projects-no-header.tsv");
+    let projects: Vec<(String, String)> = v["projects"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| {
+            let score = p["score"].as_str().unwrap_or("").to_owned();
+            (p["project"].as_str().unwrap_or("").to_owned(), score)
+        })
+        .collect();
+    assert_eq!(
+        projects,
+        [
+            ("乙项目".to_owned(), "96.00".to_owned()),
+            ("丙项目".to_owned(), "95.00".to_owned())
+        ],
+        "{v}"
+    );
+    let rows = read(&v);
+    assert_eq!(rows[..3], the_three(), "{v}");
+    assert_eq!(
+        rows[3..],
+        [
+            ["救助人次", "≥300人次", "270人次", "fail", "45.00"],
+            ["群众满意度", "≥90%", "95%", "pass", "50.00"],
+        ]
+        .map(|r| r.map(String::from)),
+        "{v}"
+    );
+    let carried = findings_of(&v, "table.form-grid-carried");
+    assert_eq!(carried.len(), 1, "{v}");
+    assert!(carried[0].contains("第 2 行"), "{carried:?}");
+}
