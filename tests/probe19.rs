@@ -185,3 +185,29 @@ fn a_second_project_under_the_grid_header_above_is_read_not_dropped() {
     assert_eq!(carried.len(), 1, "{v}");
     assert!(carried[0].contains("第 2 行"), "{carried:?}");
 }
+
+#[test]
+fn the_years_target_is_read_never_the_mid_terms() {
+    // `指标值` merged over `中期 | 年度` (the mid-term ≥600户 / =100% / ≥92% left of the year's
+    // ≥200户 / =100% / ≥90%), a form (text and a workbook with the merge) and a flat sheet: was
+    // the mid-term target read (发放补贴户数 180 of ≥600户, 12 of 40: 72.00 中 where the form
+    // prints 96) and the `中期 | 年度` row a nameless row
+    for file in [
+        "midterm-two-rows.tsv",
+        "midterm-two-rows.xlsx",
+        "midterm-flat-two-rows.tsv",
+    ] {
+        let v = report(file);
+        assert_eq!(read(&v), the_three(), "{file}: {v}");
+        assert_eq!(score(&v), "96.00", "{file}: {v}");
+        assert!(
+            findings_of(&v, "table.missing-name").is_empty(),
+            "{file}: {v}"
+        );
+    }
+    // `中期目标值 | 本年度指标值` on one row: the year's named so is the target (was refused:
+    // 没有找到年度指标值列)
+    let v = report("midterm-this-year.tsv");
+    assert_eq!(read(&v), the_three(), "{v}");
+    assert_eq!(score(&v), "96.00", "{v}");
+}

@@ -288,6 +288,10 @@ const SELF_EVALUATION: &[(Role, &[&str])] = &[
             "全年目标值",
             "全年指标值",
             "年初目标值",
+            "本年度指标值",
+            "本年度目标值",
+            "当年指标值",
+            "当年目标值",
             "target",
         ],
     ),
@@ -1002,6 +1006,13 @@ pub(crate) fn merge_subheader(header: &mut Header, row: &Row) -> bool {
         Layout::SelfEvaluation | Layout::Forms => SELF_EVALUATION,
     };
     let split = target_split(header);
+    if let Some(annual) = annual_in_split(row, &split) {
+        // `指标值` over `中期 | 年度`: the year's column is the target's
+        header.replace(Role::Target, annual);
+        header.unknown.retain(|&u| u != annual);
+        header.width = header.width.max(annual + 1);
+        return true;
+    }
     let mut found = Vec::new();
     let mut value_at = None;
     for (i, cell) in row.filled() {
@@ -1063,6 +1074,43 @@ pub(crate) fn merge_subheader(header: &mut Header, row: &Row) -> bool {
         header.width = header.width.max(i + 1);
     }
     true
+}
+
+/// The period a second header row's cell names under a target group (`中期` | `年度`,
+/// `实施期目标` | `年度目标值`): `Some(true)` the year's, `Some(false)` a longer one's.
+pub(crate) fn period(text: &str) -> Option<bool> {
+    let t: String = text
+        .chars()
+        .filter(|c| !c.is_whitespace() && *c != '\u{3000}')
+        .collect();
+    let t = ["指标值", "目标值", "目标", "指标", "值"]
+        .iter()
+        .find_map(|w| t.strip_suffix(w))
+        .unwrap_or(&t);
+    match t {
+        "年度" | "本年度" | "本年" | "当年" | "当年度" | "全年" => Some(true),
+        "中期" | "实施期" | "总体" | "整体" | "项目期" => Some(false),
+        _ => None,
+    }
+}
+
+/// The column of the year's target where every filled cell of `row` (the row under a sheet's
+/// header) names a period inside the target's merged cell (`split`), the year's and a longer
+/// one's (`指标值` over `中期 | 年度`): read as it stood, the row was a nameless data row and
+/// the target the mid-term one (≥600户 for the year's ≥200户: 72.00 中 where the sheet
+/// printed 96).
+fn annual_in_split(row: &Row, split: &std::ops::Range<usize>) -> Option<usize> {
+    let (mut annual, mut longer) = (None, None);
+    for (at, cell) in row.filled() {
+        if !split.contains(&at) {
+            return None;
+        }
+        match period(&cell.text)? {
+            true => annual = annual.or(Some(at)),
+            false => longer = longer.or(Some(at)),
+        }
+    }
+    longer.and(annual)
 }
 
 /// The columns a self-evaluation sheet's 年度指标值 header cell spans where it is merged across

@@ -135,6 +135,13 @@ fn any_header(rows: &[Row], i: usize) -> Option<GridHeader> {
                 cols.push((c, at));
             }
             last_row = i + 1;
+        } else if lower.is_empty()
+            && let Some(annual) = annual_under(next, &cols)
+        {
+            // `指标值` over `中期 | 年度`: the annual column is the target's
+            cols.retain(|(x, _)| *x != Col::Target);
+            cols.push((Col::Target, annual));
+            last_row = i + 1;
         }
     }
     // the column holding both is the target's: the one named so, else it becomes so
@@ -159,6 +166,25 @@ fn any_header(rows: &[Row], i: usize) -> Option<GridHeader> {
         actual_unit,
         pair,
     })
+}
+
+/// The column of the year's target where the row under a grid header (`next`) names only
+/// periods, the year's and a longer one's, one of them under the header's target column
+/// (`指标值` merged over `中期 | 年度`): read as it stood, the second row was a nameless data
+/// row and the target column the mid-term one's (≥600户 for the year's ≥200户: 72.00 中 where
+/// the form printed 96).
+fn annual_under(next: &Row, cols: &[(Col, usize)]) -> Option<usize> {
+    let target = cols.iter().find(|(c, _)| *c == Col::Target)?.1;
+    let mut annual = None;
+    let mut longer = None;
+    for (at, cell) in next.filled() {
+        match crate::table::columns::period(&cell.text)? {
+            true => annual = annual.or(Some(at)),
+            false => longer = longer.or(Some(at)),
+        }
+    }
+    let (annual, longer) = (annual?, longer?);
+    (target == annual || target == longer).then_some(annual)
 }
 
 /// The grid's actuals' unit column (`实际完成值 | 度量单位`, or a second 度量单位 after the
