@@ -211,3 +211,21 @@ fn the_years_target_is_read_never_the_mid_terms() {
     assert_eq!(read(&v), the_three(), "{v}");
     assert_eq!(score(&v), "96.00", "{v}");
 }
+
+#[test]
+fn points_headed_standard_are_the_points() {
+    // `标准分 | 自评分` (a form): the 标准分 column was not read, each 分值 the method's (41.67 /
+    // 41.67 / 16.67) and the project 95.83 "与复核总分一致"; a flat sheet so headed scored
+    // 50 / 50 for 40 / 60 (95.00). Read as 分值, the form is 96 as printed
+    let v = report("points-named-standard.tsv");
+    assert_eq!(read(&v), the_three(), "{v}");
+    assert_eq!(score(&v), "96.00", "{v}");
+    let v = report("flat-points-named-standard.tsv");
+    let weights: Vec<[String; 1]> = whole_fields(&v.to_string(), ["weight"]);
+    assert_eq!(
+        weights,
+        [["40.00"], ["60.00"]].map(|r| r.map(String::from)),
+        "{v}"
+    );
+    assert_eq!(score(&v), "96.00", "{v}");
+}

@@ -31,7 +31,7 @@ def form(head, rows, total=("100", "96"), label=LABEL):
     out = [list(label), list(head)] + [list(r) for r in rows]
     if total:
         row = ["总分"] + [""] * (len(head) - 1)
-        row[head.index("分值")], row[head.index("得分")] = total
+        row[-2], row[-1] = total
         out.append(row)
     return out
 
@@ -148,3 +148,25 @@ if section("order"):
          list(ROWS[2]), ["总分", "", "", "", "", "100", "96"]]
     rows_of(tsv("pages-repeated-header.tsv", p))
     rows_of(xlsx("pages-merged.xlsx", p, merges=["A3:A4", "A7:A7"]))
+
+if section("more"):
+    print("== more: other provinces' column names and phrasings; expect 乙项目 96.00 unless said")
+    for h in [["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "标准分", "自评分"],
+              ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "权重分", "评分"],
+              ["一级指标", "二级指标", "指标内容", "指标值", "完成值", "分值（100分）", "得分（分）"],
+              ["一级指标", "二级指标", "三级指标", "年度指标值", "全年实际完成值", "分值", "自评得分"]]:
+        rows_of(tsv("names-%s-%s.tsv" % (h[5][:3], h[6][:3]), form(h, ROWS, ("100", "96"))))
+    # phrasings of the target and actual
+    for t, a, note in [("大于等于200户", "180户", "36"), ("不少于200户", "1.8百户", "?"), ("≥2万人", "18000人", "36 (1.8万 of 2万)"),
+                       ("≥200户", "180", "36"), ("200户", "180户", "36"), ("≥200户", "完成180户", "?")]:
+        rows = [list(r) for r in ROWS]
+        rows[0][3], rows[0][4] = t, a
+        rows_of(tsv("phrase-%s-%s.tsv" % (t, a), form(HEAD, rows)))
+    # dates: 2023年12月底前 done 2023年11月 (30 of 30)
+    rows = [list(r) for r in ROWS]
+    rows[1][3], rows[1][4] = "2023年12月底前", "2023年11月"
+    rows_of(tsv("phrase-date.tsv", form(HEAD, rows)))
+    # a 二级指标 subtotal in a flat sheet (`数量指标小计` in the 二级 column, 三级 blank)
+    fl = [["项目名称"] + HEAD, ["乙项目"] + list(ROWS[0]), ["乙项目", "产出指标", "数量指标小计", "", "", "", "40", "40"],
+          ["乙项目"] + list(ROWS[1]), ["乙项目"] + list(ROWS[2])]
+    rows_of(tsv("flat-level2-subtotal.tsv", fl))

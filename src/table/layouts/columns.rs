@@ -310,7 +310,10 @@ const SELF_EVALUATION: &[(Role, &[&str])] = &[
             "actual",
         ],
     ),
-    (Role::Weight, &["分值", "权重", "weight"]),
+    (
+        Role::Weight,
+        &["分值", "权重", "标准分", "标准分值", "满分值", "weight"],
+    ),
     (Role::Score, &["得分", "score", "published_score"]),
     (
         Role::Deviation,
