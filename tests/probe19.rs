@@ -91,6 +91,16 @@ fn a_flat_sheets_category_subtotals_are_checked_against_the_rows_they_sum() {
         ["原表小计得分 70 与其上 2 项指标的得分之和 66 不一致"],
         "{v}"
     );
+    // `数量指标小计` in the 二级指标 column (一级 filled, 三级 blank), 得分 40 over a row of 36:
+    // was "该行未读取" and 96.00
+    let v = report("flat-subtotal-level2.tsv");
+    assert_eq!(read(&v), the_three(), "{v}");
+    assert_eq!(score(&v), "", "{v}");
+    assert_eq!(
+        findings_of(&v, "table.form-total-mismatch"),
+        ["原表小计得分 40 与其上 1 项指标的得分之和 36 不一致"],
+        "{v}"
+    );
     // every subtotal agreeing, in either column: 96.00, no word
     let v = report("flat-subtotals.tsv");
     assert_eq!(read(&v), the_three(), "{v}");
@@ -228,4 +238,29 @@ fn points_headed_standard_are_the_points() {
         "{v}"
     );
     assert_eq!(score(&v), "96.00", "{v}");
+}
+
+#[test]
+fn a_score_written_full_marks_is_the_rows_points() {
+    // 补贴发放及时率's 得分 written `满分` (30 of 30): was a bad number and the project 未核对
+    // (总分 96 against rows making 66); read as its 分值, said
+    let v = report("score-full-marks.tsv");
+    assert_eq!(read(&v), the_three(), "{v}");
+    assert_eq!(score(&v), "96.00", "{v}");
+    // (an info of the reading: `inspect` lists it)
+    let r = run(&fixtures(), &["inspect", "score-full-marks.tsv"]);
+    let said = format!("{}{}", r.stdout, r.stderr);
+    assert!(
+        said.contains("得分写作「满分」：按这一行的分值 30 读取"),
+        "{said}"
+    );
+    // `满分` printed for 发放补贴户数 (180 of ≥200户, 36 of 40): the form's own sum (96 against
+    // 100) still leaves it 未核对
+    let v = report("score-full-marks-wrong.tsv");
+    assert_eq!(score(&v), "", "{v}");
+    assert_eq!(
+        findings_of(&v, "table.form-total-mismatch"),
+        ["原表总分 96 与表中各项得分之和 100 不一致"],
+        "{v}"
+    );
 }

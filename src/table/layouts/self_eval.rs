@@ -1288,7 +1288,7 @@ impl<'t, R: SheetRow<'t>> SheetReader<'_, '_, '_, R> {
     }
 
     /// A row with no indicator name: only unit/project filled is a project heading; a
-    /// category's subtotal in the 一级指标 column (`产出指标小计`, no target and no actual, its
+    /// category's subtotal in the 一级 or 二级指标 column (`产出指标小计`, no target and no actual, its
     /// 分值 and 得分 `sums`) is kept to be checked ([`Self::category_subtotal`]); anything else is
     /// a row without a name (skipped, the unit incomplete).
     fn heading_or_nameless(
@@ -1308,8 +1308,13 @@ impl<'t, R: SheetRow<'t>> SheetReader<'_, '_, '_, R> {
             return;
         }
         let bare = || joined_target(h, row).0.is_empty() && cell(h, row, Role::Actual).is_none();
-        if let Some(level1) = cell(h, row, Role::Level1).filter(|_| bare())
-            && self.category_subtotal(place, level1.text, sums, at)
+        // (the 二级指标's subtotal, `数量指标小计`, first: its 一级指标 cell may be filled)
+        let named = [Role::Level2, Role::Level1]
+            .into_iter()
+            .filter_map(|r| cell(h, row, r))
+            .find(|c| sheet_total::names_subtotal(c.text));
+        if let Some(name) = named.filter(|_| bare())
+            && self.category_subtotal(place, name.text, sums, at)
         {
             return;
         }

@@ -329,11 +329,36 @@ impl FormReader<'_, '_, '_> {
         };
         match h.both {
             Some(both) => self.points_pair(both.1, row.cell(both.0)),
-            None => (
-                self.weight_points(cell(Col::Weight)),
-                self.points(cell(Col::Score)),
-            ),
+            None => {
+                let weight = self.weight_points(cell(Col::Weight));
+                let score = match cell(Col::Score) {
+                    // `满分`: the row's 分值, said (a bad number before, the form 未核对)
+                    Some(c) if weight.is_some() && c.text.trim() == "满分" => {
+                        self.full_marks(c, weight);
+                        weight
+                    }
+                    c => self.points(c),
+                };
+                (weight, score)
+            }
         }
+    }
+
+    /// `table.form-reading` at a 得分 cell written `满分`: read as the row's 分值 `weight`.
+    #[cold]
+    #[inline(never)]
+    fn full_marks(&mut self, cell: &Cell, weight: Option<Decimal>) {
+        let weight = weight.unwrap_or_default().normalize();
+        let f = self
+            .ctx
+            .finding(
+                codes::FORM_READING,
+                Severity::Info,
+                cell.location(self.ctx.source),
+                format!("得分写作「满分」：按这一行的分值 {weight} 读取"),
+            )
+            .label("满分");
+        self.ctx.findings.push(f);
     }
 
     /// One cell of a `分值/得分` column split in two: `10/9.5` (either may end in 分; `／` as
