@@ -264,3 +264,22 @@ fn a_score_written_full_marks_is_the_rows_points() {
         "{v}"
     );
 }
+
+#[test]
+fn the_years_actual_is_read_never_the_half_years() {
+    // `实际完成值（1-6月）| 实际完成值（全年）` (90户 / 100% / 91% by June, the year's 180户 / 100% /
+    // 93%): a form read the half year's (发放补贴户数 90 of ≥200户, 18 of 40: 78.00 中 where it
+    // prints 96), without a word; a flat sheet the same, naming the year's column as unread
+    let v = report("actual-half-year-first.tsv");
+    assert_eq!(read(&v), the_three(), "{v}");
+    assert_eq!(score(&v), "96.00", "{v}");
+    let v = report("flat-actual-half-year-first.tsv");
+    assert_eq!(read(&v), the_three(), "{v}");
+    assert_eq!(score(&v), "96.00", "{v}");
+    let unread = findings_of(&v, "table.column-duplicate");
+    assert_eq!(unread.len(), 1, "{v}");
+    assert!(
+        unread[0].starts_with("「实际完成值（1-6月）」"),
+        "{unread:?}"
+    );
+}

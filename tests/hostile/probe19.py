@@ -170,3 +170,20 @@ if section("more"):
     fl = [["项目名称"] + HEAD, ["乙项目"] + list(ROWS[0]), ["乙项目", "产出指标", "数量指标小计", "", "", "", "40", "40"],
           ["乙项目"] + list(ROWS[1]), ["乙项目"] + list(ROWS[2])]
     rows_of(tsv("flat-level2-subtotal.tsv", fl))
+
+if section("columns"):
+    print("== columns: two columns of one role (self and reviewer, half-year and year)")
+    h = ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "自评得分", "复核得分"]
+    rows = [r + (s2,) for r, s2 in zip(ROWS, ["30", "30", "30"])]
+    rows_of(tsv("cols-self-and-review.tsv", form(h, rows, ("100", "90")) ))
+    # an actual of the half year before the year's: the year's must be read (96.00)
+    h = ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值（1-6月）", "实际完成值（全年）", "分值", "得分"]
+    rows = [r[:4] + (h1,) + r[4:] for r, h1 in zip(ROWS, ["90户", "100%", "91%"])]
+    rows_of(tsv("cols-half-year-first.tsv", form(h, rows)))
+    h = ["一级指标", "二级指标", "三级指标", "年度指标值", "上半年完成值", "全年完成值", "分值", "得分"]
+    rows_of(tsv("cols-half-year-named.tsv", form(h, rows)))
+    h = ["一级指标", "二级指标", "三级指标", "年度指标值", "2022年完成值", "2023年完成值", "分值", "得分"]
+    rows_of(tsv("cols-years.tsv", form(h, rows)))
+    flat = [["项目名称", "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值（1-6月）", "实际完成值（全年）", "分值", "得分"]] + \
+        [["乙项目"] + list(r) for r in rows]
+    rows_of(tsv("cols-half-year-flat.tsv", flat))

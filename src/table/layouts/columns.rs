@@ -530,14 +530,41 @@ impl Header {
                 shape,
             })
         });
-        let Some(pair) = found else {
+        // (a column beside a target of its own, `目标完成情况`, is no pair: left as it was)
+        let Some(pair) = found.filter(|p| target.is_none_or(|t| t == p.col)) else {
             return;
         };
         self.unknown.retain(|&i| i != pair.col);
-        if target.is_none() {
-            self.add(Role::Target, pair.col);
+        self.add(Role::Target, pair.col);
+        self.pair = Some(pair);
+    }
+
+    /// Where the 实际完成值 column names a part of the year (`实际完成值（1-6月）`, `上半年`) and a
+    /// column not understood is another 实际完成值 naming the whole year (`实际完成值（全年）`):
+    /// the year's is the actual (the first was read, the half year's 90户 scored against the
+    /// year's ≥200户; `table.column-duplicate` then names the part's column as the one unread).
+    fn prefer_whole_year(&mut self, names: &Row) {
+        let Some(first) = self.col(Role::Actual) else {
+            return;
+        };
+        let text = |i: usize| names.cell(i).map_or("", |c| &*c.text);
+        if whole_year(text(first)) != Some(false) {
+            return;
         }
-        self.pair = (self.col(Role::Target) == Some(pair.col)).then_some(pair);
+        let actual_names = SELF_EVALUATION
+            .iter()
+            .find(|(r, _)| *r == Role::Actual)
+            .map_or(&[][..], |(_, n)| *n);
+        let Some(year) = self.unknown.iter().copied().find(|&i| {
+            whole_year(text(i)) == Some(true)
+                && actual_names.contains(&alias(normalize(text(i))).as_str())
+        }) else {
+            return;
+        };
+        self.replace(Role::Actual, year);
+        self.unknown.retain(|&u| u != year);
+        self.unknown.push(first);
+        self.unknown.sort_unstable();
     }
 
     /// Finds a self-evaluation sheet's actuals' unit column (`实际完成值 | 度量单位`, or a second
@@ -707,6 +734,9 @@ pub(crate) fn detect(row: &Row) -> Option<Header> {
     let mut s = match_layout(row, SELF_EVALUATION, Layout::SelfEvaluation);
     if has(&s, Role::Project) && has(&s, Role::Indicator) && !has(&s, Role::Actual) {
         s.settle_pair(row);
+    }
+    if has(&s, Role::Actual) && !s.unknown.is_empty() {
+        s.prefer_whole_year(row);
     }
     if has(&s, Role::Project) && has(&s, Role::Indicator) && has(&s, Role::Target) {
         return Some(s);
@@ -1077,6 +1107,35 @@ pub(crate) fn merge_subheader(header: &mut Header, row: &Row) -> bool {
         header.width = header.width.max(i + 1);
     }
     true
+}
+
+/// Whether a header cell names the whole year (`全年`, `1-12月`, `年末`: `Some(true)`) or a part
+/// of it (`1-6月`, `上半年`, `第三季度`, `截至9月`: `Some(false)`); `None` where it names neither.
+pub(crate) fn whole_year(text: &str) -> Option<bool> {
+    let t: String = text
+        .chars()
+        .filter(|c| !c.is_whitespace() && *c != '\u{3000}')
+        .collect();
+    if [
+        "全年",
+        "1-12月",
+        "1—12月",
+        "1～12月",
+        "1至12月",
+        "年末",
+        "年底",
+    ]
+    .iter()
+    .any(|w| t.contains(w))
+    {
+        return Some(true);
+    }
+    let span = t.contains('月') && t.contains(['-', '—', '～', '~', '至']);
+    (span
+        || ["半年", "季度", "截至", "截止"]
+            .iter()
+            .any(|w| t.contains(w)))
+    .then_some(false)
 }
 
 /// The period a second header row's cell names under a target group (`中期` | `年度`,

@@ -144,6 +144,7 @@ fn any_header(rows: &[Row], i: usize) -> Option<GridHeader> {
             last_row = i + 1;
         }
     }
+    prefer_whole_year(&rows[i], &mut cols, &mut alt);
     // the column holding both is the target's: the one named so, else it becomes so
     let target = cols
         .iter()
@@ -166,6 +167,26 @@ fn any_header(rows: &[Row], i: usize) -> Option<GridHeader> {
         actual_unit,
         pair,
     })
+}
+
+/// Where the 实际完成值 column names a part of the year (`实际完成值（1-6月）`) and a second
+/// 实际完成值 column (`alt`) the whole year (`实际完成值（全年）`): the year's is the actual (the
+/// half year's 90户 was scored against the year's ≥200户, 78.00 中 where the form printed 96).
+fn prefer_whole_year(row: &Row, cols: &mut [(Col, usize)], alt: &mut [(Col, usize)]) {
+    use crate::table::columns::whole_year;
+    let text = |i: usize| row.cell(i).map_or("", |c| &*c.text);
+    let Some(slot) = cols.iter_mut().find(|(c, _)| *c == Col::Actual) else {
+        return;
+    };
+    if whole_year(text(slot.1)) != Some(false) {
+        return;
+    }
+    if let Some(other) = alt
+        .iter_mut()
+        .find(|(c, at)| *c == Col::Actual && whole_year(text(*at)) == Some(true))
+    {
+        std::mem::swap(&mut slot.1, &mut other.1);
+    }
 }
 
 /// The column of the year's target where the row under a grid header (`next`) names only
