@@ -575,6 +575,10 @@ registry! {
     FORM_TRANSPOSED = "table.form-transposed", Warning,
         "指标表横排（行列互换读取）",
         "含义：表单的指标表横排：第一列自上而下是三级指标、年度指标值、实际完成值、分值、得分等栏名，其右每一列是一个指标。\n处理：行列互换后按一般的指标表读取（单元格位置仍指向原表），并在此说明；栏中有项目名称且各列项目不同的（多个项目横排）不读取。\n修改：核对读出的各指标；最好把指标表改为每行一个指标。";
+    /// A form with no grid header of its own read under the grid header of the form above.
+    FORM_GRID_CARRIED = "table.form-grid-carried", Warning,
+        "项目的指标沿用上方表头读取",
+        "含义：一张表上叠印几个项目，后一个项目只有项目名称等标签行，其下的指标行没有自己的表头（三级指标、年度指标值等）。\n处理：按上一个项目的指标表头的各列读取这一项目的指标，作为一个单独的项目，并在此说明；以前这样的项目整个未读取，也没有提示。\n修改：核对读出的各指标；最好在每个项目的指标前印出表头。";
     /// A web page's header-only table and the table of its width after it (a framework's
     /// header and body, Element UI's `el-table__header` / `el-table__body`): read as one.
     PAGE_HEADER_BODY_JOINED = "table.page-header-body-joined", Info,

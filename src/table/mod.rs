@@ -1515,6 +1515,13 @@ fn unknown_columns(ctx: &mut Ctx<'_>, header: &Header, names: &Row) {
             ctx.findings.push(f);
         }
     }
+    // one column of both (`年度指标值/实际完成值`): read split, as a form's, said once
+    if let Some(pair) = header.pair
+        && let Some(cell) = names.cell(pair.col)
+    {
+        let f = form::pair::noted(ctx, cell.location(ctx.source), &cell.text, pair.shape);
+        ctx.findings.push(f);
+    }
     columns::missing_actual(ctx, header, names);
     columns::figure_units(ctx, header, names);
     money_columns(ctx, header, names);

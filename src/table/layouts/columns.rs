@@ -127,6 +127,11 @@ pub(crate) fn separated_header(rows: &[Row]) -> Option<&'static str> {
         })
 }
 
+/// Whether a column map is in force for the read under way on this thread.
+pub(crate) fn map_in_force() -> bool {
+    ALIASES.with(|a| !a.borrow().is_empty())
+}
+
 /// A normalized header name as the column map in force says it (itself where none applies).
 pub(crate) fn alias(n: String) -> String {
     ALIASES.with(|a| {
@@ -283,6 +288,10 @@ const SELF_EVALUATION: &[(Role, &[&str])] = &[
             "全年目标值",
             "全年指标值",
             "年初目标值",
+            "本年度指标值",
+            "本年度目标值",
+            "当年指标值",
+            "当年目标值",
             "target",
         ],
     ),
@@ -301,7 +310,10 @@ const SELF_EVALUATION: &[(Role, &[&str])] = &[
             "actual",
         ],
     ),
-    (Role::Weight, &["分值", "权重", "weight"]),
+    (
+        Role::Weight,
+        &["分值", "权重", "标准分", "标准分值", "满分值", "weight"],
+    ),
     (Role::Score, &["得分", "score", "published_score"]),
     (
         Role::Deviation,
@@ -359,6 +371,10 @@ pub(crate) struct Header {
     /// cell `10/9.5`) where it has neither column alone: its column, and whether 得分 comes
     /// first. Each cell is read split in two ([`split_points`]), as a form's is.
     pub both: Option<(usize, bool)>,
+    /// A self-evaluation sheet's one column naming both the target and the actual
+    /// (`年度指标值/实际完成值`, `年度目标值（实际值）`) where it has no 实际完成值 column: also the
+    /// target's column, each cell split in two as a form's is ([`Header::settle_pair`]).
+    pub pair: Option<super::form::pair::Pair>,
     /// A self-evaluation sheet's 度量单位 column after its 实际完成值: the actuals' unit
     /// ([`Header::settle_actual_unit`]).
     pub actual_unit: Option<super::actual_unit::ActualUnit>,
@@ -422,6 +438,7 @@ impl Header {
             money: MoneyColumns::default(),
             figures: [None; 2],
             both: None,
+            pair: None,
             actual_unit: None,
         };
         for (r, c) in roles {
@@ -491,6 +508,63 @@ impl Header {
             let (weight, score) = names_weight_and_score(text)?;
             Some((i, score < weight))
         });
+    }
+
+    /// Finds a self-evaluation sheet's one column naming both the target and the actual
+    /// ([`Header::pair`]) among the header cells of `names` not understood, or at its target's
+    /// column (`年度目标值（实际值）` reads as 年度目标值 without its brackets), where it has no
+    /// 实际完成值 column: refused whole before (没有找到年度指标值列), or its cells read as targets
+    /// with no actual. The column becomes the target's.
+    fn settle_pair(&mut self, names: &Row) {
+        use super::form::pair::{Pair, header_pair};
+        let target = self.col(Role::Target);
+        let found = target.iter().chain(&self.unknown).find_map(|&i| {
+            let text = &names.cell(i)?.text;
+            if text.len() > 96 {
+                return None;
+            }
+            let (actual_first, shape) = header_pair(text)?;
+            Some(Pair {
+                col: i,
+                actual_first,
+                shape,
+            })
+        });
+        // (a column beside a target of its own, `目标完成情况`, is no pair: left as it was)
+        let Some(pair) = found.filter(|p| target.is_none_or(|t| t == p.col)) else {
+            return;
+        };
+        self.unknown.retain(|&i| i != pair.col);
+        self.add(Role::Target, pair.col);
+        self.pair = Some(pair);
+    }
+
+    /// Where the 实际完成值 column names a part of the year (`实际完成值（1-6月）`, `上半年`) and a
+    /// column not understood is another 实际完成值 naming the whole year (`实际完成值（全年）`):
+    /// the year's is the actual (the first was read, the half year's 90户 scored against the
+    /// year's ≥200户; `table.column-duplicate` then names the part's column as the one unread).
+    fn prefer_whole_year(&mut self, names: &Row) {
+        let Some(first) = self.col(Role::Actual) else {
+            return;
+        };
+        let text = |i: usize| names.cell(i).map_or("", |c| &*c.text);
+        if whole_year(text(first)) != Some(false) {
+            return;
+        }
+        let actual_names = SELF_EVALUATION
+            .iter()
+            .find(|(r, _)| *r == Role::Actual)
+            .map_or(&[][..], |(_, n)| *n);
+        let Some(year) = self.unknown.iter().copied().find(|&i| {
+            whole_year(text(i)) == Some(true)
+                && actual_names.contains(&alias(normalize(text(i))).as_str())
+        }) else {
+            return;
+        };
+        self.replace(Role::Actual, year);
+        self.unknown.retain(|&u| u != year);
+        self.unknown.push(first);
+        self.unknown.sort_unstable();
     }
 
     /// Finds a self-evaluation sheet's actuals' unit column (`实际完成值 | 度量单位`, or a second
@@ -657,7 +731,13 @@ pub(crate) fn detect(row: &Row) -> Option<Header> {
     {
         return Some(t);
     }
-    let s = match_layout(row, SELF_EVALUATION, Layout::SelfEvaluation);
+    let mut s = match_layout(row, SELF_EVALUATION, Layout::SelfEvaluation);
+    if has(&s, Role::Project) && has(&s, Role::Indicator) && !has(&s, Role::Actual) {
+        s.settle_pair(row);
+    }
+    if has(&s, Role::Actual) && !s.unknown.is_empty() {
+        s.prefer_whole_year(row);
+    }
     if has(&s, Role::Project) && has(&s, Role::Indicator) && has(&s, Role::Target) {
         return Some(s);
     }
@@ -852,6 +932,7 @@ pub(crate) fn missing_actual(ctx: &mut crate::table::Ctx<'_>, header: &Header, n
     if header.layout != Layout::SelfEvaluation
         || header.col(Role::Actual).is_some()
         || header.col(Role::Score).is_some()
+        || header.pair.is_some()
     {
         return;
     }
@@ -958,6 +1039,13 @@ pub(crate) fn merge_subheader(header: &mut Header, row: &Row) -> bool {
         Layout::SelfEvaluation | Layout::Forms => SELF_EVALUATION,
     };
     let split = target_split(header);
+    if let Some(annual) = annual_in_split(row, &split) {
+        // `指标值` over `中期 | 年度`: the year's column is the target's
+        header.replace(Role::Target, annual);
+        header.unknown.retain(|&u| u != annual);
+        header.width = header.width.max(annual + 1);
+        return true;
+    }
     let mut found = Vec::new();
     let mut value_at = None;
     for (i, cell) in row.filled() {
@@ -1019,6 +1107,72 @@ pub(crate) fn merge_subheader(header: &mut Header, row: &Row) -> bool {
         header.width = header.width.max(i + 1);
     }
     true
+}
+
+/// Whether a header cell names the whole year (`全年`, `1-12月`, `年末`: `Some(true)`) or a part
+/// of it (`1-6月`, `上半年`, `第三季度`, `截至9月`: `Some(false)`); `None` where it names neither.
+pub(crate) fn whole_year(text: &str) -> Option<bool> {
+    let t: String = text
+        .chars()
+        .filter(|c| !c.is_whitespace() && *c != '\u{3000}')
+        .collect();
+    if [
+        "全年",
+        "1-12月",
+        "1—12月",
+        "1～12月",
+        "1至12月",
+        "年末",
+        "年底",
+    ]
+    .iter()
+    .any(|w| t.contains(w))
+    {
+        return Some(true);
+    }
+    let span = t.contains('月') && t.contains(['-', '—', '～', '~', '至']);
+    (span
+        || ["半年", "季度", "截至", "截止"]
+            .iter()
+            .any(|w| t.contains(w)))
+    .then_some(false)
+}
+
+/// The period a second header row's cell names under a target group (`中期` | `年度`,
+/// `实施期目标` | `年度目标值`): `Some(true)` the year's, `Some(false)` a longer one's.
+pub(crate) fn period(text: &str) -> Option<bool> {
+    let t: String = text
+        .chars()
+        .filter(|c| !c.is_whitespace() && *c != '\u{3000}')
+        .collect();
+    let t = ["指标值", "目标值", "目标", "指标", "值"]
+        .iter()
+        .find_map(|w| t.strip_suffix(w))
+        .unwrap_or(&t);
+    match t {
+        "年度" | "本年度" | "本年" | "当年" | "当年度" | "全年" => Some(true),
+        "中期" | "实施期" | "总体" | "整体" | "项目期" => Some(false),
+        _ => None,
+    }
+}
+
+/// The column of the year's target where every filled cell of `row` (the row under a sheet's
+/// header) names a period inside the target's merged cell (`split`), the year's and a longer
+/// one's (`指标值` over `中期 | 年度`): read as it stood, the row was a nameless data row and
+/// the target the mid-term one (≥600户 for the year's ≥200户: 72.00 中 where the sheet
+/// printed 96).
+fn annual_in_split(row: &Row, split: &std::ops::Range<usize>) -> Option<usize> {
+    let (mut annual, mut longer) = (None, None);
+    for (at, cell) in row.filled() {
+        if !split.contains(&at) {
+            return None;
+        }
+        match period(&cell.text)? {
+            true => annual = annual.or(Some(at)),
+            false => longer = longer.or(Some(at)),
+        }
+    }
+    longer.and(annual)
 }
 
 /// The columns a self-evaluation sheet's 年度指标值 header cell spans where it is merged across

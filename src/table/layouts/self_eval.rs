@@ -22,6 +22,7 @@ use crate::finding::{Finding, Severity, codes};
 use crate::table::Ctx;
 use crate::table::amount::{NotANumber, parse_number, parse_number_why, without_wanyuan};
 use crate::table::columns::{Header, Role};
+use crate::table::form::pair::{split, unsplit};
 use crate::table::grid::Row;
 use crate::table::model::{
     Amounts, BudgetLine, IndicatorRow, IndicatorSource, Project, RowText, UnitRow,
@@ -816,13 +817,18 @@ impl<'t, R: SheetRow<'t>> SheetReader<'_, '_, '_, R> {
         if h.col(Role::Adjusted).is_some() {
             (target, target_at) = self.adjusted(row, place, (target, target_at), indicator_cell);
         }
-        let actual_cell = cell(h, row, Role::Actual);
+        let mut actual_cell = cell(h, row, Role::Actual);
         // a bare figure under a header that states its unit (`实际完成值（元）`), in that unit
         // and beside an actual under its own unit column (`5` | `万人`)
         let mut actual_in_unit = None;
         if h.figures != [None; 2] || h.actual_unit.is_some() {
             let cells = [actual_cell, indicator_cell];
             actual_in_unit = self.in_units(row, place, &mut target, cells);
+        }
+        // one column of both (`年度指标值/实际完成值`): its cell split, the actual read as split
+        let read = (&mut target, &mut actual_cell, &mut actual_in_unit);
+        if h.pair.is_some() && !self.paired(row, place, indicator_cell, read) {
+            return;
         }
         let project = &mut self.units[place.ui].projects[place.pi];
         // budget row, form 1: 全年预算数 / 全年执行数 and no indicator
@@ -850,25 +856,20 @@ impl<'t, R: SheetRow<'t>> SheetReader<'_, '_, '_, R> {
             return;
         }
         let Some(indicator_cell) = indicator_cell else {
-            self.heading_or_nameless(row, place);
+            self.heading_or_nameless(row, place, [weight, score], row_at);
             return;
         };
         // budget row, form 2: 预算执行率 with plain amounts as target and actual
-        if level1_cell.is_none() && BUDGET_ROW.find(indicator_cell.text.as_bytes()).is_some() {
-            let b = parse_number(&target).ok().flatten();
-            let s = actual_cell.and_then(|c| parse_number(c.text).ok().flatten());
-            if b.is_some() && (s.is_some() || actual_cell.is_none()) {
-                let cells = rate_row_cells(h, row, self.ctx.source, [budget, spent]);
-                project.budget = Some(BudgetLine {
-                    budget: budget.or(b),
-                    spent: spent.or(s),
-                    weight,
-                    published_score: score,
-                    at: row_at,
-                    cells,
-                });
-                return;
-            }
+        if level1_cell.is_none()
+            && BUDGET_ROW.find(indicator_cell.text.as_bytes()).is_some()
+            && self.rate_row(
+                (row, place, row_at),
+                &target,
+                (actual_cell, actual_in_unit.as_deref()),
+                [weight, score, budget, spent],
+            )
+        {
+            return;
         }
         // a `其中：…` part of the indicator above, a category's heading (`一、产出指标`)
         if self.aside(
@@ -922,6 +923,92 @@ impl<'t, R: SheetRow<'t>> SheetReader<'_, '_, '_, R> {
         });
         // SAFETY: the slot after the list's rows was written just above (room reserved)
         unsafe { list.set_len(list.len() + 1) };
+    }
+
+    /// A `预算执行率` row (no 一级指标) of `place`'s project whose target and actual are plain
+    /// amounts (the actual split from a column of both where the sheet has one, `split`): the
+    /// project's budget line, its amounts the target (全年预算数) and the actual (全年执行数)
+    /// where their own columns give none. Whether it was one.
+    #[cold]
+    #[inline(never)]
+    fn rate_row(
+        &mut self,
+        (row, place, row_at): (R, &Place, Location),
+        target: &str,
+        (actual_cell, split): (Option<Cell<'_>>, Option<&str>),
+        [weight, score, budget, spent]: Numbers,
+    ) -> bool {
+        let h = self.h;
+        let b = parse_number(target).ok().flatten();
+        let actual = match h.pair {
+            Some(_) => split,
+            None => actual_cell.map(|c| c.text),
+        };
+        let s = actual.and_then(|a| parse_number(a).ok().flatten());
+        if b.is_none() || (s.is_none() && actual_cell.is_some()) {
+            return false;
+        }
+        let cells = rate_row_cells(h, row, self.ctx.source, [budget, spent]);
+        self.units[place.ui].projects[place.pi].budget = Some(BudgetLine {
+            budget: budget.or(b),
+            spent: spent.or(s),
+            weight,
+            published_score: score,
+            at: row_at,
+            cells,
+        });
+        true
+    }
+
+    /// The target and actual of `row` from the sheet's one column of both ([`Header::pair`]),
+    /// split as a form's (`form::pair::split`; the target joined with the row's 指标性质 and
+    /// 度量单位 as a 年度指标值 is) into `read` (the target, the actual's cell — the column's —
+    /// and the actual as read). Left as they are where the cell is empty or the row names no
+    /// indicator (a total row, a nameless row: told as such); `false` where the indicator's
+    /// cell does not split: named (`table.target-and-actual-unsplit`), the row skipped and the
+    /// project 未核对, as a form's.
+    #[cold]
+    #[inline(never)]
+    fn paired(
+        &mut self,
+        row: R,
+        place: &Place,
+        indicator: Option<Cell<'_>>,
+        read: (
+            &mut Cow<'t, str>,
+            &mut Option<Cell<'t>>,
+            &mut Option<String>,
+        ),
+    ) -> bool {
+        let h = self.h;
+        let Some(pair) = h.pair else {
+            return true;
+        };
+        let text = row.text(pair.col);
+        let Some(indicator) = indicator.filter(|_| !text.is_empty()) else {
+            return true;
+        };
+        if let Some((t, a)) = split(text, &pair) {
+            let [n, m, d] = [Role::Nature, Role::Measure, Role::Direction].map(|r| cell(h, row, r));
+            *read.0 = match (n, m, d) {
+                (None, None, None) => Cow::Owned(t),
+                _ => Cow::Owned(join_target(
+                    n.map(|c| c.text),
+                    Some(&t),
+                    m.map(|c| c.text),
+                    d.map(|c| c.text),
+                )),
+            };
+            *read.1 = cell(h, row, Role::Target);
+            *read.2 = Some(a);
+            return true;
+        }
+        let at = row.cell_at(pair.col, self.ctx.source);
+        let (f, unchecked) = unsplit(self.ctx, at, indicator.text.trim(), text);
+        let project = &mut self.units[place.ui].projects[place.pi];
+        self.ctx.skip(f.project(&project.name));
+        sheet_total::facts(project).unchecked.push(unchecked);
+        false
     }
 
     /// The 分值 and 得分 of `row` from the sheet's one `分值/得分` column (`both`: its column,
@@ -978,18 +1065,43 @@ impl<'t, R: SheetRow<'t>> SheetReader<'_, '_, '_, R> {
     ) {
         let project = &mut self.units[place.ui].projects[place.pi];
         if sheet_total::is_subtotal_name(name) {
-            let to = project.indicators.len();
-            let sub = sheet_total::Subtotal {
-                from: 0,
-                to,
-                weight,
-                score,
-                at,
-            };
-            self.totals.push((place, Some(sub)));
+            self.subtotal_row(place, [weight, score], at);
         } else if sheet_total::keep(self.ctx, project, weight, score, at) {
             self.totals.push((place, None));
         }
+    }
+
+    /// A subtotal row (`小计`, `产出指标小计`) of the project at `place`, its 分值 and 得分
+    /// `sums`: kept with the indicators read so far, checked once the rows are read against
+    /// those since the project's last subtotal (`sheet_total::check_subtotal`).
+    fn subtotal_row(&mut self, place: Place, [weight, score]: [Option<Decimal>; 2], at: Location) {
+        let to = self.units[place.ui].projects[place.pi].indicators.len();
+        let sub = sheet_total::Subtotal {
+            from: 0,
+            to,
+            weight,
+            score,
+            at,
+        };
+        self.totals.push((place, Some(sub)));
+    }
+
+    /// Whether the row named `name` (its 一级指标 with no 三级指标, or its 三级指标), with no
+    /// target and no actual and a 分值 or 得分 (`sums`), is a category's subtotal
+    /// (`产出指标小计`): kept as [`Self::subtotal_row`] (named "该行未读取" in the 一级指标 column and
+    /// scored as an indicator of its own in the 三级指标 column before, its figures never checked).
+    fn category_subtotal(
+        &mut self,
+        place: &Place,
+        name: &str,
+        sums: [Option<Decimal>; 2],
+        at: Location,
+    ) -> bool {
+        if sums == [None; 2] || !sheet_total::names_subtotal(name) {
+            return false;
+        }
+        self.subtotal_row(*place, sums, at);
+        true
     }
 
     /// A row whose 项目 cell is a total's name (`合计`, `总计`, `小计`, `总分`) and that has no
@@ -1085,14 +1197,12 @@ impl<'t, R: SheetRow<'t>> SheetReader<'_, '_, '_, R> {
             let actual = cell(self.h, row, Role::Actual);
             return self.breakdown(place, name, target, actual, at);
         }
-        if target.is_empty() {
-            self.heading_or_not(row, place, name, [weight, score], at);
-        }
-        false
+        target.is_empty() && self.heading_or_not(row, place, name, [weight, score], at)
     }
 
     /// [`SheetReader::note_heading`] for a row with no target, where it has no actual and no
-    /// levels either.
+    /// levels either; a category's subtotal (`产出指标小计` with no actual,
+    /// [`Self::category_subtotal`]) is set aside instead: whether it was one.
     #[cold]
     #[inline(never)]
     fn heading_or_not(
@@ -1102,14 +1212,19 @@ impl<'t, R: SheetRow<'t>> SheetReader<'_, '_, '_, R> {
         name: &str,
         numbers: [Option<Decimal>; 2],
         at: Location,
-    ) {
+    ) -> bool {
         let h = self.h;
+        if cell(h, row, Role::Actual).is_none() && self.category_subtotal(place, name, numbers, at)
+        {
+            return true;
+        }
         if [Role::Actual, Role::Level1, Role::Level2]
             .into_iter()
             .all(|r| cell(h, row, r).is_none())
         {
             self.note_heading(place, name, numbers, at);
         }
+        false
     }
 
     /// A `其中：…` row (`name`, told by [`SheetReader::aside`]) of `place`'s project with no 分值
@@ -1172,9 +1287,17 @@ impl<'t, R: SheetRow<'t>> SheetReader<'_, '_, '_, R> {
         self.headings.push((*place, heading));
     }
 
-    /// A row with no indicator name: only unit/project filled is a project heading; anything
-    /// else is a row without a name (skipped, the unit incomplete).
-    fn heading_or_nameless(&mut self, row: R, place: &Place) {
+    /// A row with no indicator name: only unit/project filled is a project heading; a
+    /// category's subtotal in the 一级 or 二级指标 column (`产出指标小计`, no target and no actual, its
+    /// 分值 and 得分 `sums`) is kept to be checked ([`Self::category_subtotal`]); anything else is
+    /// a row without a name (skipped, the unit incomplete).
+    fn heading_or_nameless(
+        &mut self,
+        row: R,
+        place: &Place,
+        sums: [Option<Decimal>; 2],
+        at: Location,
+    ) {
         let h = self.h;
         let others = (0..row.width()).any(|i| {
             !row.text(i).is_empty()
@@ -1182,6 +1305,17 @@ impl<'t, R: SheetRow<'t>> SheetReader<'_, '_, '_, R> {
                 && Some(i) != h.col(Role::Project)
         });
         if !others {
+            return;
+        }
+        let bare = || joined_target(h, row).0.is_empty() && cell(h, row, Role::Actual).is_none();
+        // (the 二级指标's subtotal, `数量指标小计`, first: its 一级指标 cell may be filled)
+        let named = [Role::Level2, Role::Level1]
+            .into_iter()
+            .filter_map(|r| cell(h, row, r))
+            .find(|c| sheet_total::names_subtotal(c.text));
+        if let Some(name) = named.filter(|_| bare())
+            && self.category_subtotal(place, name.text, sums, at)
+        {
             return;
         }
         let f = missing_name(self.ctx, row, "这一行有内容但没有三级指标名称；该行未读取")

@@ -70,6 +70,19 @@ pub(crate) fn is_subtotal_name(text: &str) -> bool {
     name.trim_end_matches([':', '：']) == "小计"
 }
 
+/// Whether a cell's text names a subtotal row: `小计`, or a category's (`产出指标小计`, at most
+/// twelve characters), a trailing colon aside; a form's first cell or indicator cell, a flat
+/// sheet's 一级指标 or 三级指标 cell with no target and no actual.
+pub(crate) fn names_subtotal(text: &str) -> bool {
+    // (asked of every form row's first cell: most have no 计, told by one character's search)
+    if !text.contains('计') || !text.contains("小计") {
+        return false;
+    }
+    let n = crate::table::columns::normalize(text);
+    let n = n.trim_end_matches([':', '：']);
+    n.ends_with("小计") && n.chars().count() <= 12
+}
+
 /// A subtotal row (`小计`) of a project: its 分值 and 得分, and the project's indicators it sums
 /// (`from..to`, the rows since its last subtotal).
 #[derive(Debug, Clone)]

@@ -135,8 +135,16 @@ fn any_header(rows: &[Row], i: usize) -> Option<GridHeader> {
                 cols.push((c, at));
             }
             last_row = i + 1;
+        } else if lower.is_empty()
+            && let Some(annual) = annual_under(next, &cols)
+        {
+            // `指标值` over `中期 | 年度`: the annual column is the target's
+            cols.retain(|(x, _)| *x != Col::Target);
+            cols.push((Col::Target, annual));
+            last_row = i + 1;
         }
     }
+    prefer_whole_year(&rows[i], &mut cols, &mut alt);
     // the column holding both is the target's: the one named so, else it becomes so
     let target = cols
         .iter()
@@ -159,6 +167,45 @@ fn any_header(rows: &[Row], i: usize) -> Option<GridHeader> {
         actual_unit,
         pair,
     })
+}
+
+/// Where the 实际完成值 column names a part of the year (`实际完成值（1-6月）`) and a second
+/// 实际完成值 column (`alt`) the whole year (`实际完成值（全年）`): the year's is the actual (the
+/// half year's 90户 was scored against the year's ≥200户, 78.00 中 where the form printed 96).
+fn prefer_whole_year(row: &Row, cols: &mut [(Col, usize)], alt: &mut [(Col, usize)]) {
+    use crate::table::columns::whole_year;
+    let text = |i: usize| row.cell(i).map_or("", |c| &*c.text);
+    let Some(slot) = cols.iter_mut().find(|(c, _)| *c == Col::Actual) else {
+        return;
+    };
+    if whole_year(text(slot.1)) != Some(false) {
+        return;
+    }
+    if let Some(other) = alt
+        .iter_mut()
+        .find(|(c, at)| *c == Col::Actual && whole_year(text(*at)) == Some(true))
+    {
+        std::mem::swap(&mut slot.1, &mut other.1);
+    }
+}
+
+/// The column of the year's target where the row under a grid header (`next`) names only
+/// periods, the year's and a longer one's, one of them under the header's target column
+/// (`指标值` merged over `中期 | 年度`): read as it stood, the second row was a nameless data
+/// row and the target column the mid-term one's (≥600户 for the year's ≥200户: 72.00 中 where
+/// the form printed 96).
+fn annual_under(next: &Row, cols: &[(Col, usize)]) -> Option<usize> {
+    let target = cols.iter().find(|(c, _)| *c == Col::Target)?.1;
+    let mut annual = None;
+    let mut longer = None;
+    for (at, cell) in next.filled() {
+        match crate::table::columns::period(&cell.text)? {
+            true => annual = annual.or(Some(at)),
+            false => longer = longer.or(Some(at)),
+        }
+    }
+    let (annual, longer) = (annual?, longer?);
+    (target == annual || target == longer).then_some(annual)
 }
 
 /// The grid's actuals' unit column (`实际完成值 | 度量单位`, or a second 度量单位 after the
@@ -303,11 +350,36 @@ impl FormReader<'_, '_, '_> {
         };
         match h.both {
             Some(both) => self.points_pair(both.1, row.cell(both.0)),
-            None => (
-                self.weight_points(cell(Col::Weight)),
-                self.points(cell(Col::Score)),
-            ),
+            None => {
+                let weight = self.weight_points(cell(Col::Weight));
+                let score = match cell(Col::Score) {
+                    // `满分`: the row's 分值, said (a bad number before, the form 未核对)
+                    Some(c) if weight.is_some() && c.text.trim() == "满分" => {
+                        self.full_marks(c, weight);
+                        weight
+                    }
+                    c => self.points(c),
+                };
+                (weight, score)
+            }
         }
+    }
+
+    /// `table.form-reading` at a 得分 cell written `满分`: read as the row's 分值 `weight`.
+    #[cold]
+    #[inline(never)]
+    fn full_marks(&mut self, cell: &Cell, weight: Option<Decimal>) {
+        let weight = weight.unwrap_or_default().normalize();
+        let f = self
+            .ctx
+            .finding(
+                codes::FORM_READING,
+                Severity::Info,
+                cell.location(self.ctx.source),
+                format!("得分写作「满分」：按这一行的分值 {weight} 读取"),
+            )
+            .label("满分");
+        self.ctx.findings.push(f);
     }
 
     /// One cell of a `分值/得分` column split in two: `10/9.5` (either may end in 分; `／` as

@@ -61,11 +61,12 @@
 //!   with no total or grade. Sums are compared within the rounding of what is printed.
 
 pub(crate) mod beside;
+mod carried;
 mod continued;
 mod funds;
 pub(crate) use funds::{money_unit_named, money_unit_of, yuan_in};
 mod grid;
-mod pair;
+pub(crate) mod pair;
 mod rows;
 mod subtotal;
 mod title;
@@ -373,6 +374,7 @@ pub(crate) fn read(
     }
     let mut units: Vec<UnitRow> = Vec::new();
     let mut unit_hint: Option<String> = None;
+    let mut carried = None;
     for (k, &s) in starts.iter().enumerate() {
         let end = starts.get(k + 1).copied().unwrap_or(rows.len());
         let mut reader = FormReader {
@@ -380,6 +382,7 @@ pub(crate) fn read(
             rows,
             merges: &merges,
             unit_hint: &mut unit_hint,
+            carried: &mut carried,
         };
         let Some((unit, project)) = reader.form(s..end) else {
             continue;
@@ -406,6 +409,8 @@ struct FormReader<'c, 'a, 'r> {
     merges: &'c Merges<'c>,
     /// `部门：…` / `单位名称：…` seen above a form, carried to the next forms.
     unit_hint: &'c mut Option<String>,
+    /// The grid header of the last form read, for a form with none of its own (`carried`).
+    carried: &'c mut Option<GridHeader>,
 }
 
 /// The text of a cell and where it is.
@@ -434,6 +439,22 @@ impl FormReader<'_, '_, '_> {
             .find(|r| !r.is_blank())
             .map(|r| self.ctx.row_location(r))?;
         let mut area = self.title_area(span.clone());
+        // a title area with no grid: not a form (its rows are not data), unless its rows go
+        // on under the grid header of the form above (`carried`)
+        let (grid, from) = match area.grid.take() {
+            Some(grid) => {
+                *self.carried = Some(grid.clone());
+                let from = grid.last_row + 1;
+                (grid, from)
+            }
+            None => {
+                let grid = self.carried.clone()?;
+                let first = self.carried_start(&grid, span.clone())?;
+                area = self.title_area(span.start..first);
+                self.carried_note(first, &grid);
+                (grid, first)
+            }
+        };
         for text in [&mut area.goal, &mut area.goal_actual] {
             if let Some(t) = text
                 && is_template_text(&t.text)
@@ -442,8 +463,7 @@ impl FormReader<'_, '_, '_> {
                 *text = None;
             }
         }
-        // a title area with no grid: not a form (its rows are not data)
-        let grid = area.grid.take()?.with_figures(rows);
+        let grid = grid.with_figures(rows);
         if grid.figures != [None; 2] {
             self.header_units(&grid);
         }
@@ -451,8 +471,10 @@ impl FormReader<'_, '_, '_> {
         self.reconcile_funds(&mut area.funds, &area.parts, block);
         self.funds_units(&mut area, form_at);
         self.check_rate(&area.funds);
-        let outer = self.outer_scope(&grid, span.start);
-        let read = self.grid(&grid, grid.last_row + 1..span.end, outer);
+        let outer = (from > grid.last_row && grid.first_row >= span.start)
+            .then(|| self.outer_scope(&grid, span.start))
+            .flatten();
+        let read = self.grid(&grid, from..span.end, outer);
         let body = self.join_blocks(&mut area, read);
         let budget_outside = self.budget_outside(&area, &body, form_at);
         let unit = self.unit_of(&mut area, form_at);

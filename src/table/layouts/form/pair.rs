@@ -10,10 +10,14 @@
 //! indicator: named on its row (`table.target-and-actual-unsplit`) and the form 未核对, the other
 //! rows read. Before, such a grid was refused whole (找不到表头行), and the bracket header was read
 //! as a target column whose cells held both (`≥200户（180户）` 达成 by its printed score).
+//! A flat sheet's such column (`columns::Header::pair`) is read by the same split and named by
+//! the same findings ([`unsplit`], [`noted`]).
 
-use crate::finding::{Severity, codes};
+use crate::finding::{Finding, Severity, codes};
+use crate::table::Ctx;
 use crate::table::columns::{Role, is_sheet_header_name};
 use crate::table::grid::{Cell, Row};
+use crate::table::source::Location;
 
 use super::FormReader;
 use super::grid::GridHeader;
@@ -21,7 +25,7 @@ use super::words::{Col, compact, tidy};
 
 /// The column holding both, the order its header names them in, and how it writes them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) struct Pair {
+pub(crate) struct Pair {
     pub col: usize,
     /// The header names the actual first (`实际完成值/年度指标值`).
     pub actual_first: bool,
@@ -30,7 +34,7 @@ pub(super) struct Pair {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) enum Shape {
+pub(crate) enum Shape {
     Slash,
     Bracket,
     Words,
@@ -119,7 +123,7 @@ pub(super) fn pair_column(row: &Row, cols: &[(Col, usize)]) -> Option<Pair> {
 
 /// Whether a header cell's text names both a target and an actual: whether the actual comes
 /// first, and how the two are joined.
-fn header_pair(text: &str) -> Option<(bool, Shape)> {
+pub(crate) fn header_pair(text: &str) -> Option<(bool, Shape)> {
     let t = compact(text);
     // a target form's `计划完成时间`, `预计完成值` name no actual
     if ["预计", "预期", "计划完成"].iter().any(|w| t.contains(w)) {
@@ -145,7 +149,7 @@ fn header_pair(text: &str) -> Option<(bool, Shape)> {
 
 /// A cell of the column split into its target and actual, or `None` where it does not say
 /// which is which.
-pub(super) fn split(text: &str, pair: &Pair) -> Option<(String, String)> {
+pub(crate) fn split(text: &str, pair: &Pair) -> Option<(String, String)> {
     // labels read before lines are joined (a line break is a separator between them)
     if let Some((t, a)) = labelled(text.trim()) {
         return Some((tidy(&t), tidy(&a)));
@@ -219,7 +223,7 @@ fn bracketed(text: &str) -> Option<(String, String)> {
 }
 
 /// What a row's cell of the column gives.
-pub(super) enum Paired {
+pub(crate) enum Paired {
     /// Target and actual.
     Split(String, String),
     /// The cell is empty: neither.
@@ -245,22 +249,10 @@ impl FormReader<'_, '_, '_> {
         if let Some((t, a)) = split(&cell.text, pair) {
             return Paired::Split(t, a);
         }
-        let f = self
-            .ctx
-            .finding(
-                codes::TARGET_AND_ACTUAL_UNSPLIT,
-                Severity::Warning,
-                cell.location(self.ctx.source),
-                format!(
-                    "「{name}」的「{}」分不出哪是指标值、哪是实际完成值（这一列每格同时写两者）：这一行未作指标读取，项目未核对",
-                    tidy(&cell.text)
-                ),
-            )
-            .label("指标值与实际完成值拆不开")
-            .help("把这一格写成“目标：…；完成：…”，或把这一列拆成「年度指标值」「实际完成值」两列");
+        let (f, unchecked) = unsplit(self.ctx, cell.location(self.ctx.source), name, &cell.text);
         self.ctx.findings.push(f);
         self.ctx.rows_skipped += 1;
-        mismatches.push(format!("「{name}」的指标值与实际完成值未能读取"));
+        mismatches.push(unchecked);
         Paired::Refused
     }
 
@@ -272,25 +264,53 @@ impl FormReader<'_, '_, '_> {
         let Some(cell) = h.cell(self.rows, pair.col) else {
             return;
         };
-        let how = match pair.shape {
-            Shape::Slash => "斜杠两边",
-            Shape::Bracket => "括号外与括号内",
-            Shape::Words => "格中所标",
-        };
-        let f = self
-            .ctx
-            .finding(
-                codes::FORM_TARGET_AND_ACTUAL,
-                Severity::Warning,
-                cell.location(self.ctx.source),
-                format!(
-                    "「{}」一列同时写指标值和实际完成值：每格按{how}拆成两项读取（格中写明“目标”“完成”的按所写），拆不开的行逐行列出",
-                    tidy(&cell.text)
-                ),
-            )
-            .label("指标值与实际完成值同列");
+        let f = noted(
+            self.ctx,
+            cell.location(self.ctx.source),
+            &cell.text,
+            pair.shape,
+        );
         self.ctx.findings.push(f);
     }
+}
+
+/// `table.target-and-actual-unsplit`: the cell `text` at `at` of the indicator `name` does not
+/// split into a target and an actual; with the unchecked sum it makes (the project 未核对). A
+/// form's and a flat sheet's alike.
+pub(crate) fn unsplit(ctx: &Ctx<'_>, at: Location, name: &str, text: &str) -> (Finding, String) {
+    let f = ctx
+        .finding(
+            codes::TARGET_AND_ACTUAL_UNSPLIT,
+            Severity::Warning,
+            at,
+            format!(
+                "「{name}」的「{}」分不出哪是指标值、哪是实际完成值（这一列每格同时写两者）：这一行未作指标读取，项目未核对",
+                tidy(text)
+            ),
+        )
+        .label("指标值与实际完成值拆不开")
+        .help("把这一格写成“目标：…；完成：…”，或把这一列拆成「年度指标值」「实际完成值」两列");
+    (f, format!("「{name}」的指标值与实际完成值未能读取"))
+}
+
+/// `table.form-target-and-actual` at the header cell `text` (at `at`) of a column holding both,
+/// joined as `shape` says. A form's and a flat sheet's alike.
+pub(crate) fn noted(ctx: &Ctx<'_>, at: Location, text: &str, shape: Shape) -> Finding {
+    let how = match shape {
+        Shape::Slash => "斜杠两边",
+        Shape::Bracket => "括号外与括号内",
+        Shape::Words => "格中所标",
+    };
+    ctx.finding(
+        codes::FORM_TARGET_AND_ACTUAL,
+        Severity::Warning,
+        at,
+        format!(
+            "「{}」一列同时写指标值和实际完成值：每格按{how}拆成两项读取（格中写明“目标”“完成”的按所写），拆不开的行逐行列出",
+            tidy(text)
+        ),
+    )
+    .label("指标值与实际完成值同列")
 }
 
 #[cfg(test)]

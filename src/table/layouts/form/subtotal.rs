@@ -7,27 +7,14 @@
 
 use rust_decimal::Decimal;
 
-use crate::table::columns::normalize;
 use crate::table::grid::Row;
-use crate::table::layouts::sheet_total::{Subtotal, subtotal_mismatch, summed};
+use crate::table::layouts::sheet_total::{Subtotal, names_subtotal, subtotal_mismatch, summed};
 use crate::table::model::IndicatorRow;
 
 use super::FormReader;
 use super::grid::GridHeader;
 use super::rows::Walk;
 use super::words::Col;
-
-/// Whether a cell's text names a subtotal row: `小计`, or a category's (`产出指标小计`, at most
-/// twelve characters), a trailing colon aside.
-pub(super) fn is_subtotal(text: &str) -> bool {
-    // (every grid row's first cell is asked: most have no 计, told by one character's search)
-    if !text.contains('计') || !text.contains("小计") {
-        return false;
-    }
-    let n = normalize(text);
-    let n = n.trim_end_matches([':', '：']);
-    n.ends_with("小计") && n.chars().count() <= 12
-}
 
 impl FormReader<'_, '_, '_> {
     /// Whether `row` is a subtotal row (its first cell or its indicator cell names one): kept
@@ -39,7 +26,7 @@ impl FormReader<'_, '_, '_> {
             .col(Col::Indicator)
             .and_then(|k| row.cell(k))
             .map(|c| &*c.text);
-        if !first.into_iter().chain(name).any(is_subtotal) {
+        if !first.into_iter().chain(name).any(names_subtotal) {
             return false;
         }
         let (weight, score) = self.weight_and_score(h, row);

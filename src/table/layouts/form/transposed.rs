@@ -11,7 +11,9 @@
 //! cells keeping where they were read from (a finding at one points at the form's own cell).
 //! Rows above and below stay as they are; merges inside the block turn with it, those below
 //! move with their rows. A 项目 row in the block (a flat sheet turned) is left unread as before:
-//! its columns may be several projects. `table.form-transposed` says the reading was taken.
+//! its columns may be several projects. `table.form-transposed` says the reading was taken. A
+//! user's name for a role (`--columns 三级指标=考核内容`) is read in the first column as in a
+//! header row (the indicators' row was looked for by the built-in names only before).
 
 use crate::finding::{Severity, codes};
 use crate::table::Ctx;
@@ -48,6 +50,13 @@ fn role_label(row: &Row) -> Option<(Col, usize)> {
     }
 }
 
+/// Whether the column map in force reads the header cell `text` as one of `names` (a name
+/// the user gave one of them: `--columns 三级指标=考核内容`).
+fn mapped_to(text: &str, names: &[&str]) -> bool {
+    use crate::table::columns::{alias, normalize};
+    text.len() <= 96 && names.contains(&alias(normalize(text)).as_str())
+}
+
 /// At most this many role rows stand above the indicators' in a block (a grid's columns).
 const GRID_ROLES: usize = 16;
 
@@ -60,10 +69,13 @@ pub(crate) fn find(rows: &[Row]) -> Option<Block> {
         .iter()
         .find(|(c, _)| *c == Col::Indicator)
         .map(|(_, names)| *names)?;
+    // a user's name for the indicators (`--columns 三级指标=考核内容`) names them too
+    let mapped = crate::table::columns::map_in_force();
     let named = rows[..limit].iter().position(|r| {
         r.filled().next().is_some_and(|(_, c)| {
             // (each name of the indicators' column has 指 or 评: one character's search first)
-            c.text.contains(['指', '评']) && super::words::is_one_of(&c.text, indicators)
+            (c.text.contains(['指', '评']) && super::words::is_one_of(&c.text, indicators))
+                || (mapped && mapped_to(&c.text, indicators))
         })
     })?;
     // the block may start a few rows above it (一级指标, 二级指标 first)
