@@ -9433,3 +9433,26 @@ fn a_long_name_filled_down_is_refused_by_its_limit_never_repeated_in_every_line(
     assert_eq!(r.code, 0, "{}", r.stderr);
     assert_eq!(r.stdout.lines().count(), 22, "{}", r.stdout);
 }
+
+#[cfg(target_os = "linux")]
+#[test]
+fn a_template_is_written_as_it_is_made_never_held_whole() {
+    // `jixiao template` made its whole YAML in one string, grown by doubling beside the table
+    // read whole: a sheet of 4,990,000 indicators (139 MB, within every limit) aborted under a
+    // 4 GB address limit ("memory allocation of 788529152 bytes failed", exit 134). Here 100
+    // indicators whose names are 100 KB of backslashes (10 MB; each written twice as long,
+    // escaped): 20 MB of template, held whole 65 MB at the peak, written as it is made 33 MB
+    let d = dir("template-written-as-made");
+    let mut t = String::from("项目名称\t指标名称\t年度指标值\t实际完成值\n");
+    let name = "\\".repeat(100_000);
+    for i in 0..100 {
+        t.push_str(&format!("项目{}\t指标{i}{name}\t≥1人\t2人\n", i / 10));
+    }
+    write(&d, "t.tsv", &t);
+    let (r, peak_kb) = run_peak(&d, &["template", "t.tsv", "-o", "a.yaml"], &[]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let written = std::fs::read_to_string(d.join("a.yaml")).unwrap();
+    assert!(written.len() > 20_000_000, "{}", written.len());
+    assert_eq!(written.matches("        actual: \"\"\n").count(), 100);
+    assert!(peak_kb < 45 * 1024, "peak {peak_kb} kB");
+}
