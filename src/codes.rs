@@ -324,6 +324,9 @@ registry! {
     TABLE_SHEET_PART_REPEATED = "table.sheet-part-repeated", Error,
         "两个工作表指向同一个部件",
         "含义：.xlsx 中两个工作表的关系指向同一个工作表部件（xl/worksheets/…）。Excel 和 WPS 从不这样保存；读取时每个工作表都会把它再解压、再读一遍，一个 100 KB 的文件可读上几分钟。\n处理：在读入任何工作表之前停止，消息写明部件和两个工作表的名称。\n修改：用 Excel 或 WPS 打开后另存为 .xlsx 再试。";
+    TABLE_NAME_TOO_LONG = "table.name-too-long", Error,
+        "名称太长",
+        "含义：单位、项目或一级、二级指标的名称超过名称长度的上限（JIXIAO_MAX_NAME_KB，默认 1 KB，约 340 个汉字）。一个名称会带到其下的每个指标上：报告的每一行、每条问题和每次规则判断都要重复它，一个 1 MB 的文件可写出数 GB 的报告。\n处理：本次运行停止（流式评价与整表读入相同），消息写明是哪一行、哪个名称、多长。\n修改：检查该单元格是否误粘贴了大段内容；确属正常时按帮助提高上限。";
     // reading a table: a row or a cell, the rest still read
     /// A row has fewer cells than the header.
     ROW_TOO_SHORT = "table.row-too-short", Error,

@@ -37,6 +37,7 @@
 //! | errors of rule files shown in full (the rest counted in one line) | 100 | `JIXIAO_MAX_ERRORS_SHOWN` |
 //! | rules every indicator must try (no text can rule them out), all files together | 1000 | `JIXIAO_MAX_UNFILTERED_RULES` |
 //! | a table's reader findings of one code listed one by one (the rest counted in one) | 1000 | `JIXIAO_MAX_FINDINGS_LISTED` |
+//! | length of a unit, project, 一级 or 二级指标 name (carried onto each of its indicators) | 1 KB | `JIXIAO_MAX_NAME_KB` |
 //!
 //! Every file, pipe, FIFO, device or standard input is read through [`crate::bounded`]: at most
 //! the limit plus one byte is read, whatever the file's metadata says.
@@ -341,8 +342,21 @@ pub static FINDINGS_LISTED: Limit = Limit::new(
     "",
 );
 
+/// Length of a unit's, a project's, an 一级 or 二级指标's name: a name written once is carried
+/// onto every indicator under it (a filled-down or merged cell, a form's 项目名称), and every
+/// line of a report, every finding on those indicators and every rule condition reading it
+/// repeats it. A 1 MB project name over 2,000 one-line indicators (a 1 MB file) made 2 GB of
+/// JSON lines and 3.4–3.9 GB of memory (the nineteenth probe, H138). Real names are under a
+/// hundred characters; 1 KB holds 340 Chinese characters (`table::names`).
+pub static NAME: Limit = Limit::new(
+    "单位、项目或一级、二级指标名称的长度",
+    "JIXIAO_MAX_NAME_KB",
+    1,
+    "KB",
+);
+
 /// Every limit, for documentation and `--help` texts.
-pub static ALL: [&Limit; 30] = [
+pub static ALL: [&Limit; 31] = [
     &INPUT,
     &LINE,
     &CELL,
@@ -373,6 +387,7 @@ pub static ALL: [&Limit; 30] = [
     &UNFILTERED_RULES,
     &STREAM_PROJECT,
     &FINDINGS_LISTED,
+    &NAME,
 ];
 
 #[cfg(test)]
@@ -384,6 +399,6 @@ mod tests {
         assert_eq!(CELL.get(), 1024 * 1024);
         assert_eq!(DEPTH.get(), 64);
         assert!(CELL.help().contains("JIXIAO_MAX_CELL_KB"));
-        assert_eq!(ALL.len(), 30);
+        assert_eq!(ALL.len(), 31);
     }
 }

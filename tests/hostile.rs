@@ -9367,3 +9367,92 @@ fn rules_of_large_patterns_count_as_many_tries_as_they_cost() {
     assert_eq!(r.code, 2, "{}", r.stdout.len());
     assert!(r.stderr.contains("rules.too-many-tries"), "{}", r.stderr);
 }
+
+/// A sheet of `rows` indicators under one project whose name (`name`) is written once and
+/// filled down (the project cell blank below it), and one 一级指标 the same way.
+fn filled_down_sheet(name: &str, category: &str, rows: usize) -> String {
+    let mut t = String::from("项目名称\t一级指标\t三级指标\t年度指标值\t实际完成值\n");
+    t.push_str(&format!("{name}\t{category}\t培训人数\t≥100人\t120人\n"));
+    for i in 0..rows {
+        t.push_str(&format!("\t\t培训{i}\t≥100人\t120人\n"));
+    }
+    t
+}
+
+#[test]
+fn a_long_name_filled_down_is_refused_by_its_limit_never_repeated_in_every_line() {
+    // a name written once is carried onto every indicator under it: a 1 MB project name over
+    // 2,000 one-line indicators (a 1 MB file) made 2 GB of JSON lines or CSV and 3.4–3.9 GB of
+    // memory, and every rule condition on `project` read it again for each indicator (960
+    // small patterns ran past two minutes). Names past `JIXIAO_MAX_NAME_KB` stop the read,
+    // whole and streamed, in every command
+    let d = dir("name-too-long");
+    let long = format!("项目{}", "甲".repeat(40_000));
+    write(&d, "p.tsv", filled_down_sheet(&long, "产出指标", 500));
+    write(
+        &d,
+        "c.tsv",
+        filled_down_sheet("项目甲", &"产".repeat(40_000), 500),
+    );
+    for (file, what) in [("p.tsv", "项目名称"), ("c.tsv", "一级指标")] {
+        for args in [
+            &["evaluate", file, "--format", "jsonl"][..],
+            &["evaluate", file, "--format", "csv"],
+            &["evaluate", file, "--format", "json"],
+            &["evaluate", file, "--format", "json", "--no-streaming"],
+            &["review", file, "--format", "json"],
+            &["inspect", file],
+            &["template", file],
+        ] {
+            let r = run(&d, args, &[]);
+            assert_eq!(r.code, 2, "{args:?}: {} bytes out", r.stdout.len());
+            assert!(r.stdout.len() < 1 << 20, "{args:?}: {}", r.stdout.len());
+            assert!(
+                r.stderr.contains("table.name-too-long")
+                    && r.stderr.contains(what)
+                    && r.stderr.contains("第 2 行")
+                    && r.stderr.contains("JIXIAO_MAX_NAME_KB"),
+                "{args:?}: {}",
+                r.stderr
+            );
+        }
+    }
+    // the limit raised, the same file is read as before; a name within it always was
+    let r = run(
+        &d,
+        &["evaluate", "p.tsv", "--format", "json"],
+        &[("JIXIAO_MAX_NAME_KB", "200")],
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    write(
+        &d,
+        "ok.tsv",
+        filled_down_sheet(&"乙".repeat(340), "产出指标", 20),
+    );
+    let r = run(&d, &["evaluate", "ok.tsv", "--format", "jsonl"], &[]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_eq!(r.stdout.lines().count(), 22, "{}", r.stdout);
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn a_template_is_written_as_it_is_made_never_held_whole() {
+    // `jixiao template` made its whole YAML in one string, grown by doubling beside the table
+    // read whole: a sheet of 4,990,000 indicators (139 MB, within every limit) aborted under a
+    // 4 GB address limit ("memory allocation of 788529152 bytes failed", exit 134). Here 100
+    // indicators whose names are 100 KB of backslashes (10 MB; each written twice as long,
+    // escaped): 20 MB of template, held whole 65 MB at the peak, written as it is made 33 MB
+    let d = dir("template-written-as-made");
+    let mut t = String::from("项目名称\t指标名称\t年度指标值\t实际完成值\n");
+    let name = "\\".repeat(100_000);
+    for i in 0..100 {
+        t.push_str(&format!("项目{}\t指标{i}{name}\t≥1人\t2人\n", i / 10));
+    }
+    write(&d, "t.tsv", &t);
+    let (r, peak_kb) = run_peak(&d, &["template", "t.tsv", "-o", "a.yaml"], &[]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let written = std::fs::read_to_string(d.join("a.yaml")).unwrap();
+    assert!(written.len() > 20_000_000, "{}", written.len());
+    assert_eq!(written.matches("        actual: \"\"\n").count(), 100);
+    assert!(peak_kb < 45 * 1024, "peak {peak_kb} kB");
+}

@@ -89,7 +89,7 @@ pub fn run(args: Args) -> u8 {
             Err(e) => Err(e),
         }
     } else {
-        out.write_all(actuals_file::template(&doc, year).as_bytes())
+        actuals_file::write_template(&doc, year, &mut out)
     };
     match written {
         Ok(()) => {

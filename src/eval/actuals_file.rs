@@ -240,6 +240,45 @@ fn quote(s: &str) -> String {
 /// The template of `jixiao template`: every indicator of the table with a blank actual.
 pub fn template(doc: &Document, year: Option<i32>) -> String {
     let mut out = String::new();
+    head(&mut out, year);
+    for (unit, project) in doc.projects() {
+        project_head(&mut out, unit, project);
+        for i in &project.indicators {
+            indicator(&mut out, i, year);
+        }
+    }
+    out
+}
+
+/// Bytes of the template held before they are written ([`write_template`]).
+const WRITE_BYTES: usize = 64 * 1024;
+
+/// [`template`] written to `out` as it is made, [`WRITE_BYTES`] at a time, never held whole:
+/// a sheet of 4,990,000 indicators (139 MB, within every input limit) made a 400 MB string
+/// grown by doubling beside the table read whole, and `jixiao template` aborted under a 4 GB
+/// address limit (the nineteenth probe, H138).
+pub fn write_template(
+    doc: &Document,
+    year: Option<i32>,
+    out: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
+    let mut part = String::with_capacity(WRITE_BYTES + WRITE_BYTES / 4);
+    head(&mut part, year);
+    for (unit, project) in doc.projects() {
+        project_head(&mut part, unit, project);
+        for i in &project.indicators {
+            indicator(&mut part, i, year);
+            if part.len() >= WRITE_BYTES {
+                out.write_all(part.as_bytes())?;
+                part.clear();
+            }
+        }
+    }
+    out.write_all(part.as_bytes())
+}
+
+/// The template's comments, note and year, down to `projects:`.
+fn head(out: &mut String, year: Option<i32>) {
     let _ = writeln!(
         out,
         "# 实际完成值文件：由 jixiao template 生成，填写每个指标的 actual 后运行"
@@ -271,47 +310,54 @@ pub fn template(doc: &Document, year: Option<i32>) -> String {
         }
     }
     let _ = writeln!(out, "projects:");
-    for (unit, project) in doc.projects() {
-        let _ = writeln!(out, "  - unit: {}", quote(&unit.name));
-        let _ = writeln!(out, "    project: {}", quote(&project.name));
-        let budget = project.budget.as_ref().and_then(|b| b.budget).or(project
-            .amounts
-            .total
-            .as_ref()
-            .map(|a| a.value));
-        match budget {
-            Some(b) => {
-                let _ = writeln!(out, "    budget: \"{}\"", b.normalize());
-            }
-            None => {
-                let _ = writeln!(out, "    budget: null");
-            }
+}
+
+/// A project's lines before its indicators.
+fn project_head(
+    out: &mut String,
+    unit: &crate::table::model::UnitRow,
+    project: &crate::table::model::Project,
+) {
+    let _ = writeln!(out, "  - unit: {}", quote(&unit.name));
+    let _ = writeln!(out, "    project: {}", quote(&project.name));
+    let budget = project.budget.as_ref().and_then(|b| b.budget).or(project
+        .amounts
+        .total
+        .as_ref()
+        .map(|a| a.value));
+    match budget {
+        Some(b) => {
+            let _ = writeln!(out, "    budget: \"{}\"", b.normalize());
         }
-        let _ = writeln!(out, "    spent: null");
-        let _ = writeln!(out, "    indicators:");
-        for i in &project.indicators {
-            let _ = writeln!(out, "      - seq: {}", i.seq);
-            let _ = writeln!(out, "        indicator: {}", quote(&i.name));
-            let _ = writeln!(out, "        target: {}", quote(&i.target));
-            let _ = writeln!(out, "        actual: \"\"");
-            match to_fill(i, year) {
-                Fill::Plan => {
-                    let _ = writeln!(out, "        plan: \"\"");
-                }
-                Fill::Grade => {
-                    let _ = writeln!(
-                        out,
-                        "        grade: \"\"  # 达成 / 部分达成 / 未达成，或 85%"
-                    );
-                }
-                Fill::Baseline => {
-                    let _ = writeln!(out, "        baseline: \"\"  # 上年实际");
-                }
-                Fill::Actual => {}
-            }
+        None => {
+            let _ = writeln!(out, "    budget: null");
         }
     }
-    out
+    let _ = writeln!(out, "    spent: null");
+    let _ = writeln!(out, "    indicators:");
+}
+
+/// An indicator's lines.
+fn indicator(out: &mut String, i: &crate::table::model::IndicatorRow, year: Option<i32>) {
+    let _ = writeln!(out, "      - seq: {}", i.seq);
+    let _ = writeln!(out, "        indicator: {}", quote(&i.name));
+    let _ = writeln!(out, "        target: {}", quote(&i.target));
+    let _ = writeln!(out, "        actual: \"\"");
+    match to_fill(i, year) {
+        Fill::Plan => {
+            let _ = writeln!(out, "        plan: \"\"");
+        }
+        Fill::Grade => {
+            let _ = writeln!(
+                out,
+                "        grade: \"\"  # 达成 / 部分达成 / 未达成，或 85%"
+            );
+        }
+        Fill::Baseline => {
+            let _ = writeln!(out, "        baseline: \"\"  # 上年实际");
+        }
+        Fill::Actual => {}
+    }
 }
 
 /// What a unit fills for an indicator besides its actual.

@@ -96,6 +96,7 @@ pub mod listing;
 pub mod model;
 mod page_files;
 mod page_frames;
+mod names;
 mod page_parts;
 pub(crate) mod page_styles;
 pub use page_styles::{ArchiveSheets, PageFolder};
@@ -571,6 +572,27 @@ pub enum ReadError {
         chars: u64,
         /// The limit.
         limit: &'static crate::limits::Limit,
+        /// How to raise it.
+        help: String,
+    },
+    /// A unit, project or category name longer than [`crate::limits::NAME`]: it would be
+    /// repeated in every indicator's line, finding and rule try (`table::names`).
+    #[error(
+        "{name} 第 {line} 行的{what}长 {bytes} 字节（“{start}…”），超过名称长度 {max} 的上限：它会在其下每个指标的报告行、问题和规则判断中重复",
+        max = crate::limits::NAME.shown()
+    )]
+    #[diagnostic(code("table.name-too-long"), help("{help}"))]
+    NameTooLong {
+        /// File name.
+        name: String,
+        /// Which name (`项目名称`, `单位名称`, `一级指标`, `二级指标`).
+        what: &'static str,
+        /// 1-based line (sheet row) where it is.
+        line: u32,
+        /// Its length in bytes.
+        bytes: usize,
+        /// Its first characters.
+        start: String,
         /// How to raise it.
         help: String,
     },
@@ -1795,6 +1817,7 @@ fn finish(grid: &Grid, mut read: Sheets<'_>) -> Result<Document, ReadError> {
     }
     // each code's first findings, and a closing one a code where more were counted
     doc.findings = findings.close();
+    names::check(&doc)?;
     Ok(doc)
 }
 

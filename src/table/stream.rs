@@ -1117,20 +1117,23 @@ fn read_block_by(
         ..
     } = ctx;
     let (findings, unlisted) = findings.into_parts();
+    let doc = Document {
+        source: grid.source.clone(),
+        layout: Layout::SelfEvaluation,
+        department: head.department.clone(),
+        money_unit: head.preamble.money_unit.clone(),
+        total: None,
+        units,
+        findings,
+        rows_read,
+        rows_skipped,
+        held: Vec::new(),
+    };
+    // a name past its limit stops the read here as it stops the whole file's (`names`)
+    super::names::check(&doc)?;
     Ok(BlockDoc {
         unlisted,
-        doc: Document {
-            source: grid.source.clone(),
-            layout: Layout::SelfEvaluation,
-            department: head.department.clone(),
-            money_unit: head.preamble.money_unit.clone(),
-            total: None,
-            units,
-            findings,
-            rows_read,
-            rows_skipped,
-            held: Vec::new(),
-        },
+        doc,
         end: state,
         used,
         preamble_below,
