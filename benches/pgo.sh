@@ -4,8 +4,10 @@
 #
 #   benches/pgo.sh            (about twice a release build's time, plus a minute of training)
 #
-# 1. builds an instrumented jixiao (`-Cprofile-generate`) and the synth example in their own
-#    target dir (target/pgo/gen: every crate is rebuilt with the flag);
+# 1. builds an instrumented jixiao (`-Cprofile-generate`) in its own target dir
+#    (target/pgo/gen: every crate is rebuilt with the flag), and the synth example the plain
+#    way (target/release: it only makes the training sheets; built with jixiao in one cargo
+#    command it would unify the dev-dependencies' features into jixiao's and relink it);
 # 2. runs it on the training set below, each run writing a raw profile;
 # 3. merges the raw profiles with the `llvm-profdata` of rustc's own LLVM (the raw format
 #    changes with LLVM's version: `/usr/bin/llvm-profdata` of another LLVM refuses them or
@@ -53,17 +55,15 @@ rm -f "$raw"/*.profraw
 
 echo "1/4 instrumented build ($gen) …" >&2
 RUSTFLAGS="-Cprofile-generate=$raw" cargo build --release --locked --quiet \
-  --target "$host" --target-dir "$gen" --bin jixiao --example synth
+  --target "$host" --target-dir "$gen" --bin jixiao
 bin="$gen/$host/release/jixiao"
-synth="$gen/$host/release/examples/synth"
+cargo build --release --locked --quiet --example synth
+synth=target/release/examples/synth
 
 echo "2/4 training runs …" >&2
-# synth's own profile is not jixiao's: written aside and dropped
-export LLVM_PROFILE_FILE="$work/synth-%p.profraw"
 [ -s "$work/sheet.tsv" ] || "$synth" --indicators 200000 -o "$work/sheet.tsv" 2> /dev/null
 [ -s "$work/varied.tsv" ] || "$synth" --indicators 200000 --varied-actuals -o "$work/varied.tsv" 2> /dev/null
 [ -s "$work/whole.tsv" ] || "$synth" --indicators 20000 --varied-actuals -o "$work/whole.tsv" 2> /dev/null
-rm -f "$work"/*.profraw
 if [ ! -s "$work/parse.tsv" ]; then
   for _ in $(seq 500); do cat samples/guangzhou-hpf-2023/indicators.tsv; done > "$work/parse.tsv"
 fi
