@@ -2422,6 +2422,54 @@ mod tests {
         assert!(flat == 40 && grid_read == 0, "{flat} {grid_read}");
     }
 
+    /// Rows too short for the header held as runs (`grid::PlainRun`), split again where the
+    /// layout names them: runs across blank lines (spaces, tabs, a full-width space, CR LF),
+    /// broken by a note, a quoted row, a row of the table, a header again, at the end; the
+    /// document (findings, their places and order, counts) is the grid's, rows held whole.
+    #[test]
+    fn rows_too_short_held_as_runs_read_as_the_rows_held_whole() {
+        let header = "项目名称\t一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分";
+        let row = |p: usize| format!("项目{p}\t产出指标\t数量指标\t人数\t≥100人\t120人\t10\t10");
+        let mut text = format!("{header}\n{}\n", row(0));
+        for k in 0..40 {
+            let short = ["x", "-", "项目9\t产出指标", " y ", "\u{3000}z"][k % 5];
+            text.push_str(&format!(
+                "{short}\n{short}\r\n\n\t\t\n \n\u{3000}\n{short}\n"
+            ));
+            match k % 8 {
+                0 => text.push_str("注：说明\n"),
+                1 => text.push_str("a\t\"引\"\n"),
+                2 => text.push_str(&format!("{}\n", row(k))),
+                3 => text.push_str(&format!("{header}\n")),
+                4 => text.push_str("单位名称：某单位\n"),
+                _ => {}
+            }
+        }
+        text.push_str("last");
+        for (name, text) in [("r.tsv", text.clone()), ("r.csv", text.replace('\t', ","))] {
+            let grid_of = || {
+                let format = format_from_name(name).expect("a text format");
+                grid::from_text(name, decode::cr_lines(text.clone()), format, "UTF-8")
+                    .expect("a grid")
+            };
+            assert!(flat_sheet(&grid_of()).expect("reads").is_some(), "{name}");
+            let show = |d: Document| {
+                let places: Vec<_> = d.findings.iter().map(|f| (f.line, f.column)).collect();
+                format!(
+                    "{:#?}\n{:#?}\n{places:?}\n{} {}",
+                    d.units, d.findings, d.rows_read, d.rows_skipped
+                )
+            };
+            let walked = show(build_by(grid_of(), true).expect("reads"));
+            let held = show(build_by(grid_of(), false).expect("reads"));
+            assert_eq!(walked, held, "{name}");
+            assert!(
+                walked.matches("table.row-too-short").count() > 100,
+                "{name}"
+            );
+        }
+    }
+
     #[test]
     fn a_department_with_its_code_is_the_department_as_written() {
         let p = preamble(&["主管部门及编码：123001 某某局"]);
