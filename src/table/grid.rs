@@ -1667,7 +1667,7 @@ pub(crate) fn check_zip(name: &str, bytes: &[u8]) -> Result<ZipCheck, ReadError>
                         cells.feed(&sink[..k]);
                         hidden.feed(&sink[..k]);
                         raised_sheet.feed(&sink[..k]);
-                        long_cell.feed(k as u64, cells.count != before);
+                        long |= long_cell.feed(k as u64, cells.count != before);
                         if cells.count != before {
                             workbook::check_count(name, None, cells.count)?;
                         }
@@ -1686,7 +1686,6 @@ pub(crate) fn check_zip(name: &str, bytes: &[u8]) -> Result<ZipCheck, ReadError>
             workbook::check_shared_strings(name, &part, &head, part_bytes)?;
             long |= long_shared.long();
         }
-        long |= long_cell.long;
         if part == "content.xml" {
             content = true;
         }

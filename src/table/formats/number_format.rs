@@ -351,14 +351,7 @@ impl CellNote {
                     format!("显示为“{shown}”"),
                 )
             }
-            CellNote::PercentWhole { held } => (
-                codes::PERCENT_FORMAT_WHOLE_NUMBER,
-                Severity::Warning,
-                format!(
-                    "单元格存 {held}，其百分比格式显示为 {value}：像是在百分比格式中填了百分数本身（{held} 表示 {held}%）而不是小数；按显示值读取，请人工核对"
-                ),
-                format!("单元格存 {held}"),
-            ),
+            CellNote::PercentWhole { held } => percent_whole_finding(held, value),
             CellNote::NoValue => (
                 codes::FORMULA_NO_VALUE,
                 Severity::Warning,
@@ -842,6 +835,18 @@ pub(crate) fn read_cell(value: &Data, format: Option<&CellFormat>) -> (String, O
             }
         }
     }
+}
+
+/// The finding of a [`CellNote::PercentWhole`] holding `held`, read as `value`.
+fn percent_whole_finding(held: &str, value: &str) -> (Code, Severity, String, String) {
+    (
+        codes::PERCENT_FORMAT_WHOLE_NUMBER,
+        Severity::Warning,
+        format!(
+            "单元格存 {held}，其百分比格式显示为 {value}：像是在百分比格式中填了百分数本身（{held} 表示 {held}%）而不是小数；按显示值读取，请人工核对"
+        ),
+        format!("单元格存 {held}"),
+    )
 }
 
 /// The largest fraction a percent format is taken to hold (150%): past it, a value in a

@@ -122,6 +122,25 @@ impl Open {
         self.counted(added as u64);
     }
 
+    /// A `number:embedded-text` opens (its text follows): whether it is kept (at most 16).
+    fn embedded_at(&mut self, e: &BytesStart) -> bool {
+        if self.embedded.len() >= 16 {
+            return false;
+        }
+        let at = attr(e, "number:position").and_then(|p| p.parse().ok());
+        self.embedded.push((at.unwrap_or(0), String::new()));
+        true
+    }
+
+    /// Text of the open `number:embedded-text` (its first 64 bytes kept).
+    fn embedded_text(&mut self, t: &str) {
+        if let Some((_, text)) = self.embedded.last_mut()
+            && text.len() < 64
+        {
+            text.push_str(t);
+        }
+    }
+
     /// Puts the last number's `number:embedded-text`s among its integer digits, as Excel's
     /// code writes literal text there (`0\.0000` for a `.` four digits from the right: the
     /// Chinese forms' 万).
@@ -229,13 +248,7 @@ impl Styles {
                         }
                         "number:text" if !empty => in_text = true,
                         "number:embedded-text" if !empty => {
-                            if let Some(o) = &mut open
-                                && o.embedded.len() < 16
-                            {
-                                let at = attr(e, "number:position").and_then(|p| p.parse().ok());
-                                o.embedded.push((at.unwrap_or(0), String::new()));
-                                in_embedded = true;
-                            }
+                            in_embedded = open.as_mut().is_some_and(|o| o.embedded_at(e));
                         }
                         "style:map" => {
                             if let (Some(Open { name, .. }), Some(cond), Some(apply)) = (
@@ -253,10 +266,8 @@ impl Styles {
                     }
                 }
                 Event::Text(t) if in_embedded => {
-                    if let Some((_, text)) = open.as_mut().and_then(|o| o.embedded.last_mut())
-                        && text.len() < 64
-                    {
-                        text.push_str(&t.xml10_content());
+                    if let Some(o) = &mut open {
+                        o.embedded_text(&t.xml10_content());
                     }
                 }
                 Event::Text(t) if in_text => {
@@ -278,11 +289,7 @@ impl Styles {
                     "style:style" => self.scripts.end("style:style"),
                     "number:text" => in_text = false,
                     "number:embedded-text" => in_embedded = false,
-                    "number:number" => {
-                        if let Some(o) = &mut open {
-                            o.embed();
-                        }
-                    }
+                    "number:number" => open.iter_mut().for_each(Open::embed),
                     "number:number-style"
                     | "number:currency-style"
                     | "number:text-style"

@@ -123,12 +123,14 @@ const PIECE: u64 = 64 * 1024;
 
 impl LongCell {
     /// The next `bytes` bytes of the part; `tag` whether they hold a cell's or row's start.
-    pub(crate) fn feed(&mut self, bytes: u64, tag: bool) {
+    /// Whether the part may hold a cell past the limit (so far).
+    pub(crate) fn feed(&mut self, bytes: u64, tag: bool) -> bool {
         self.since = self.since.saturating_add(bytes);
         self.long |= self.since > limits::CELL.get().saturating_sub(PIECE);
         if tag {
             self.since = 0;
         }
+        self.long
     }
 }
 
