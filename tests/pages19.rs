@@ -194,6 +194,13 @@ fn a_missing_page_or_another_projects_page_stays_a_finding() {
     assert_eq!(rows, the_paged_form()[..1].to_vec());
     assert!(!stderr.contains("table.page-files-joined"), "{stderr}");
     assert!(stderr.contains("table.page-form-part"), "{stderr}");
+    // a folder of two forms printed over two pages, `甲1.html` / `甲2.html` and `乙1.html` /
+    // `乙2.html`, pages 2 naming no project: which page 2 is 甲's cannot be told, so none is
+    // joined and page 1 stays a part (joining by name order scored 乙's page as 甲's)
+    let (rows, stderr) = evaluate_in(&fixtures().join("many"), "甲1.html");
+    assert_eq!(rows, the_paged_form()[..1].to_vec());
+    assert!(!stderr.contains("table.page-files-joined"), "{stderr}");
+    assert!(stderr.contains("table.page-form-part"), "{stderr}");
     // two whole forms numbered `_1`, `_2` (each its own header): each read alone
     let (rows, stderr) = evaluate_in(&fixtures().join("two-forms"), "表_1.html");
     assert_eq!(rows, the_paged_form());

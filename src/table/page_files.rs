@@ -6,10 +6,13 @@
 //! found stays a `table.page-form-part` warning ([`super::page_parts`]).
 //!
 //! A file is another page of the form when its tables (or the lines above them) write `第N页
-//! 共M页` with the page's M and a page the page does not hold, or, with no page marks, when
-//! its name is the page's with the next (or previous) number (`_2`, `-2`, `(2)`) and it holds
-//! no header of its own (the rows after the break); where both name the project (`项目名称`),
-//! the names agree. Page 1 must hold the form's header.
+//! 共M页` with the page's M and a page the page does not hold — named as the page with another
+//! number (`_2`, `-2`, `(2)`), or else, among the folder's other pages, naming the same project
+//! or the only one offering that page (a folder of many two-page forms whose pages 2 name no
+//! project joins none of them by guess) — or, with no page marks, when its name is the page's
+//! with the next (or previous) number and it holds no header of its own (the rows after the
+//! break), page 1 holding the form's header. Where both name the project (`项目名称`), the
+//! names agree.
 //!
 //! **Bounds**: forms of at most [`MAX_PAGES`] pages; [`MAX_LOOKED`] other pages of the folder
 //! looked at; the files read count against [`limits::INPUT`](crate::limits::INPUT) with the
@@ -41,7 +44,7 @@ pub(super) fn join(
     dir: &Path,
     tables: Vec<PageTable>,
     opts: &ReadOptions,
-    (bytes_left, cells_left): (u64, u64),
+    budget: (u64, u64),
 ) -> Result<(Vec<PageTable>, Joined), ReadError> {
     let own_file = Path::new(name)
         .file_name()
@@ -54,67 +57,241 @@ pub(super) fn join(
         (None, Some(n)) => Want::Names(n.number),
         _ => return Ok((tables, Vec::new())),
     };
-    let own_project = project_of(&tables);
-    let own_pages: Vec<u32> = match want {
+    let held = match want {
         Want::Marks(_) => marks.pages(),
         Want::Names(k) => vec![k],
     };
-    let mut pages: Vec<(u32, Vec<PageTable>)> = vec![(own_pages[0], tables)];
-    let mut held = own_pages.clone();
-    let mut joined = Vec::new();
-    let mut budget = (bytes_left, cells_left);
-    for file in candidates(dir, &own_file, numbered.as_ref(), want) {
-        let Some(got) = read_other(dir, &file, opts, &mut budget)? else {
-            continue;
-        };
-        let their = marks_of(&got);
-        let page = match want {
-            Want::Marks(total) => match their.total() {
-                Some(t) if t == total => their.pages().into_iter().find(|p| !held.contains(p)),
-                _ => None,
-            },
-            Want::Names(_) => match (their.total(), numbered_as(&file, numbered.as_ref())) {
-                (None, Some(k)) if !held.contains(&k) => Some(k),
-                _ => None,
-            },
-        };
-        let Some(page) = page else { continue };
-        if let (Some(a), Some(b)) = (&own_project, project_of(&got))
-            && *a != b
-        {
-            continue;
+    let mut form = Form {
+        name,
+        dir,
+        opts,
+        budget,
+        project: project_of(&tables),
+        own: held[0],
+        held,
+        pages: vec![(0, tables)],
+        joined: Vec::new(),
+        tried: vec![own_file.clone()],
+    };
+    form.pages[0].0 = form.own;
+    if let Want::Names(k) = want {
+        // page 1 holds the form's header, a later page none (the rows after the break)
+        let mut own = std::mem::take(&mut form.pages[0].1);
+        let header = any_header(name, &mut own)?;
+        form.pages[0].1 = own;
+        if header != (k == 1) {
+            return Ok(form.own_alone());
         }
-        match want {
-            Want::Marks(_) => held.extend(their.pages()),
-            Want::Names(_) => held.push(page),
+    }
+    if let Some(n) = &numbered {
+        form.by_names(n, want)?;
+    }
+    if let Want::Marks(total) = want
+        && (1..=total).any(|p| !form.held.contains(&p))
+    {
+        form.by_marks(total)?;
+    }
+    form.finish(want)
+}
+
+/// A form being joined: the page's own number and project, the pages held so far (each
+/// page's number and tables), the files joined and those looked at, the bytes and cells left.
+struct Form<'a> {
+    name: &'a str,
+    dir: &'a Path,
+    opts: &'a ReadOptions,
+    budget: (u64, u64),
+    project: Option<String>,
+    own: u32,
+    held: Vec<u32>,
+    pages: Vec<(u32, Vec<PageTable>)>,
+    joined: Joined,
+    tried: Vec<String>,
+}
+
+impl Form<'_> {
+    /// The page's own tables, nothing joined.
+    fn own_alone(self) -> (Vec<PageTable>, Joined) {
+        let own = self.own;
+        let tables = self.pages.into_iter().find(|(p, _)| *p == own);
+        (tables.map(|(_, t)| t).unwrap_or_default(), Vec::new())
+    }
+
+    /// Whether a page naming `project` may be of this form: the names agree where both say.
+    fn same_project(&self, project: Option<&String>) -> bool {
+        match (&self.project, project) {
+            (Some(a), Some(b)) => a == b,
+            _ => true,
         }
-        let mut got = got;
+    }
+
+    /// The pages named as the page's other numbers (nearest first): by marks, a page of the
+    /// same total not held; by names, the next number of one held, with no marks, holding a
+    /// header only as page 1.
+    fn by_names(&mut self, own: &Numbered, want: Want) -> Result<(), ReadError> {
+        let mut numbers: Vec<u32> = (1..=MAX_PAGES).filter(|k| *k != own.number).collect();
+        numbers.sort_by_key(|k| k.abs_diff(own.number));
+        for k in numbers {
+            let file = format!("{}{}{k}{}.{}", own.stem, own.sep, own.close, own.ext);
+            let next_to = self.held.contains(&(k - 1)) || self.held.contains(&(k + 1));
+            if !self.dir.join(&file).is_file() || (matches!(want, Want::Names(_)) && !next_to) {
+                continue;
+            }
+            self.tried.push(file.clone());
+            let total = match want {
+                Want::Marks(total) => Some(total),
+                Want::Names(_) => None,
+            };
+            let Some(mut got) = read_other(self.dir, &file, total, self.opts, &mut self.budget)?
+            else {
+                continue;
+            };
+            let their = marks_of(&got);
+            let pages = match want {
+                Want::Marks(_) => their.pages(),
+                Want::Names(_) if their.total().is_none() => {
+                    let header = any_header(self.name, &mut got)?;
+                    if header != (k == 1) {
+                        continue;
+                    }
+                    vec![k]
+                }
+                Want::Names(_) => continue,
+            };
+            if pages.iter().all(|p| self.held.contains(p))
+                || !self.same_project(project_of(&got).as_ref())
+            {
+                continue;
+            }
+            self.take(pages, file, got);
+        }
+        Ok(())
+    }
+
+    /// The folder's other pages (by name, up to [`MAX_LOOKED`]) writing `共{total}页`: a page
+    /// missing is taken from one naming the same project, else from the only one offering it
+    /// (a page naming no project among several offering it is no page of this form: a folder
+    /// of many forms printed over two pages).
+    fn by_marks(&mut self, total: u32) -> Result<(), ReadError> {
+        let mut others: Vec<String> = std::fs::read_dir(self.dir)
+            .into_iter()
+            .flatten()
+            .take(4096)
+            .flatten()
+            .filter_map(|e| e.file_name().into_string().ok())
+            .filter(|f| is_page_name(f) && !self.tried.contains(f))
+            .collect();
+        others.sort();
+        others.truncate(MAX_LOOKED);
+        let mut offers = Vec::new();
+        for file in others {
+            if let Some(got) =
+                read_other(self.dir, &file, Some(total), self.opts, &mut self.budget)?
+            {
+                let their = marks_of(&got);
+                if their.total() == Some(total) {
+                    offers.push(Offer {
+                        pages: their.pages(),
+                        project: project_of(&got),
+                        file,
+                        tables: got,
+                    });
+                }
+            }
+        }
+        let offered = |p: u32| offers.iter().filter(|o| o.pages.contains(&p)).count();
+        let mut chosen = Vec::new();
+        for (i, o) in offers.iter().enumerate() {
+            let new: Vec<u32> = (o.pages.iter().copied())
+                .filter(|p| !self.held.contains(p))
+                .collect();
+            let named = self.project.is_some() && o.project == self.project;
+            let only = new.iter().all(|p| offered(*p) == 1);
+            if !new.is_empty() && self.same_project(o.project.as_ref()) && (named || only) {
+                self.held.extend(&new);
+                chosen.push(i);
+            }
+        }
+        for (i, o) in offers.into_iter().enumerate() {
+            if chosen.contains(&i) {
+                self.take(o.pages, o.file, o.tables);
+            }
+        }
+        Ok(())
+    }
+
+    /// Takes the pages `pages` of `file`, its tables `got` named after it.
+    fn take(&mut self, pages: Vec<u32>, file: String, mut got: Vec<PageTable>) {
         for t in &mut got {
             t.sheet.name = format!("{file}·{}", t.sheet.name);
         }
-        joined.push((page, file));
-        pages.push((page, got));
-    }
-    pages.sort_by_key(|(p, _)| *p);
-    if let (Want::Marks(_), Some(first)) = (want, pages.first().map(|(p, _)| *p)) {
-        // a later page repeating the form's title and header: the rows after it continue
-        for (_, tables) in pages.iter_mut().filter(|(p, _)| *p > first) {
-            for t in tables.iter_mut() {
-                strip_header(name, t)?;
+        let first = pages
+            .iter()
+            .copied()
+            .find(|p| *p != self.own)
+            .unwrap_or(self.own);
+        for p in pages {
+            if !self.held.contains(&p) {
+                self.held.push(p);
             }
         }
+        self.joined.push((first, file));
+        self.pages.push((first, got));
     }
-    if let Want::Names(_) = want {
-        // by names alone: pages from 1 on, one after another, the later ones holding no
-        // header of their own (the rows after the break), page 1 the form's header
-        if !names_hold(&mut pages, name)? {
-            let own = own_pages[0];
-            let tables = pages.into_iter().find(|(p, _)| *p == own).map(|(_, t)| t);
-            return Ok((tables.unwrap_or_default(), Vec::new()));
+
+    /// The tables in page order (a later page's repeated title and header dropped, by marks),
+    /// and the pages joined; by names, only a form of pages 1, 2, … with no gap.
+    fn finish(mut self, want: Want) -> Result<(Vec<PageTable>, Joined), ReadError> {
+        self.pages.sort_by_key(|(p, _)| *p);
+        let numbers: Vec<u32> = self.pages.iter().map(|(p, _)| *p).collect();
+        match want {
+            Want::Names(_) => {
+                let gapless = numbers.iter().enumerate().all(|(i, p)| *p == i as u32 + 1);
+                if numbers.len() < 2 || !gapless {
+                    return Ok(self.own_alone());
+                }
+            }
+            Want::Marks(_) => {
+                let first = numbers.first().copied().unwrap_or(1);
+                for (_, tables) in self.pages.iter_mut().filter(|(p, _)| *p > first) {
+                    for t in tables.iter_mut() {
+                        strip_header(self.name, t)?;
+                    }
+                }
+            }
+        }
+        self.joined.sort();
+        let tables = self.pages.into_iter().flat_map(|(_, t)| t).collect();
+        Ok((tables, self.joined))
+    }
+}
+
+/// A page of the folder offering pages of a form of the same total: its pages, the project it
+/// names, its file and tables.
+struct Offer {
+    pages: Vec<u32>,
+    project: Option<String>,
+    file: String,
+    tables: Vec<PageTable>,
+}
+
+/// Whether any of `tables` holds a header ([`super::holds_a_table`]).
+fn any_header(name: &str, tables: &mut [PageTable]) -> Result<bool, ReadError> {
+    for t in tables {
+        if super::holds_a_table(name, &mut t.sheet)? {
+            return Ok(true);
         }
     }
-    joined.sort();
-    Ok((pages.into_iter().flat_map(|(_, t)| t).collect(), joined))
+    Ok(false)
+}
+
+/// Whether `text` writes `共{total}页` (spaces allowed around the number).
+fn writes_total(text: &str, total: u32) -> bool {
+    text.match_indices('共').any(|(at, _)| {
+        let rest = text[at + '共'.len_utf8()..].trim_start();
+        let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
+        digits.parse() == Ok(total) && rest[digits.len()..].trim_start().starts_with('页')
+    })
 }
 
 /// A later page's table from its header on (the form's title, project and grid header
@@ -161,29 +338,6 @@ fn strip_header(name: &str, t: &mut PageTable) -> Result<(), ReadError> {
     Ok(())
 }
 
-/// Whether the pages found by their names make a form: numbered 1, 2, … with no gap, the
-/// first holding a header, the others none.
-fn names_hold(pages: &mut [(u32, Vec<PageTable>)], name: &str) -> Result<bool, ReadError> {
-    if pages.len() < 2
-        || pages
-            .iter()
-            .enumerate()
-            .any(|(i, (p, _))| *p != i as u32 + 1)
-    {
-        return Ok(false);
-    }
-    for (i, (_, tables)) in pages.iter_mut().enumerate() {
-        let mut any = false;
-        for t in tables.iter_mut() {
-            any |= super::holds_a_table(name, &mut t.sheet)?;
-        }
-        if any != (i == 0) {
-            return Ok(false);
-        }
-    }
-    Ok(true)
-}
-
 /// How the other pages are known: by the page marks (of so many pages), or by the file names
 /// (the page's number).
 #[derive(Clone, Copy)]
@@ -226,41 +380,6 @@ fn numbered(name: &str) -> Option<Numbered> {
     })
 }
 
-/// The number of `file` as a page of the same form as `own` (its stem, separator, ending).
-fn numbered_as(file: &str, own: Option<&Numbered>) -> Option<u32> {
-    let (own, n) = (own?, numbered(file)?);
-    (n.stem == own.stem && n.sep == own.sep && n.ext.eq_ignore_ascii_case(&own.ext))
-        .then_some(n.number)
-}
-
-/// The files that may be other pages: those named as the page's other numbers first, then
-/// (by page marks) the folder's other web pages, by name, up to [`MAX_LOOKED`].
-fn candidates(dir: &Path, own: &str, numbered: Option<&Numbered>, want: Want) -> Vec<String> {
-    let mut out: Vec<String> = Vec::new();
-    if let Some(n) = numbered {
-        for k in (1..=MAX_PAGES).filter(|k| *k != n.number) {
-            let file = format!("{}{}{k}{}.{}", n.stem, n.sep, n.close, n.ext);
-            if dir.join(&file).is_file() {
-                out.push(file);
-            }
-        }
-    }
-    if let Want::Marks(_) = want {
-        let mut others: Vec<String> = std::fs::read_dir(dir)
-            .into_iter()
-            .flatten()
-            .take(4096)
-            .flatten()
-            .filter_map(|e| e.file_name().into_string().ok())
-            .filter(|f| f != own && !out.contains(f) && is_page_name(f))
-            .collect();
-        others.sort();
-        out.extend(others);
-    }
-    out.truncate(MAX_LOOKED);
-    out
-}
-
 /// Whether a file name is a web page's (`.html`, `.htm`).
 fn is_page_name(file: &str) -> bool {
     Path::new(file)
@@ -269,10 +388,12 @@ fn is_page_name(file: &str) -> bool {
 }
 
 /// The tables of the web page `file` of `dir`, within the `budget` of bytes and cells left;
-/// `None` where it is not read (not a regular file of the folder, too large, no page).
+/// `None` where it is not read (not a regular file of the folder, too large, no page, or not
+/// writing `共{total}页` where `total` is given).
 fn read_other(
     dir: &Path,
     file: &str,
+    total: Option<u32>,
     opts: &ReadOptions,
     budget: &mut (u64, u64),
 ) -> Result<Option<Vec<PageTable>>, ReadError> {
@@ -294,8 +415,8 @@ fn read_other(
         return Ok(None);
     };
     drop(bytes);
-    // a quick look before the page is read: no page mark and no number in its name, no page
-    if !text.contains('页') && numbered(file).is_none() {
+    // a quick look before the page is read: it writes the total its pages must
+    if total.is_some_and(|t| !writes_total(&text, t)) {
         return Ok(None);
     }
     let source = StyleSource::Folder(dir.to_path_buf());
@@ -382,9 +503,9 @@ mod tests {
         assert!(numbered("表_2.xlsx").is_none());
         assert!(numbered("表_2024.html").is_none());
         assert!(numbered("表_0.html").is_none());
-        let own = numbered("自评表_1.html");
-        assert_eq!(numbered_as("自评表_2.html", own.as_ref()), Some(2));
-        assert_eq!(numbered_as("自评表-2.html", own.as_ref()), None);
-        assert_eq!(numbered_as("其他_2.html", own.as_ref()), None);
+        assert!(writes_total("第2页 共 2 页", 2));
+        assert!(
+            writes_total("共2页", 2) && !writes_total("共12页", 2) && !writes_total("共2人", 2)
+        );
     }
 }

@@ -251,6 +251,10 @@ const PDF_MAKERS: &[&str] = &[
 
 /// pdf2htmlEX's class of a piece of text: `t m0 x1 h2 y1 ff1 …`.
 fn pdf2html_piece(class: &[u8]) -> bool {
+    // most classes are not (`MsoNormal`): told by their first two bytes
+    if class.len() < 5 || class[0] != b't' || !class[1].is_ascii_whitespace() {
+        return false;
+    }
     let mut words = class
         .split(|b| b.is_ascii_whitespace())
         .filter(|w| !w.is_empty());
@@ -971,8 +975,10 @@ impl<'n> Builder<'n> {
                 self.shown = hiding::Shown::default();
                 self.held = None;
                 self.role = None;
-                self.frame = Frame::default();
                 self.pdf_piece = false;
+                if name == b"iframe" || name == b"frame" {
+                    self.frame = Frame::default();
+                }
                 if name == b"link" {
                     self.link = (None, false, false);
                 }
