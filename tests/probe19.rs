@@ -283,3 +283,16 @@ fn the_years_actual_is_read_never_the_half_years() {
         "{unread:?}"
     );
 }
+
+#[test]
+fn a_target_tables_year_columns_are_read_never_the_mid_terms() {
+    // a 项目支出绩效目标表 whose 绩效目标 and 绩效指标 are each merged over `中期目标 | 年度目标`,
+    // `中期指标 | 年度指标`: the mid-term indicators were read (发放补贴户数 ≥600户, 180户 of it),
+    // the year's columns past the header (`table.extra-cells`)
+    let v = report_with("target-table-midterm.tsv", &["target-table-midterm.yaml"]);
+    let want = [["发放补贴户数", "≥200户", "180户", "fail"]].map(|r| r.map(String::from));
+    let got: Vec<[String; 4]> =
+        whole_fields(&v.to_string(), ["indicator", "target", "actual", "verdict"]);
+    assert_eq!(got, want, "{v}");
+    assert!(findings_of(&v, "table.extra-cells").is_empty(), "{v}");
+}

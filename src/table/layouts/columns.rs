@@ -548,6 +548,7 @@ impl Header {
             return;
         };
         let text = |i: usize| names.cell(i).map_or("", |c| &*c.text);
+        use super::periods::whole_year;
         if whole_year(text(first)) != Some(false) {
             return;
         }
@@ -1039,11 +1040,14 @@ pub(crate) fn merge_subheader(header: &mut Header, row: &Row) -> bool {
         Layout::SelfEvaluation | Layout::Forms => SELF_EVALUATION,
     };
     let split = target_split(header);
-    if let Some(annual) = annual_in_split(row, &split) {
+    if let Some(annual) = super::periods::annual_in_split(row, &split) {
         // `指标值` over `中期 | 年度`: the year's column is the target's
         header.replace(Role::Target, annual);
         header.unknown.retain(|&u| u != annual);
         header.width = header.width.max(annual + 1);
+        return true;
+    }
+    if header.layout == Layout::TargetTable && super::periods::annual_goals(header, row) {
         return true;
     }
     let mut found = Vec::new();
@@ -1109,86 +1113,10 @@ pub(crate) fn merge_subheader(header: &mut Header, row: &Row) -> bool {
     true
 }
 
-/// Whether a header cell names the whole year (`全年`, `1-12月`, `年末`: `Some(true)`) or a part
-/// of it (`1-6月`, `上半年`, `第三季度`, `截至9月`: `Some(false)`); `None` where it names neither.
-pub(crate) fn whole_year(text: &str) -> Option<bool> {
-    let t: String = text
-        .chars()
-        .filter(|c| !c.is_whitespace() && *c != '\u{3000}')
-        .collect();
-    if [
-        "全年",
-        "1-12月",
-        "1—12月",
-        "1～12月",
-        "1至12月",
-        "年末",
-        "年底",
-    ]
-    .iter()
-    .any(|w| t.contains(w))
-    {
-        return Some(true);
-    }
-    let span = t.contains('月') && t.contains(['-', '—', '～', '~', '至']);
-    (span
-        || ["半年", "季度", "截至", "截止"]
-            .iter()
-            .any(|w| t.contains(w)))
-    .then_some(false)
-}
-
-/// The period a second header row's cell names under a target group (`中期` | `年度`,
-/// `实施期目标` | `年度目标值`): `Some(true)` the year's, `Some(false)` a longer one's.
-pub(crate) fn period(text: &str) -> Option<bool> {
-    let t: String = text
-        .chars()
-        .filter(|c| !c.is_whitespace() && *c != '\u{3000}')
-        .collect();
-    let t = ["指标值", "目标值", "目标", "指标", "值"]
-        .iter()
-        .find_map(|w| t.strip_suffix(w))
-        .unwrap_or(&t);
-    match t {
-        "年度" | "本年度" | "本年" | "当年" | "当年度" | "全年" => Some(true),
-        "中期" | "实施期" | "总体" | "整体" | "项目期" => Some(false),
-        _ => None,
-    }
-}
-
-/// The column of the year's target where every filled cell of `row` (the row under a sheet's
-/// header) names a period inside the target's merged cell (`split`), the year's and a longer
-/// one's (`指标值` over `中期 | 年度`): read as it stood, the row was a nameless data row and
-/// the target the mid-term one (≥600户 for the year's ≥200户: 72.00 中 where the sheet
-/// printed 96).
-fn annual_in_split(row: &Row, split: &std::ops::Range<usize>) -> Option<usize> {
-    let (mut annual, mut longer) = (None, None);
-    for (at, cell) in row.filled() {
-        if !split.contains(&at) {
-            return None;
-        }
-        match period(&cell.text)? {
-            true => annual = annual.or(Some(at)),
-            false => longer = longer.or(Some(at)),
-        }
-    }
-    longer.and(annual)
-}
-
-/// The columns a self-evaluation sheet's 年度指标值 header cell spans where it is merged across
-/// columns: its own and those right of it up to the next column the header names or does not
-/// understand (a merged cell's other columns are empty in the first header row). Empty where
-/// the header has no target column, splits it already (指标性质, 度量单位) or is no sheet's.
-fn target_split(header: &Header) -> std::ops::Range<usize> {
-    let Some(t) = header.col(Role::Target) else {
-        return 0..0;
-    };
-    if header.layout != Layout::SelfEvaluation
-        || header.col(Role::Measure).is_some()
-        || header.col(Role::Nature).is_some()
-    {
-        return 0..0;
-    }
+/// The columns the header cell of `role` spans where it is merged across columns: its own and
+/// those right of it up to the next column the header names or does not understand.
+pub(super) fn role_span(header: &Header, role: Role) -> Option<std::ops::Range<usize>> {
+    let t = header.col(role)?;
     let next = header
         .roles()
         .iter()
@@ -1197,7 +1125,21 @@ fn target_split(header: &Header) -> std::ops::Range<usize> {
         .filter(|&c| c > t)
         .min()
         .unwrap_or(header.width.max(t + 1) + 8);
-    t..next
+    Some(t..next)
+}
+
+/// The columns a self-evaluation sheet's 年度指标值 header cell spans where it is merged across
+/// columns: its own and those right of it up to the next column the header names or does not
+/// understand (a merged cell's other columns are empty in the first header row). Empty where
+/// the header has no target column, splits it already (指标性质, 度量单位) or is no sheet's.
+fn target_split(header: &Header) -> std::ops::Range<usize> {
+    if header.layout != Layout::SelfEvaluation
+        || header.col(Role::Measure).is_some()
+        || header.col(Role::Nature).is_some()
+    {
+        return 0..0;
+    }
+    role_span(header, Role::Target).unwrap_or(0..0)
 }
 
 /// Whether `text` is one of the header names of a sheet column `role` (`项目`, `项目名称`).

@@ -11,7 +11,9 @@
 //! - `form`: the published per-project forms and their provincial families;
 //! - `integrity`: the sums a table's amounts must keep;
 //! - `moved_header`: a header row found again below the first with its columns moved (two
-//!   tables in one sheet): its rows read by its own columns, or left unread and named.
+//!   tables in one sheet): its rows read by its own columns, or left unread and named;
+//! - `periods`: which column is the year's where a header names periods (`中期 | 年度`,
+//!   `1-6月 | 全年`).
 //!
 //! Formats stay on the other side ([`crate::table::formats`]): nothing here imports them.
 
@@ -21,6 +23,7 @@ pub(crate) mod form;
 pub(crate) mod indicator_cell;
 pub(crate) mod integrity;
 pub(crate) mod moved_header;
+pub(crate) mod periods;
 pub(crate) mod self_eval;
 pub(crate) mod sheet_carry;
 pub(crate) mod sheet_headings;

@@ -173,7 +173,7 @@ fn any_header(rows: &[Row], i: usize) -> Option<GridHeader> {
 /// 实际完成值 column (`alt`) the whole year (`实际完成值（全年）`): the year's is the actual (the
 /// half year's 90户 was scored against the year's ≥200户, 78.00 中 where the form printed 96).
 fn prefer_whole_year(row: &Row, cols: &mut [(Col, usize)], alt: &mut [(Col, usize)]) {
-    use crate::table::columns::whole_year;
+    use crate::table::layouts::periods::whole_year;
     let text = |i: usize| row.cell(i).map_or("", |c| &*c.text);
     let Some(slot) = cols.iter_mut().find(|(c, _)| *c == Col::Actual) else {
         return;
@@ -199,7 +199,7 @@ fn annual_under(next: &Row, cols: &[(Col, usize)]) -> Option<usize> {
     let mut annual = None;
     let mut longer = None;
     for (at, cell) in next.filled() {
-        match crate::table::columns::period(&cell.text)? {
+        match crate::table::layouts::periods::period(&cell.text)? {
             true => annual = annual.or(Some(at)),
             false => longer = longer.or(Some(at)),
         }
