@@ -14,26 +14,28 @@ use super::model::Document;
 /// [`crate::limits::NAME`] (in file order).
 pub(crate) fn check(doc: &Document) -> Result<(), ReadError> {
     let max = crate::limits::NAME.get_usize();
-    let long = |what: &'static str, text: &str, line: u32| {
-        (text.len() > max).then(|| too_long(&doc.source.name, what, text, line))
-    };
+    let err =
+        |what: &'static str, text: &str, line: u32| too_long(&doc.source.name, what, text, line);
     for unit in &doc.units {
-        if let Some(e) = long("单位名称", &unit.name, unit.name_at.line) {
-            return Err(e);
+        if unit.name.len() > max {
+            return Err(err("单位名称", &unit.name, unit.name_at.line));
         }
         for p in &unit.projects {
-            if let Some(e) = long("项目名称", &p.name, p.name_at.line) {
-                return Err(e);
+            if p.name.len() > max {
+                return Err(err("项目名称", &p.name, p.name_at.line));
             }
             for i in &p.indicators {
-                let line = i.at.parts().item.line;
+                // only the lengths are looked at for each indicator (a streamed block's hot
+                // loop): where it is is worked out for the error alone
                 let category = i.category.as_deref().unwrap_or_default();
-                if let Some(e) = long("一级指标", category, line) {
-                    return Err(e);
-                }
                 let sub = i.subcategory.as_deref().unwrap_or_default();
-                if let Some(e) = long("二级指标", sub, line) {
-                    return Err(e);
+                if category.len() > max || sub.len() > max {
+                    let line = i.at.parts().item.line;
+                    return Err(if category.len() > max {
+                        err("一级指标", category, line)
+                    } else {
+                        err("二级指标", sub, line)
+                    });
                 }
             }
         }
