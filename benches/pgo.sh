@@ -4,6 +4,10 @@
 #
 #   benches/pgo.sh            (about twice a release build's time, plus a minute of training)
 #
+# Measured 2026-12-07 (benches/README.md, H139's section): no gain on the streamed path
+# (instructions +3 %, instruction-cache misses +6 %), forms -5 %: kept as the trial's tool,
+# for another training set or compiler, not as the way the release is built.
+#
 # 1. builds an instrumented jixiao (`-Cprofile-generate`) in its own target dir
 #    (target/pgo/gen: every crate is rebuilt with the flag), and the synth example the plain
 #    way (target/release: it only makes the training sheets; built with jixiao in one cargo
