@@ -345,6 +345,61 @@ type Converted = (Actual, Cow<'static, str>);
 /// The row's actual as [`read_actual`] reads it: as scored, converted, and the findings.
 type Read = (Actual, Option<Converted>, Vec<super::checks::Flag>);
 
+/// The actuals that read two ways with opposite verdicts (`1.200人`, a grade's order, a fall
+/// written signed, a deadline without its year): each made a text a person grades, with the
+/// finding that names both readings.
+fn two_readings(
+    s: &Scored<'_>,
+    target: &crate::lang::Target,
+    actual: &mut Actual,
+    flags: &mut Vec<super::checks::Flag>,
+) {
+    // `1.200人` (the actual, or `≥1.000人` the target): 1200 people or 1.2 — a person
+    // decides, told both readings
+    if let Actual::Quantity { .. } = actual
+        && let Some(t) = s.actual_text
+    {
+        let doubt = actual::period_thousands(t)
+            .map(|d| ("实际值", t.trim(), d))
+            .or_else(|| {
+                actual::target_period_thousands(&s.row.target)
+                    .map(|d| ("目标值", s.row.target.trim(), d))
+            });
+        if let Some((what, written, (figure, unit))) = doubt {
+            flags.push(period_flag(&s.row.name, what, written, figure, unit));
+            *actual = Actual::Text(t.trim().to_owned());
+        }
+    }
+    // a grade (`二级以上` against `一级`): read by the figures and read first-best, the
+    // verdicts differ where the two are not the same grade: a person decides, told both
+    if let Actual::Quantity { quantity, .. } = actual
+        && let Some(t) = s.actual_text
+        && let Some(flag) = grade_order_flag(&s.row.name, target, quantity, &s.row.target, t)
+    {
+        flags.push(flag);
+        *actual = Actual::Text(t.trim().to_owned());
+    }
+    // a fall written signed (`-8%`) against a bound on its size (`降幅5%以内`, `下降率≤5%`):
+    // read as the fall's size (8%) and as written (-8%), the verdicts differ: a person decides
+    if let Actual::Quantity { quantity, .. } = actual
+        && quantity.value.is_sign_negative()
+        && let Some(t) = s.actual_text
+        && let Some(flag) = fall_sign_flag(&s.row.name, target, quantity, &s.row.target, t)
+    {
+        flags.push(flag);
+        *actual = Actual::Text(t.trim().to_owned());
+    }
+    // a deadline without a year (`12月底前`) where no year is known, against a dated actual
+    // (`2024年1月15日`): read in the actual's year it was on time, in the year before late
+    if let Actual::Date(done) = actual
+        && let Some(t) = s.actual_text
+        && let Some(flag) = deadline_year_flag(&s.row.name, target, *done, &s.row.target, t)
+    {
+        flags.push(flag);
+        *actual = Actual::Text(t.trim().to_owned());
+    }
+}
+
 /// `text` read as an actual (or plan) against the row's target.
 fn read_text(s: &Scored<'_>, text: &str, year: Option<i32>, cache: &mut ParseCache) -> Actual {
     let target = &s.reading.parsed.target;
@@ -393,50 +448,7 @@ fn read_actual(
         }
     }
     let mut flags = Vec::new();
-    // `1.200人` (the actual, or `≥1.000人` the target): 1200 people or 1.2 — a person
-    // decides, told both readings
-    if let Actual::Quantity { .. } = &actual
-        && let Some(t) = s.actual_text
-    {
-        let doubt = actual::period_thousands(t)
-            .map(|d| ("实际值", t.trim(), d))
-            .or_else(|| {
-                actual::target_period_thousands(&s.row.target)
-                    .map(|d| ("目标值", s.row.target.trim(), d))
-            });
-        if let Some((what, written, (figure, unit))) = doubt {
-            flags.push(period_flag(&s.row.name, what, written, figure, unit));
-            actual = Actual::Text(t.trim().to_owned());
-        }
-    }
-    // a grade (`二级以上` against `一级`): read by the figures and read first-best, the
-    // verdicts differ where the two are not the same grade: a person decides, told both
-    if let Actual::Quantity { quantity, .. } = &actual
-        && let Some(t) = s.actual_text
-        && let Some(flag) = grade_order_flag(&s.row.name, target, quantity, &s.row.target, t)
-    {
-        flags.push(flag);
-        actual = Actual::Text(t.trim().to_owned());
-    }
-    // a fall written signed (`-8%`) against a bound on its size (`降幅5%以内`, `下降率≤5%`):
-    // read as the fall's size (8%) and as written (-8%), the verdicts differ: a person decides
-    if let Actual::Quantity { quantity, .. } = &actual
-        && quantity.value.is_sign_negative()
-        && let Some(t) = s.actual_text
-        && let Some(flag) = fall_sign_flag(&s.row.name, target, quantity, &s.row.target, t)
-    {
-        flags.push(flag);
-        actual = Actual::Text(t.trim().to_owned());
-    }
-    // a deadline without a year (`12月底前`) where no year is known, against a dated actual
-    // (`2024年1月15日`): read in the actual's year it was on time, in the year before late
-    if let Actual::Date(done) = &actual
-        && let Some(t) = s.actual_text
-        && let Some(flag) = deadline_year_flag(&s.row.name, target, *done, &s.row.target, t)
-    {
-        flags.push(flag);
-        actual = Actual::Text(t.trim().to_owned());
-    }
+    two_readings(s, target, &mut actual, &mut flags);
     // a unit only a `convert:` rule brings to the target's
     let converted = super::method::convert_actual(opts.rules, target, &actual);
     if let Some((a, _)) = &converted {
