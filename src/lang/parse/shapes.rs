@@ -63,8 +63,18 @@ pub(super) fn qualifier(body: &str) -> Option<(&'static str, &str)> {
     })
 }
 
-/// `每人每月`, `每生每年` at the start of `input`: the denominators and the rest.
+/// `每人每月`, `每生每年` at the start of `input`: the denominators and the rest. Most
+/// quantities start with no per-unit word: they are told by their first character, inline.
+#[inline(always)]
 pub(super) fn per_units(input: &str) -> (Vec<&str>, &str) {
+    match input.chars().next() {
+        Some('每' | '人' | '户' | '生' | '亩') => per_units_read(input),
+        _ => (Vec::new(), input),
+    }
+}
+
+/// [`per_units`] where the first character may begin one.
+fn per_units_read(input: &str) -> (Vec<&str>, &str) {
     let mut per = Vec::new();
     let mut rest = input;
     if let Some((word, den)) = lexicon::PER_HEAD
@@ -700,6 +710,19 @@ pub(super) fn spreadsheet_date(body: &str, indicator: Option<&str>) -> Option<Ca
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// [`per_units`]' first-character test lets through every per-unit and per-head word.
+    #[test]
+    fn every_per_word_passes_the_first_character_test() {
+        let words = lexicon::PER_HEAD
+            .iter()
+            .map(|(w, _)| *w)
+            .chain([lexicon::PER_WORD]);
+        for w in words {
+            let text = format!("{w}人300元");
+            assert!(!per_units(&text).0.is_empty(), "{w}");
+        }
+    }
 
     /// The byte search finds the baseline words (and others) exactly where a substring search
     /// does, among characters sharing their last bytes (ideographs ending 0xB4 or 0x94), at
