@@ -253,7 +253,7 @@ pub fn template(doc: &Document, year: Option<i32>) -> String {
 /// Bytes of the template held before they are written ([`write_template`]).
 const WRITE_BYTES: usize = 64 * 1024;
 
-/// [`template`] written to `out` as it is made, [`WRITE_BYTES`] at a time, never held whole:
+/// [`template`] written to `out` as it is made, `WRITE_BYTES` at a time, never held whole:
 /// a sheet of 4,990,000 indicators (139 MB, within every input limit) made a 400 MB string
 /// grown by doubling beside the table read whole, and `jixiao template` aborted under a 4 GB
 /// address limit (the nineteenth probe, H138).
