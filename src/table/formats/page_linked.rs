@@ -134,6 +134,9 @@ pub(crate) fn imports(css: &str) -> Vec<String> {
     out
 }
 
+/// Why [`relative`] refuses an absolute path (a frame's page says "文件", not "样式表").
+const ABSOLUTE: &str = "是绝对路径，jixiao 只读取网页所在文件夹中的样式表";
+
 /// The path `href` names inside a page's folder, or why it names none.
 fn relative(href: &str) -> Result<PathBuf, &'static str> {
     let href = href.split(['?', '#']).next().unwrap_or("");
@@ -150,7 +153,7 @@ fn relative(href: &str) -> Result<PathBuf, &'static str> {
     let decoded = percent_decoded(href).ok_or("链接中的 % 编码不是 UTF-8 文字")?;
     let path = PathBuf::from(decoded.replace('\\', "/"));
     if decoded.starts_with(['/', '\\']) || path.is_absolute() || lower.get(1..2) == Some(":") {
-        return Err("是绝对路径，jixiao 只读取网页所在文件夹中的样式表");
+        return Err(ABSOLUTE);
     }
     let mut out = PathBuf::new();
     for part in path.components() {
@@ -190,33 +193,45 @@ fn percent_decoded(s: &str) -> Option<String> {
 
 /// A sheet of the page's folder `dir`: at most `left` bytes.
 fn from_folder(dir: &Path, href: &str, left: usize) -> Result<String, &'static str> {
-    let rel = relative(href)?;
-    let path = dir.join(&rel);
+    let too_large = "网页的样式表合计超过 512 KB";
+    let (_, real, bytes) = folder_file(dir, &relative(href)?, left as u64, too_large)?;
+    if let Ok(mut read) = READ_FROM_FOLDERS.lock() {
+        read.insert(real);
+    }
+    Ok(css_text(&bytes))
+}
+
+/// The file `rel` of the page's folder `dir` (a sheet, a frame's page), read whole where it is
+/// at most `left` bytes (`too_large` past them): the folder's real place, the file's, and its
+/// bytes. A symbolic link may lead out of the folder: the real places are compared.
+fn folder_file(
+    dir: &Path,
+    rel: &Path,
+    left: u64,
+    too_large: &'static str,
+) -> Result<(PathBuf, PathBuf, Vec<u8>), &'static str> {
+    let path = dir.join(rel);
     let meta = std::fs::metadata(&path).map_err(|_| "在网页所在文件夹中找不到这个文件")?;
     if !meta.is_file() {
         return Err("不是普通文件");
     }
-    // a link (symbolic) may lead out of the folder: the real places are compared
     let (Ok(real_dir), Ok(real)) = (dir.canonicalize(), path.canonicalize()) else {
         return Err("在网页所在文件夹中找不到这个文件");
     };
     if !real.starts_with(&real_dir) {
         return Err("在网页所在文件夹之外（..），jixiao 不读取");
     }
-    if meta.len() > left as u64 {
-        return Err("网页的样式表合计超过 512 KB");
+    if meta.len() > left {
+        return Err(too_large);
     }
     let mut bytes = Vec::new();
     std::fs::File::open(&real)
-        .and_then(|f| f.take(left as u64 + 1).read_to_end(&mut bytes))
+        .and_then(|f| f.take(left.saturating_add(1)).read_to_end(&mut bytes))
         .map_err(|_| "无法读取这个文件")?;
-    if bytes.len() > left {
-        return Err("网页的样式表合计超过 512 KB");
+    if bytes.len() as u64 > left {
+        return Err(too_large);
     }
-    if let Ok(mut read) = READ_FROM_FOLDERS.lock() {
-        read.insert(real);
-    }
-    Ok(css_text(&bytes))
+    Ok((real_dir, real, bytes))
 }
 
 /// A sheet of the archive the page was unzipped from, in the page's `folder` there: the same
@@ -278,33 +293,11 @@ pub(crate) fn frame_file(
         StyleSource::Folder(dir) => dir,
     };
     let rel = relative(src.trim()).map_err(|why| match why {
-        "是绝对路径，jixiao 只读取网页所在文件夹中的样式表" => {
-            "是绝对路径，jixiao 只读取网页所在文件夹中的文件"
-        }
+        ABSOLUTE => "是绝对路径，jixiao 只读取网页所在文件夹中的文件",
         other => other,
     })?;
-    let path = dir.join(&rel);
-    let meta = std::fs::metadata(&path).map_err(|_| "在网页所在文件夹中找不到这个文件")?;
-    if !meta.is_file() {
-        return Err("不是普通文件");
-    }
-    let (Ok(real_dir), Ok(real)) = (dir.canonicalize(), path.canonicalize()) else {
-        return Err("在网页所在文件夹中找不到这个文件");
-    };
-    if !real.starts_with(&real_dir) {
-        return Err("在网页所在文件夹之外（..），jixiao 不读取");
-    }
     let too_large = "网页与其框架中的网页合计超过输入大小的上限";
-    if meta.len() > left {
-        return Err(too_large);
-    }
-    let mut bytes = Vec::new();
-    std::fs::File::open(&real)
-        .and_then(|f| f.take(left.saturating_add(1)).read_to_end(&mut bytes))
-        .map_err(|_| "无法读取这个文件")?;
-    if bytes.len() as u64 > left {
-        return Err(too_large);
-    }
+    let (real_dir, real, bytes) = folder_file(dir, &rel, left, too_large)?;
     if let Ok(mut read) = READ_FROM_FOLDERS.lock() {
         read.insert(real.clone());
     }
