@@ -801,13 +801,7 @@ fn deadline_year_flag(
         Ordering::Equal => done.day.zip(date.day).map(|(a, b)| a.cmp(&b))?,
         o => o,
     };
-    let in_time = |order: Ordering| match op {
-        crate::lang::Op::Lt => order == Ordering::Less,
-        crate::lang::Op::Le => order != Ordering::Greater,
-        crate::lang::Op::Eq => order == Ordering::Equal,
-        crate::lang::Op::Ge => order != Ordering::Less,
-        crate::lang::Op::Gt => order == Ordering::Greater,
-    };
+    let in_time = |order| super::score::in_time(*op, order);
     let (this, before) = (in_time(same_year), in_time(Ordering::Greater));
     (this != before).then(|| {
         let word = |on: bool| if on { "按期完成" } else { "逾期" };

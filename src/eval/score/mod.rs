@@ -416,6 +416,17 @@ fn months_late(done: CalendarDate, target: CalendarDate) -> i64 {
     (done_year * 12 + done.month as i64) - (target_year * 12 + target.month as i64)
 }
 
+/// Whether a date in `order` to a deadline meets the deadline's comparison `op`.
+pub(in crate::eval) fn in_time(op: Op, order: Ordering) -> bool {
+    match op {
+        Op::Lt => order == Ordering::Less,
+        Op::Le => order != Ordering::Greater,
+        Op::Eq => order == Ordering::Equal,
+        Op::Ge => order != Ordering::Less,
+        Op::Gt => order == Ordering::Greater,
+    }
+}
+
 fn deadline(
     op: Op,
     target: CalendarDate,
@@ -446,14 +457,7 @@ fn deadline(
             m = target.month
         ));
     }
-    let on_time = match op {
-        Op::Lt => order == Ordering::Less,
-        Op::Le => order != Ordering::Greater,
-        Op::Eq => order == Ordering::Equal,
-        Op::Ge => order != Ordering::Less,
-        Op::Gt => order == Ordering::Greater,
-    };
-    if on_time {
+    if in_time(op, order) {
         return Outcome::new(
             Verdict::Pass,
             Some(weight),
