@@ -380,6 +380,27 @@ fn a_unit_in_the_names_brackets_is_a_unit() {
     assert_eq!(hits[0].2, "新增高新技术企业");
 }
 
+/// A change against last year written in `%` (`较上年增长10%`) has its unit; one written bare
+/// (`较上年增长10`) has none.
+#[test]
+fn a_relative_change_in_percent_has_its_unit() {
+    let dir = tempfile::tempdir().unwrap();
+    let table = dir.path().join("目标表.tsv");
+    std::fs::write(
+        &table,
+        "单位\t项目\t一级指标\t二级指标\t三级指标\t年度指标值\n\
+         甲单位\t甲项目\t效益指标\t经济效益指标\t产业产值增长\t较上年增长10%\n\
+         甲单位\t甲项目\t效益指标\t经济效益指标\t营业收入增长\t较上年增长10\n",
+    )
+    .unwrap();
+    let found = review(table.to_str().unwrap());
+    let hits: Vec<&str> = with_code(&found, "review.number-without-unit")
+        .iter()
+        .map(|f| f.2.as_str())
+        .collect();
+    assert_eq!(hits, ["营业收入增长"], "{found:?}");
+}
+
 /// Messages with their next step: an actuals file alone says what goes with it; a broken
 /// actuals YAML is told in Chinese with its line, column and a caret.
 #[test]

@@ -271,6 +271,9 @@ pub fn zero_in_actual_unit(target: &Target, actual: &Actual) -> Option<Target> {
     })
 }
 
+/// The remark beside `无` read as zero against a zero target.
+const NONE_AS_ZERO: &str = "实际值写“无”，按 0 读取";
+
 /// The remark beside a zero target read in the actual's unit.
 pub(super) const ZERO_IN_ACTUAL_UNIT: &str =
     "目标值为 0，按实际值的单位读取（0 在任何单位下都是 0）";
@@ -649,6 +652,18 @@ fn by_kind(
             "未填写实际完成值，得 0",
         ),
         (_, Actual::Quantity { quantity: a, .. }) => of_quantity(target, a, plan, weight, m),
+        // `无` (`没有`, `未发生`) against a zero ceiling (`0起`, `≤0`, `=0`): none is zero
+        (
+            Target::Compare {
+                op: op @ (Op::Le | Op::Eq),
+                quantity,
+            },
+            Actual::YesNo(false),
+        ) if quantity.value.is_zero() => {
+            let mut o = compare(*op, Decimal::ZERO, Decimal::ZERO, weight);
+            o.remarks.push(NONE_AS_ZERO);
+            o
+        }
         (Target::Boolean { expected }, _) => yes_no(*expected, actual, weight),
         (Target::Deadline { op, date }, _) => on_time(*op, *date, actual, weight, m),
         // `增长5%` (no baseline named: not a relative target) against `6%`: the actual's
@@ -1172,6 +1187,44 @@ mod tests {
         assert_eq!((o.verdict, o.score), (Verdict::Fail, Some(d("0"))));
         let o = run("0起", "办公安全性", "0起", "10");
         assert_eq!(o.verdict, Verdict::Pass);
+    }
+
+    #[test]
+    fn done_early_in_words_is_on_time() {
+        for actual in ["提前完成", "已提前完成", "准时完成"] {
+            let o = run("12月底前", "完成时间", actual, "10");
+            assert_eq!(
+                (o.verdict, o.score),
+                (Verdict::Pass, Some(d("10"))),
+                "{actual}"
+            );
+        }
+        // against a figure it is only a claim of completion
+        let o = run("≥10次", "培训次数", "提前完成", "10");
+        assert_eq!(o.verdict, Verdict::Review);
+    }
+
+    #[test]
+    fn none_written_in_words_meets_a_zero_ceiling() {
+        for (target, actual) in [
+            ("0起", "无"),
+            ("≤0", "没有"),
+            ("0次", "未发生"),
+            ("=0", "无"),
+        ] {
+            let o = run(target, "安全事故", actual, "10");
+            assert_eq!(
+                (o.verdict, o.score),
+                (Verdict::Pass, Some(d("10"))),
+                "{target} / {actual}"
+            );
+            assert!(o.remarks.contains(&NONE_AS_ZERO), "{target} / {actual}");
+        }
+        // not a ceiling of zero: `无` says nothing of a figure to reach
+        for target in ["≥1起", "≥0", "5次"] {
+            let o = run(target, "安全事故", "无", "10");
+            assert_ne!(o.verdict, Verdict::Pass, "{target}");
+        }
     }
 
     #[test]

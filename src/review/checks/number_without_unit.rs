@@ -14,6 +14,7 @@
 //! **修改方法**：写上单位：`>500万人`。
 
 use crate::finding::{Code, Finding, Severity};
+use crate::lang::Target;
 use crate::review::{CheckInfo, ProjectView};
 
 pub const INFO: CheckInfo = CheckInfo {
@@ -150,6 +151,11 @@ fn run(p: &ProjectView<'_>, out: &mut Vec<Finding>) {
             continue;
         };
         if i.parsed.target.unit().is_some() {
+            continue;
+        }
+        // a change written in `%` (`较上年增长10%`) has its unit: what the actual is measured in
+        // is the baseline's, which the target need not say
+        if let Target::Relative { unit: Some(_), .. } = &i.parsed.target {
             continue;
         }
         if unit_in_brackets(&i.row.name) {
