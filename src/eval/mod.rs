@@ -38,6 +38,7 @@ pub mod grades;
 mod held;
 mod indicator;
 pub mod lateness;
+mod lean;
 mod long_project;
 mod matcher;
 mod memo;
