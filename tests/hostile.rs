@@ -9487,3 +9487,30 @@ fn a_template_is_written_as_it_is_made_never_held_whole() {
     assert_eq!(written.matches("        actual: \"\"\n").count(), 100);
     assert!(peak_kb < 45 * 1024, "peak {peak_kb} kB");
 }
+
+#[cfg(target_os = "linux")]
+#[test]
+fn a_template_of_a_large_text_sheet_is_made_from_its_blocks_never_the_table_whole() {
+    // `jixiao template` read the table whole to write it: 15–20× the sheet (118 MB for 8 MB
+    // of 200,000 indicators, 2.76 GB at the cell limit). A text self-evaluation sheet is now
+    // read a block at a time, twice (the first walk finds it reads as the whole file does):
+    // 27 MB
+    let d = dir("template-from-blocks");
+    let mut t = String::from("项目名称\t三级指标\t年度指标值\t实际完成值\n");
+    for i in 0..200_000 {
+        t.push_str(&format!("项目{}\t培训{i}\t≥100人\t120人\n", i / 10));
+    }
+    write(&d, "t.tsv", &t);
+    let (r, peak_kb) = run_peak(&d, &["template", "t.tsv", "-o", "a.yaml"], &[]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(
+        r.stderr.contains("20000 个项目、200000 个指标"),
+        "{}",
+        r.stderr
+    );
+    let written = std::fs::read_to_string(d.join("a.yaml")).unwrap();
+    assert_eq!(written.matches("        actual: \"\"\n").count(), 200_000);
+    assert_eq!(written.matches("  - unit: ").count(), 20_000);
+    assert!(written.ends_with("        target: \"≥100人\"\n        actual: \"\"\n"));
+    assert!(peak_kb < 48 * 1024, "peak {peak_kb} kB");
+}
