@@ -9410,6 +9410,49 @@ fn filled_down_sheet(name: &str, category: &str, rows: usize) -> String {
     t
 }
 
+#[cfg(target_os = "linux")]
+#[test]
+fn a_name_within_the_limit_filled_down_is_held_once_not_once_a_line() {
+    // a 1 KB project name (within `JIXIAO_MAX_NAME_KB`) written once over 200,000 indicators
+    // (6 MB) peaked at 436–969 MB: each finding of the review held its own copy of the unit's
+    // and project's names. Here 30,000 indicators under a name of 1,000 bytes and under one of
+    // 9: the peaks may differ by little more than the names' bytes; before, by a copy of the
+    // name in each of the 30,000 findings (30 MB and more)
+    let d = dir("name-within-limit-shared");
+    let rows = 30_000;
+    write(
+        &d,
+        "long.tsv",
+        filled_down_sheet(&format!("项目{}", "甲".repeat(332)), "", rows),
+    );
+    write(&d, "short.tsv", filled_down_sheet("项目甲乙", "", rows));
+    for args in [&["review", "{}", "--format", "json"][..], &["review", "{}"]] {
+        let mut peaks = Vec::new();
+        let mut outs = Vec::new();
+        for file in ["long.tsv", "short.tsv"] {
+            let args: Vec<&str> = args
+                .iter()
+                .map(|a| if *a == "{}" { file } else { a })
+                .collect();
+            let (r, peak_kb) = run_peak(&d, &args, &[]);
+            assert!(r.code == 0 || r.code == 1, "{args:?}: {}", r.stderr);
+            peaks.push(peak_kb);
+            outs.push(r.stdout.len());
+        }
+        // the long name is in the report as often as before (each finding of the JSON names
+        // its project): only what is held changed
+        if args.contains(&"json") {
+            assert!(outs[0] > outs[1] + rows * 900, "{args:?}: {outs:?}");
+        }
+        assert!(
+            peaks[0] < peaks[1] + 12 * 1024,
+            "{args:?}: peak {} kB under the long name, {} kB under the short",
+            peaks[0],
+            peaks[1]
+        );
+    }
+}
+
 #[test]
 fn a_long_name_filled_down_is_refused_by_its_limit_never_repeated_in_every_line() {
     // a name written once is carried onto every indicator under it: a 1 MB project name over
