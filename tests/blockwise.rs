@@ -1,12 +1,14 @@
-//! `inspect` and `review` of a text sheet read a block at a time (`table::blockwise`,
-//! `review::blocks`, issue 27) against the whole table: the tree, the findings JSON and every
-//! review format byte for byte the same, on generated sheets cut into blocks from one row to a
+//! `inspect`, `review` and `template` of a text sheet read a block at a time
+//! (`table::blockwise`, `review::blocks`, `actuals_file::write_template_blocks`, issue 27)
+//! against the whole table: the tree, the findings JSON, every review format and the actuals
+//! file's template byte for byte the same, on generated sheets cut into blocks from one row to a
 //! megabyte (quoted cells, review findings in many projects, a unit over several blocks); and
 //! where the blocks could show otherwise than the whole table (a project that comes back, a
 //! note row, a preamble line below the header, a target table), nothing written from them.
 
 use std::path::{Path, PathBuf};
 
+use jixiao::eval::actuals_file::{write_template, write_template_blocks};
 use jixiao::review::blocks::{Hold, review_blocks_to};
 use jixiao::review::{self, Options, render, render::ReviewFormat};
 use jixiao::rules::RuleSet;
@@ -49,10 +51,18 @@ fn memory(bytes: usize, spill: bool) -> Hold {
     }
 }
 
-/// What the blocks write: the tree, the findings JSON and each review format (`None` each
-/// where the blocks write nothing).
+/// What the blocks write: the template, the tree, the findings JSON and each review format
+/// (`None` each where the blocks write nothing).
 fn from_blocks(path: &Path, block: usize) -> Vec<Option<Vec<u8>>> {
     let mut out = Vec::new();
+    let mut template = Vec::new();
+    let counts = write_template_blocks(&mut || stream(path, block), Some(2024), &mut template)
+        .expect("no write error");
+    if let Some(counts) = counts {
+        let doc = read_path(path, &ReadOptions::default()).expect("reads");
+        assert_eq!(counts, doc.counts(), "{}", path.display());
+    }
+    out.push(counts.map(|_| template));
     let mut tree = Vec::new();
     let written = view::tree_blocks_to(&mut || stream(path, block), None, &mut tree);
     out.push(written.expect("no write error").then_some(tree));
@@ -105,7 +115,10 @@ fn whole(path: &Path) -> Vec<Vec<u8>> {
     let doc = read_path(path, &ReadOptions::default()).expect("reads");
     let rules = RuleSet::bundled();
     let findings = review::review(&doc, &Options { rules, year: None });
+    let mut template = Vec::new();
+    write_template(&doc, Some(2024), &mut template).expect("no write error");
     vec![
+        template,
         view::tree(&doc).into_bytes(),
         format!("{}\n", view::findings_json(&doc)).into_bytes(),
         render::human(&doc, &findings, false).into_bytes(),
@@ -263,6 +276,7 @@ fn a_sheet_past_the_cell_limit_is_refused_as_the_whole_read_refuses_it() {
         ("inspect", "json"),
         ("inspect", "table"),
         ("review", "json"),
+        ("template", "yaml"),
     ] {
         let out = std::process::Command::new(env!("CARGO_BIN_EXE_jixiao"))
             .args([verb, &path.display().to_string(), "--format", format])

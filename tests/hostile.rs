@@ -9410,6 +9410,56 @@ fn filled_down_sheet(name: &str, category: &str, rows: usize) -> String {
     t
 }
 
+#[cfg(target_os = "linux")]
+#[test]
+fn a_name_within_the_limit_filled_down_is_held_once_not_once_a_line() {
+    // a 1 KB project name (within `JIXIAO_MAX_NAME_KB`) written once over 200,000 indicators
+    // (6 MB) peaked at 436–969 MB: each finding of the review held its own copy of the unit's
+    // and project's names, and a streamed run held the project's JSON lines or csv rows (each
+    // with the name) until the block was known to have actuals (csv: until the project's end).
+    // Here 60,000 indicators under a name of 1,000 bytes and under one of 9: the peaks may
+    // differ by the lines in flight to the writer (a few parts of 4 MB), not by a copy of the
+    // name a line (60 MB and more: measured 66–170 MB)
+    let d = dir("name-within-limit-shared");
+    let rows = 60_000;
+    write(
+        &d,
+        "long.tsv",
+        filled_down_sheet(&format!("项目{}", "甲".repeat(332)), "", rows),
+    );
+    write(&d, "short.tsv", filled_down_sheet("项目甲乙", "", rows));
+    for args in [
+        &["review", "{}", "--format", "json"][..],
+        &["review", "{}"],
+        &["evaluate", "{}", "--format", "jsonl"],
+        &["evaluate", "{}", "--format", "csv"],
+    ] {
+        let mut peaks = Vec::new();
+        let mut outs = Vec::new();
+        for file in ["long.tsv", "short.tsv"] {
+            let args: Vec<&str> = args
+                .iter()
+                .map(|a| if *a == "{}" { file } else { a })
+                .collect();
+            let (r, peak_kb) = run_peak(&d, &args, &[]);
+            assert!(r.code == 0 || r.code == 1, "{args:?}: {}", r.stderr);
+            peaks.push(peak_kb);
+            outs.push(r.stdout.len());
+        }
+        // the long name is in the report as often as before (each finding of the JSON names
+        // its project): only what is held changed
+        if args.contains(&"json") || args.contains(&"evaluate") {
+            assert!(outs[0] > outs[1] + rows * 900, "{args:?}: {outs:?}");
+        }
+        assert!(
+            peaks[0] < peaks[1] + 40 * 1024,
+            "{args:?}: peak {} kB under the long name, {} kB under the short",
+            peaks[0],
+            peaks[1]
+        );
+    }
+}
+
 #[test]
 fn a_long_name_filled_down_is_refused_by_its_limit_never_repeated_in_every_line() {
     // a name written once is carried onto every indicator under it: a 1 MB project name over
@@ -9486,4 +9536,31 @@ fn a_template_is_written_as_it_is_made_never_held_whole() {
     assert!(written.len() > 20_000_000, "{}", written.len());
     assert_eq!(written.matches("        actual: \"\"\n").count(), 100);
     assert!(peak_kb < 45 * 1024, "peak {peak_kb} kB");
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn a_template_of_a_large_text_sheet_is_made_from_its_blocks_never_the_table_whole() {
+    // `jixiao template` read the table whole to write it: 15–20× the sheet (118 MB for 8 MB
+    // of 200,000 indicators, 2.76 GB at the cell limit). A text self-evaluation sheet is now
+    // read a block at a time, twice (the first walk finds it reads as the whole file does):
+    // 27 MB
+    let d = dir("template-from-blocks");
+    let mut t = String::from("项目名称\t三级指标\t年度指标值\t实际完成值\n");
+    for i in 0..200_000 {
+        t.push_str(&format!("项目{}\t培训{i}\t≥100人\t120人\n", i / 10));
+    }
+    write(&d, "t.tsv", &t);
+    let (r, peak_kb) = run_peak(&d, &["template", "t.tsv", "-o", "a.yaml"], &[]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(
+        r.stderr.contains("20000 个项目、200000 个指标"),
+        "{}",
+        r.stderr
+    );
+    let written = std::fs::read_to_string(d.join("a.yaml")).unwrap();
+    assert_eq!(written.matches("        actual: \"\"\n").count(), 200_000);
+    assert_eq!(written.matches("  - unit: ").count(), 20_000);
+    assert!(written.ends_with("        target: \"≥100人\"\n        actual: \"\"\n"));
+    assert!(peak_kb < 48 * 1024, "peak {peak_kb} kB");
 }

@@ -9,6 +9,7 @@ use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 
 use crate::eval::actuals_file;
+use crate::table::model::Counts;
 
 use super::exit;
 
@@ -58,17 +59,20 @@ pub fn run(args: Args) -> u8 {
         Ok(o) => o,
         Err(code) => return code,
     };
-    let doc = match args.table_args.read(&args.table) {
-        Ok(doc) => doc,
-        Err(code) => return code,
-    };
-    let year = args.year.or_else(|| doc.form_year());
     let xlsx = args.format == Some(TemplateFormat::Xlsx)
         || (args.format.is_none()
             && args.output.as_ref().is_some_and(|p| {
                 p.extension()
                     .is_some_and(|e| e.eq_ignore_ascii_case("xlsx"))
             }));
+    if !xlsx && let Some(written) = yaml_blocks(&args, &mut out) {
+        return done(&args, written, out, false);
+    }
+    let doc = match args.table_args.read(&args.table) {
+        Ok(doc) => doc,
+        Err(code) => return code,
+    };
+    let year = args.year.or_else(|| doc.form_year());
     let c = doc.counts();
     let written = if xlsx {
         if args.output.is_none() && std::io::stdout().is_terminal() {
@@ -91,8 +95,19 @@ pub fn run(args: Args) -> u8 {
     } else {
         actuals_file::write_template(&doc, year, &mut out)
     };
+    done(&args, written.map(|()| c), out, xlsx)
+}
+
+/// The output closed after the template of `counts` was written (or why not), and, written to
+/// a file, where, what it holds and the next step.
+fn done(
+    args: &Args,
+    written: std::io::Result<Counts>,
+    out: super::output::Output,
+    xlsx: bool,
+) -> u8 {
     match written {
-        Ok(()) => {
+        Ok(c) => {
             let code = out.close("模板", exit::OK);
             // written to a file: say where, what it holds and the next step
             if code == exit::OK
@@ -127,6 +142,20 @@ pub fn run(args: Args) -> u8 {
         }
         Err(e) => super::output::failed(&e, "模板"),
     }
+}
+
+/// The actuals file of a text self-evaluation sheet read a block at a time, never whole
+/// (`actuals_file::write_template_blocks`); `None`, nothing written: it is to be read whole.
+fn yaml_blocks(args: &Args, out: &mut dyn Write) -> Option<std::io::Result<Counts>> {
+    let opts = args.table_args.options();
+    if !super::input::blocks_fit(&args.table, &opts) {
+        return None;
+    }
+    let mut open = || match crate::table::stream::open(&args.table, &opts) {
+        Ok(crate::table::stream::Opened::Stream(s)) => Some(*s),
+        _ => None,
+    };
+    actuals_file::write_template_blocks(&mut open, args.year, out).transpose()
 }
 
 /// The fill-in workbook saved into a temporary file (the zip seeks; the output need not), never

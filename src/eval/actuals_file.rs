@@ -262,19 +262,84 @@ pub fn write_template(
     year: Option<i32>,
     out: &mut dyn std::io::Write,
 ) -> std::io::Result<()> {
-    let mut part = String::with_capacity(WRITE_BYTES + WRITE_BYTES / 4);
-    head(&mut part, year);
-    for (unit, project) in doc.projects() {
-        project_head(&mut part, unit, project);
-        for i in &project.indicators {
-            indicator(&mut part, i, year);
-            if part.len() >= WRITE_BYTES {
-                out.write_all(part.as_bytes())?;
-                part.clear();
+    let mut writer = TemplateWriter::new(year);
+    writer.projects(doc, out)?;
+    writer.finish(out)
+}
+
+/// [`write_template`] of a text self-evaluation sheet read a block at a time
+/// ([`crate::table::blockwise`]), never whole (issue 27: `template` of a sheet at the cell
+/// limit held the table whole, 2.76 GB): a first walk finds that the blocks read as the whole
+/// file does and that none holds a form (whose year the template would take), a second writes
+/// them. `open` opens the sheet's stream (once a walk). `Ok(None)`, nothing written: the
+/// sheet is to be read whole. The same bytes as [`write_template`] of the whole table, and
+/// its counts.
+pub fn write_template_blocks(
+    open: &mut dyn FnMut() -> Option<crate::table::stream::SheetStream>,
+    year: Option<i32>,
+    out: &mut dyn std::io::Write,
+) -> std::io::Result<Option<crate::table::model::Counts>> {
+    use crate::table::blockwise::{Walk, walk};
+    let no_form = |doc: &Document| match doc.projects().any(|(_, p)| p.form.is_some()) {
+        true => Err(()),
+        false => Ok(()),
+    };
+    let Some(Walk::Done(counts)) = open().map(|s| walk(s, None, no_form)) else {
+        return Ok(None);
+    };
+    let Some(stream) = open() else {
+        return Ok(None);
+    };
+    let mut writer = TemplateWriter::new(year);
+    match walk(stream, None, |doc| writer.projects(doc, out)) {
+        Walk::Done(again) if again == counts => writer.finish(out).map(|()| Some(counts)),
+        Walk::Stopped(e) => Err(e),
+        // the file changed between the walks: what was written is no template of it
+        _ => Err(std::io::Error::other("表格在读取过程中改变了")),
+    }
+}
+
+/// [`write_template`] a document at a time: the head, then each document's projects in turn
+/// (the blocks of a text sheet read one after another, `cli::template`), then
+/// [`TemplateWriter::finish`]. The same bytes as [`template`] of the documents' projects read
+/// as one table.
+pub struct TemplateWriter {
+    part: String,
+    year: Option<i32>,
+}
+
+impl TemplateWriter {
+    /// A template of the budget year `year`, its head made.
+    pub fn new(year: Option<i32>) -> TemplateWriter {
+        let mut part = String::with_capacity(WRITE_BYTES + WRITE_BYTES / 4);
+        head(&mut part, year);
+        TemplateWriter { part, year }
+    }
+
+    /// The projects of `doc`, written to `out` `WRITE_BYTES` at a time.
+    pub fn projects(
+        &mut self,
+        doc: &Document,
+        out: &mut dyn std::io::Write,
+    ) -> std::io::Result<()> {
+        let part = &mut self.part;
+        for (unit, project) in doc.projects() {
+            project_head(part, unit, project);
+            for i in &project.indicators {
+                indicator(part, i, self.year);
+                if part.len() >= WRITE_BYTES {
+                    out.write_all(part.as_bytes())?;
+                    part.clear();
+                }
             }
         }
+        Ok(())
     }
-    out.write_all(part.as_bytes())
+
+    /// What is left, written.
+    pub fn finish(self, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+        out.write_all(self.part.as_bytes())
+    }
 }
 
 /// The template's comments, note and year, down to `projects:`.

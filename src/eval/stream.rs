@@ -77,6 +77,18 @@ pub trait ProjectLines {
     fn indicator(&mut self, line: &IndicatorLine<'_>, buf: &mut Vec<u8>);
     /// The project is scored: `p` holds no indicators (they were handed one at a time).
     fn end_project(&mut self, p: &ProjectReport, buf: &mut Vec<u8>);
+    /// [`ProjectLines::end_project`], where what it writes may be handed on (`hand(buf)`,
+    /// between pieces) as `buf` fills: csv holds a project's rows until its end, and writes
+    /// them there.
+    fn end_project_in_parts(
+        &mut self,
+        p: &ProjectReport,
+        buf: &mut Vec<u8>,
+        hand: &mut dyn FnMut(&mut Vec<u8>),
+    ) {
+        self.end_project(p, buf);
+        hand(buf);
+    }
 }
 
 /// A worker's writer and its block's buffer, as evaluation hands it each project's lines.
@@ -107,17 +119,32 @@ impl ToBuffer<'_> {
     /// Hands the lines written so far to the writer where they are [`PART`] bytes or more.
     #[inline]
     fn hand_on(&mut self) {
-        if self.buf.len() >= PART && !self.parts.closed {
-            self.hand_part();
+        self.parts.hand_on(self.buf);
+    }
+
+    /// The project's end written, handed on in parts as it fills the buffer.
+    fn end_project(&mut self, p: &ProjectReport) {
+        let parts = &mut self.parts;
+        self.writer
+            .end_project_in_parts(p, self.buf, &mut |buf| parts.hand_on(buf));
+    }
+}
+
+impl Parts<'_> {
+    /// Hands `buf` (the lines written so far) to the writer where it is [`PART`] bytes or
+    /// more.
+    #[inline]
+    fn hand_on(&mut self, buf: &mut Vec<u8>) {
+        if buf.len() >= PART && !self.closed {
+            self.hand_part(buf);
         }
     }
 
-    /// Hands the lines written so far to the writer, as a part of the block's.
+    /// Hands `buf` to the writer, as a part of the block's.
     #[cold]
     #[inline(never)]
-    fn hand_part(&mut self) {
+    fn hand_part(&mut self, buf: &mut Vec<u8>) {
         let mut next = self
-            .parts
             .pool
             .lock()
             .ok()
@@ -125,14 +152,14 @@ impl ToBuffer<'_> {
             .unwrap_or_default();
         // room for the next part, as the block's first buffer has (`work`)
         next.reserve(PART + PART / 4);
-        let lines = std::mem::replace(self.buf, next);
+        let lines = std::mem::replace(buf, next);
         let part = Output {
-            seq: self.parts.seq,
+            seq: self.seq,
             part: true,
             lines,
             ..Output::default()
         };
-        self.parts.closed = self.parts.out.send(part).is_err();
+        self.closed = self.out.send(part).is_err();
     }
 }
 
@@ -669,8 +696,7 @@ fn work(
         |mut p, to| {
             crate::table::placed::give(placed.as_mut(), (&p.unit, &p.project), &mut p.findings);
             findings.extend(super::evaluate::budget_finding(&read.doc, &p));
-            to.writer.end_project(&p, to.buf);
-            to.hand_on();
+            to.end_project(&p);
             counts.merge(&p.counts);
             let score = p.has_total().then(|| super::total::on_100(&p));
             projects.push(&p.unit, &p.project, score, p.pending.exact);
@@ -867,6 +893,23 @@ fn write_in_order(
             } else if failed.is_some() {
                 // nothing more is written: its buffer goes back, not into `parts`
                 give_back(pool, o.lines);
+            } else if o.seq == next
+                && let Some(h) = held.as_mut()
+            {
+                // the next block, which may end the holding once it is whole: its part is held
+                // with what is held, on disk, not in memory (a 1 KB project name over 200,000
+                // lines held 400 MB, issue 27, H141); it goes on before the rest of its block
+                let before = parts.remove(&o.seq);
+                if let Err(e) = clock.time(1, || {
+                    h.keep(before.as_deref().unwrap_or_default(), b"")
+                        .and_then(|_| h.keep(&o.lines, b""))
+                }) {
+                    failed = Some(e);
+                }
+                give_back(pool, o.lines);
+                if let Some(before) = before {
+                    give_back(pool, before);
+                }
             } else {
                 match parts.entry(o.seq) {
                     Entry::Vacant(v) => {

@@ -134,9 +134,9 @@ impl<'a> ProjectView<'a> {
             .located(&self.doc.source, at)
             .label(label)
             .help(help)
-            .project(self.project.name.clone());
+            .project(&self.project.name);
         if !self.unit.name.is_empty() {
-            f = f.unit(self.unit.name.clone());
+            f = f.unit(&self.unit.name);
         }
         if let Some(i) = indicator {
             f = f.indicator(&*i.row.name);

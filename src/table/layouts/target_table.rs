@@ -318,7 +318,7 @@ fn split_indicators(
                 )
                 .label(format!("应为 {expected}"))
                 .help("指标应按 1、2、3… 连续编号")
-                .unit(unit.to_owned())
+                .unit(unit)
                 .project(project)
                 .indicator(cell.text[item.name.clone()].to_owned());
             ctx.findings.push(f);
@@ -360,7 +360,7 @@ fn split_error(ctx: &mut Ctx<'_>, cell: &Cell, e: SplitError, unit: &str, projec
         )
         .label(label)
         .help("每个指标写成“序号、一级指标：指标名称，年度指标值：指标值。”")
-        .unit(unit.to_owned())
+        .unit(unit)
         .project(project);
     ctx.skip(f);
 }
