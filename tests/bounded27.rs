@@ -143,3 +143,134 @@ fn a_projects_rows_drawing_one_finding_are_listed_a_thousand_and_the_rest_counte
         assert_eq!(codes(&r.stdout, "table.findings-not-listed"), 0, "{way:?}");
     }
 }
+
+/// A request sent on a connection whose receive buffer is kept small (so that the kernel cannot
+/// take a large answer for a client that reads nothing), never read.
+fn never_read(port: u16, path: &str, body: &[u8]) -> std::net::TcpStream {
+    use std::io::Write;
+    let s = std::net::TcpStream::connect(("127.0.0.1", port)).unwrap();
+    #[cfg(target_os = "linux")]
+    {
+        use std::os::fd::AsRawFd;
+        let size: libc::c_int = 64 * 1024;
+        // SAFETY: setsockopt on a socket this test owns, with a value of the size it says
+        unsafe {
+            libc::setsockopt(
+                s.as_raw_fd(),
+                libc::SOL_SOCKET,
+                libc::SO_RCVBUF,
+                (&raw const size).cast(),
+                std::mem::size_of::<libc::c_int>() as libc::socklen_t,
+            );
+        }
+    }
+    let head = format!(
+        "POST {path} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nContent-Type: text/plain\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
+        body.len()
+    );
+    (&s).write_all(head.as_bytes()).unwrap();
+    (&s).write_all(body).unwrap();
+    s
+}
+
+/// The status of one small `/api/parse` (`Connection: close`).
+fn parse_status(port: u16) -> u16 {
+    use std::io::{Read, Write};
+    let mut s = std::net::TcpStream::connect(("127.0.0.1", port)).unwrap();
+    s.set_read_timeout(Some(std::time::Duration::from_secs(60)))
+        .unwrap();
+    let body = "≥100人\n";
+    let head = format!(
+        "POST /api/parse HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nContent-Type: text/plain\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
+        body.len()
+    );
+    s.write_all(head.as_bytes()).unwrap();
+    let mut answer = Vec::new();
+    let _ = s.read_to_end(&mut answer);
+    String::from_utf8_lossy(&answer)
+        .split(' ')
+        .nth(1)
+        .and_then(|c| c.parse().ok())
+        .unwrap_or(0)
+}
+
+/// `jixiao serve` on a free loopback port with `args`, killed when dropped.
+struct Server {
+    child: std::process::Child,
+    port: u16,
+}
+
+impl Server {
+    fn start(args: &[&str]) -> Server {
+        use std::io::BufRead;
+        let mut child = Command::new(env!("CARGO_BIN_EXE_jixiao"))
+            .args(["serve", "--port", "0"])
+            .args(args)
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut lines = std::io::BufReader::new(child.stderr.take().unwrap()).lines();
+        let port = loop {
+            let line = lines
+                .next()
+                .expect("the server says where it listens")
+                .unwrap();
+            if let Some(at) = line.find("http://127.0.0.1:") {
+                let rest = &line[at + "http://127.0.0.1:".len()..];
+                break rest[..rest.find('/').unwrap()].parse().unwrap();
+            }
+        };
+        std::thread::spawn(move || for _ in lines.map_while(Result::ok) {});
+        Server { child, port }
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+#[test]
+fn clients_that_never_read_their_answers_give_way_to_others_within_seconds() {
+    // H138: 30 clients that sent a request each and never read its answer held every place
+    // for about 52 s, each let go only after the whole silence (the header timeout), two at a
+    // time: everyone else was answered 503. While others wait, a write that stays blocked a
+    // second now lets its client go. Here the silence is 30 s and every place (one at work,
+    // two waiting) is taken by such a client: before, the others waited 30 s a client
+    let server = Server::start(&[
+        "--max-work",
+        "1",
+        "--max-queue",
+        "2",
+        "--header-timeout",
+        "30",
+    ]);
+    let big = "95%\n".repeat(150_000); // about 24 MB of JSON lines each
+    let idle: Vec<_> = (0..3)
+        .map(|_| never_read(server.port, "/api/parse", big.as_bytes()))
+        .collect();
+    std::thread::sleep(std::time::Duration::from_millis(500));
+    let start = std::time::Instant::now();
+    let mut refused = 0;
+    let status = loop {
+        let status = parse_status(server.port);
+        if status == 200 || start.elapsed() > std::time::Duration::from_secs(25) {
+            break status;
+        }
+        refused += 1;
+        std::thread::sleep(std::time::Duration::from_millis(200));
+    };
+    let took = start.elapsed();
+    assert_eq!(
+        status, 200,
+        "still refused after {took:?} ({refused} × 503)"
+    );
+    // (three clients of a second each, and their work, on a loaded machine)
+    assert!(took < std::time::Duration::from_secs(20), "{took:?}");
+    drop(idle);
+    // a client that reads its answer is served whole meanwhile
+    assert_eq!(parse_status(server.port), 200);
+}
