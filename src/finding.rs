@@ -65,6 +65,9 @@ struct Names {
     unit: Option<Arc<str>>,
     project: Option<Arc<str>>,
     indicator: Option<Box<str>>,
+    /// A closing `table.findings-not-listed`'s code and how many of it were not listed
+    /// (`table::listing`; not serialised: the message says it).
+    counted: Option<(Cow<'static, str>, usize)>,
 }
 
 impl Serialize for Finding {
@@ -269,6 +272,33 @@ impl Finding {
         names.sheet = sheet.map(|s| shared_name(&LAST_SHEET, s));
         names.cell = Some(cell.into().into_boxed_str());
         self
+    }
+
+    /// Marks a closing finding as counting `more` findings of `code` not listed
+    /// (`table::listing`), so that a count of one code's findings can add them
+    /// ([`Finding::counted`]).
+    pub fn counting(mut self, code: Cow<'static, str>, more: usize) -> Finding {
+        self.names_mut().counted = Some((code, more));
+        self
+    }
+
+    /// The code a closing finding counts and how many of it were not listed
+    /// ([`Finding::counting`]).
+    pub fn counted(&self) -> Option<(&str, usize)> {
+        let (code, more) = self.names.as_ref()?.counted.as_ref()?;
+        Some((code, *more))
+    }
+
+    /// How many findings of `code` `f` stands for: one where it is one, the count where it
+    /// closes a listing of that code, else none.
+    pub fn stands_for(&self, code: &str) -> usize {
+        if self.code == code {
+            return 1;
+        }
+        match self.counted() {
+            Some((c, more)) if c == code => more,
+            _ => 0,
+        }
     }
 
     /// The sheet (workbook inputs).

@@ -348,10 +348,8 @@ fn run_steps(args: &Args) -> Result<u8, u8> {
     // the table is not read again: its memory goes before the report is rendered (issue 27)
     drop(doc);
     super::rules::tries_checked(&rules)?;
-    for f in &report.findings {
-        if f.code.starts_with("actuals.") || f.code.starts_with("eval.") {
-            say!("警告[{}] {}：{}", f.code, f.position(), f.message);
-        }
+    for f in report.findings.iter().filter(|f| of_evaluation(f)) {
+        say!("警告[{}] {}：{}", f.code, f.position(), f.message);
     }
     match spool {
         Some(spool) => write_spooled(args, spool, &report, &inputs),
@@ -488,12 +486,17 @@ fn try_blocks(
         return Ok(None);
     };
     super::rules::tries_checked(&rules)?;
-    for f in &report.findings {
-        if f.code.starts_with("actuals.") || f.code.starts_with("eval.") {
-            say!("警告[{}] {}：{}", f.code, f.position(), f.message);
-        }
+    for f in report.findings.iter().filter(|f| of_evaluation(f)) {
+        say!("警告[{}] {}：{}", f.code, f.position(), f.message);
     }
     write_spooled(args, spool, &report, inputs).map(Some)
+}
+
+/// Whether `f` is the evaluation's or the actuals file's (said on stderr after the run), or
+/// closes a listing of theirs (`table::listing`: how many more were not listed).
+fn of_evaluation(f: &crate::finding::Finding) -> bool {
+    let ours = |code: &str| code.starts_with("actuals.") || code.starts_with("eval.");
+    ours(&f.code) || f.counted().is_some_and(|(code, _)| ours(code))
 }
 
 /// An actuals file in the folder that does not parse stops the run, as one given does.

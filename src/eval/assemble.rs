@@ -230,7 +230,7 @@ pub(super) fn project(
     } else {
         String::new()
     };
-    let mut findings = tally.findings;
+    let mut findings = tally.findings.close();
     if status != TotalStatus::Scored {
         // a project with no total has no grade: the note that grades its total on its points
         // (`等级按折合分评定为优`) would contradict the 待评定 / 未核对 in its place

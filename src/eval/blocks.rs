@@ -92,7 +92,7 @@ pub fn evaluate_blocks(
         None => !has_actuals,
         Some(a) => !a.projects.is_empty() && !used,
     };
-    if refused || !matcher.unmatched().is_empty() {
+    if refused || matcher.any_unmatched() {
         return None;
     }
     let table = Table {

@@ -25,6 +25,7 @@ use crate::finding::{Finding, Severity};
 use crate::report_model::{
     Difference, IndicatorLine, IndicatorReport, ProjectReport, Shown, VerdictCounts,
 };
+use crate::table::listing::Findings;
 use crate::table::model::{Document, IndicatorRow, Project, UnitRow};
 
 /// What every step of one project's scoring reads.
@@ -143,7 +144,7 @@ pub(super) fn evaluate_project<'a, L: Lines>(
     // 3. Each indicator scored (§8.2–8.5), graded where offices put it (§8.6), re-checked.
     let mut tally = Tally {
         indicators: Vec::with_capacity(if L::KEEPS { rows.len() } else { 0 }),
-        findings: overdrawn.into_iter().collect(),
+        findings: Findings::of(overdrawn),
         ..Tally::default()
     };
     // conditions on another row of the project (`other_row:`), known before any row is scored
@@ -594,7 +595,10 @@ pub(super) struct Tally {
     pub applicable: usize,
     /// The points of rows that apply and were neither passed nor failed.
     pub undecided: Decimal,
-    pub findings: Vec<Finding>,
+    /// The project's findings: each code's first ones listed, the rest counted and said in one
+    /// closing finding a code (`table::listing`: a project of 200,000 rows that each draw one
+    /// rule's finding held and wrote them all).
+    pub findings: Findings,
     pub vetoes: Vec<VetoHit>,
 }
 
@@ -697,7 +701,7 @@ fn grade(
         &project.name,
     );
     let limited = vetoed.then(|| super::checks::limit_grade(m, &graded.grade, &tally.vetoes).0);
-    crate::finding::put_first(&mut tally.findings, graded.finding.take());
+    tally.findings.put_first(graded.finding.take());
     if tally.bonus > Decimal::ZERO && veto_total.is_none() {
         tally.findings.push(
             crate::finding::Finding::new(

@@ -17,6 +17,12 @@ fn warned(findings: &[crate::finding::Finding]) -> impl Iterator<Item = &crate::
     findings.iter().filter(|f| is_warned(f))
 }
 
+/// How many entries of `code` the findings stand for: those listed and those a closing
+/// finding counted (`table::listing`).
+fn count(findings: &[crate::finding::Finding], code: crate::codes::Code) -> usize {
+    findings.iter().map(|f| f.stands_for(code.as_str())).sum()
+}
+
 /// Whether `f` is one of the warnings at the top (csv writes the report's other findings in
 /// rows of their own).
 pub fn is_warned(f: &crate::finding::Finding) -> bool {
@@ -32,13 +38,12 @@ pub fn lines(r: &Report) -> Vec<String> {
 /// [`lines`] of a run's findings (a streamed run has no report model).
 pub fn lines_of(findings: &[crate::finding::Finding]) -> Vec<String> {
     let r = findings;
-    let n = warned(r).count();
+    let twice = count(r, crate::codes::ACTUALS_DUPLICATE);
+    let n = count(r, crate::codes::ACTUALS_UNMATCHED) + twice;
     if n == 0 {
         return Vec::new();
     }
-    let twice = warned(r)
-        .filter(|f| f.code == crate::codes::ACTUALS_DUPLICATE)
-        .count();
+    let shown = warned(r).count();
     let mut out = vec![if twice == 0 {
         format!("警告：实际值文件中有 {n} 条在表中找不到，其实际值未计入评分（actuals.unmatched）")
     } else if twice == n {
@@ -58,8 +63,11 @@ pub fn lines_of(findings: &[crate::finding::Finding]) -> Vec<String> {
             .unwrap_or_default();
         out.push(format!("{}{at}{help}", f.message));
     }
-    if n > SHOWN {
-        out.push(format!("另有 {} 条，见文末“输入提示”", n - SHOWN));
+    if n > shown.min(SHOWN) {
+        out.push(format!(
+            "另有 {} 条，见文末“输入提示”",
+            n - shown.min(SHOWN)
+        ));
     }
     out
 }

@@ -93,6 +93,22 @@ pub struct Findings {
 }
 
 impl Findings {
+    /// `fs` pushed in turn ([`Findings::push`]).
+    pub fn of(fs: impl IntoIterator<Item = Finding>) -> Findings {
+        let mut list = Findings::default();
+        list.extend(fs);
+        list
+    }
+
+    /// `f`, where there is one, listed first (where its code has room; else counted), with
+    /// one place reserved where the list has none to spare (`finding::put_first`).
+    pub fn put_first(&mut self, f: Option<Finding>) {
+        let Some(f) = f else { return };
+        if let Some(f) = self.unlisted.admit(f, bound()) {
+            crate::finding::put_first(&mut self.list, Some(f));
+        }
+    }
+
     /// Lists `f` where its code has not reached the bound, else counts it.
     pub fn push(&mut self, f: Finding) {
         if let Some(f) = self.unlisted.admit(f, bound()) {
@@ -202,10 +218,25 @@ fn not_listed(first: &Finding, more: usize, listed: usize) -> Finding {
         first.position(),
         first.message
     );
-    Finding::new(codes::FINDINGS_NOT_LISTED, first.severity, &first.file, message).help(format!(
-        "同一种问题很多时，多是分隔符、引号或表头不对，使其后的每一行都出错：先改正列出的前几条再读取；{}",
-        limit.help()
-    ))
+    Finding::new(
+        codes::FINDINGS_NOT_LISTED,
+        first.severity,
+        &first.file,
+        message,
+    )
+    .help(format!("{}；{}", why(&first.code), limit.help()))
+    .counting(first.code.clone(), more)
+}
+
+/// What many findings of one code most often mean, by the code's family.
+fn why(code: &str) -> &'static str {
+    if code.starts_with("actuals.") {
+        "实际值文件中很多条都对不上时，多是单位、项目或指标名称的写法与目标表不一致：先核对列出的前几条；或用 jixiao template 表 -o 实际值.yaml 重新生成实际值文件"
+    } else if code.starts_with("table.") || code.starts_with("stream.") {
+        "同一种问题很多时，多是分隔符、引号或表头不对，使其后的每一行都出错：先改正列出的前几条再读取"
+    } else {
+        "同一种问题很多时，多是同一个写法或同一条规则使每一行都得出它：先看列出的前几条"
+    }
 }
 
 #[cfg(test)]

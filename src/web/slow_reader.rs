@@ -20,6 +20,14 @@
 //! as it kept reading a little (FIN-WAIT-1, no longer counted among the server's connections:
 //! one such client per request, each holding its buffer; a 20 KB/s reader cut at 10 s still
 //! held 2.4 MB at 145 s, issue 27, H97).
+//!
+//! **While others wait** ([`Pressure`]: a request waits for a work slot, or one was refused a
+//! place in the last [`PRESSURE_WINDOW`]), a write may stay blocked [`BUSY_SILENCE`] only: a
+//! client that takes nothing of its answer for that long is let go at once, and its place and
+//! slot with it. Before, 30 clients that sent a request each and never read their answers held
+//! every place for about 52 s (each let go only after the whole silence, two at a time), and
+//! everyone else was answered 503 (issue 27, H138). A client reading at all (a write going
+//! through within the second) is never cut by it; when nobody waits, the silence is as before.
 
 use std::future::Future as _;
 use std::io;
@@ -37,6 +45,65 @@ pub const MIN_ANSWER_RATE: u64 = super::work::MIN_UPLOAD_RATE;
 /// A pause in writing longer than this begins a new answer (the next request of a connection
 /// kept open): its reading is timed afresh.
 const NEW_ANSWER: Duration = Duration::from_secs(1);
+
+/// The longest a write may stay blocked while others wait for a place or a slot ([`Pressure`]).
+pub const BUSY_SILENCE: Duration = Duration::from_secs(1);
+
+/// How long a request refused a place keeps the server under pressure.
+pub const PRESSURE_WINDOW: Duration = Duration::from_secs(2);
+
+/// How often a blocked write looks at the pressure once past [`BUSY_SILENCE`].
+const PRESSURE_TICK: Duration = Duration::from_millis(200);
+
+/// Whether others wait: requests waiting for a work slot, and when one was last refused a
+/// place (the process's: one server a process).
+pub struct Pressure;
+
+/// Requests waiting for a work slot.
+static WAITING: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+/// When a request was last refused a place, in ms after [`since`] (0: never).
+static REFUSED_AT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+
+/// The instant the pressure's times are counted from.
+fn since() -> std::time::Instant {
+    static START: std::sync::OnceLock<std::time::Instant> = std::sync::OnceLock::new();
+    *START.get_or_init(std::time::Instant::now)
+}
+
+/// A request waiting for a work slot, counted until dropped ([`Pressure::waiting`]).
+pub struct Waiting(());
+
+impl Drop for Waiting {
+    fn drop(&mut self) {
+        WAITING.fetch_sub(1, std::sync::atomic::Ordering::Relaxed);
+    }
+}
+
+impl Pressure {
+    /// A request begins to wait for a work slot (until the guard is dropped).
+    pub fn waiting() -> Waiting {
+        WAITING.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        Waiting(())
+    }
+
+    /// A request was refused a place.
+    pub fn refused() {
+        let ms = since().elapsed().as_millis().max(1);
+        REFUSED_AT.store(
+            u64::try_from(ms).unwrap_or(u64::MAX),
+            std::sync::atomic::Ordering::Relaxed,
+        );
+    }
+
+    /// Whether others wait now.
+    pub fn on() -> bool {
+        if WAITING.load(std::sync::atomic::Ordering::Relaxed) > 0 {
+            return true;
+        }
+        let at = REFUSED_AT.load(std::sync::atomic::Ordering::Relaxed);
+        at != 0 && since().elapsed().saturating_sub(Duration::from_millis(at)) < PRESSURE_WINDOW
+    }
+}
 
 /// A connection that can drop what it has not yet sent when it is let go.
 pub trait Discard {
@@ -105,25 +172,35 @@ impl<S: Discard> Patient<S> {
                 let blocked = *self.blocked.get_or_insert(now);
                 let behind = *self.behind.get_or_insert((now, 0));
                 let deadline = self.deadline(blocked, behind);
-                let timer = self
-                    .timer
-                    .get_or_insert_with(|| Box::pin(tokio::time::sleep_until(deadline)));
-                if timer.deadline() != deadline {
-                    timer.as_mut().reset(deadline);
-                }
-                match timer.as_mut().poll(cx) {
-                    Poll::Ready(()) => {
+                loop {
+                    let now = Instant::now();
+                    let why = if now >= deadline {
+                        Some(if deadline == blocked + self.silence {
+                            "the client stopped reading its answer"
+                        } else {
+                            "the client reads its answer too slowly"
+                        })
+                    } else if now >= blocked + BUSY_SILENCE && Pressure::on() {
+                        Some("the client stopped reading its answer while others wait")
+                    } else {
+                        None
+                    };
+                    if let Some(why) = why {
                         self.inner.discard_unsent();
-                        Poll::Ready(Err(io::Error::new(
-                            io::ErrorKind::TimedOut,
-                            if deadline == blocked + self.silence {
-                                "the client stopped reading its answer"
-                            } else {
-                                "the client reads its answer too slowly"
-                            },
-                        )))
+                        return Poll::Ready(Err(io::Error::new(io::ErrorKind::TimedOut, why)));
                     }
-                    Poll::Pending => Poll::Pending,
+                    // woken at the deadline, or to look at the pressure again
+                    let look = (blocked + BUSY_SILENCE).max(now + PRESSURE_TICK);
+                    let wake = deadline.min(look);
+                    let timer = self
+                        .timer
+                        .get_or_insert_with(|| Box::pin(tokio::time::sleep_until(wake)));
+                    if timer.deadline() != wake {
+                        timer.as_mut().reset(wake);
+                    }
+                    if timer.as_mut().poll(cx).is_pending() {
+                        return Poll::Pending;
+                    }
                 }
             }
             Poll::Ready(Ok(n)) => {

@@ -233,6 +233,8 @@ impl Shared {
         let cap = self.config.max_work.max(1) + self.config.max_queue;
         if self.admitted.fetch_add(1, Ordering::Relaxed) >= cap {
             self.admitted.fetch_sub(1, Ordering::Relaxed);
+            // a client not reading its answer is let go sooner while others are refused
+            super::slow_reader::Pressure::refused();
             return Err(self.busy());
         }
         Ok(Ticket(self.clone()))
@@ -272,12 +274,15 @@ impl Shared {
         head: ReplyHead,
         work: impl FnOnce(&Cancel, &mut Spout) -> Result<(), ApiError> + Send + 'static,
     ) -> Result<Reply, ApiError> {
+        // (counted while it waits: a client not reading its answer is let go sooner)
+        let waiting = super::slow_reader::Pressure::waiting();
         let permit = self
             .slots
             .clone()
             .acquire_owned()
             .await
             .map_err(|_| self.busy())?;
+        drop(waiting);
         let cancel = Cancel::default();
         let guard = CancelOnDrop(cancel.clone());
         let (spout, started) = Spout::new(self.config.max_answer.min(super::flow::HOLD));
