@@ -305,42 +305,9 @@ impl CellNote {
             CellNote::Scaled {
                 held,
                 by,
-                rounded: _,
-                bang: true,
-            } => (
-                codes::DISPLAY_SCALED,
-                Severity::Warning,
-                format!(
-                    "单元格存 {held}，数字格式中的“\\!.”是 LibreOffice 转存 Excel 格式（如 0!.0000\"万\"）时的误写：Excel 的“!.”是显示在数字中间的小数点（以{by}为单位），LibreOffice 当作文字“!”；按 Excel 原格式以{by}为单位读取为 {value}，请核对单位"
-                ),
-                format!("单元格存 {held}"),
-            ),
-            CellNote::Scaled {
-                held,
-                by,
-                rounded: None,
-                bang: false,
-            } => (
-                codes::DISPLAY_SCALED,
-                Severity::Warning,
-                format!(
-                    "单元格存 {held}，其数字格式以{by}为单位显示为 {value}；按显示值读取，请核对单位"
-                ),
-                format!("单元格存 {held}"),
-            ),
-            CellNote::Scaled {
-                held,
-                by,
-                rounded: Some(shown),
-                bang: false,
-            } => (
-                codes::DISPLAY_SCALED,
-                Severity::Warning,
-                format!(
-                    "单元格存 {held}，其数字格式以{by}为单位显示为 {shown}；按单元格值以{by}为单位读取为 {value}（百分数按存的值读取，不按显示的舍入），请核对单位"
-                ),
-                format!("单元格存 {held}，显示为 {shown}"),
-            ),
+                rounded,
+                bang,
+            } => scaled_finding(held, by, rounded.as_deref(), *bang, value),
             CellNote::RoundedShown { held } => (
                 codes::DISPLAY_ROUNDED,
                 Severity::Info,
@@ -870,6 +837,42 @@ pub(crate) fn read_cell(value: &Data, format: Option<&CellFormat>) -> (String, O
     }
 }
 
+/// The finding of a [`CellNote::Scaled`] holding `held`, shown in `by`, read as `value`.
+fn scaled_finding(
+    held: &str,
+    by: &str,
+    rounded: Option<&str>,
+    bang: bool,
+    value: &str,
+) -> (Code, Severity, String, String) {
+    match (rounded, bang) {
+        (_, true) => (
+            codes::DISPLAY_SCALED,
+            Severity::Warning,
+            format!(
+                "单元格存 {held}，数字格式中的“\\!.”是 LibreOffice 转存 Excel 格式（如 0!.0000\"万\"）时的误写：Excel 的“!.”是显示在数字中间的小数点（以{by}为单位），LibreOffice 当作文字“!”；按 Excel 原格式以{by}为单位读取为 {value}，请核对单位"
+            ),
+            format!("单元格存 {held}"),
+        ),
+        (None, false) => (
+            codes::DISPLAY_SCALED,
+            Severity::Warning,
+            format!(
+                "单元格存 {held}，其数字格式以{by}为单位显示为 {value}；按显示值读取，请核对单位"
+            ),
+            format!("单元格存 {held}"),
+        ),
+        (Some(shown), false) => (
+            codes::DISPLAY_SCALED,
+            Severity::Warning,
+            format!(
+                "单元格存 {held}，其数字格式以{by}为单位显示为 {shown}；按单元格值以{by}为单位读取为 {value}（百分数按存的值读取，不按显示的舍入），请核对单位"
+            ),
+            format!("单元格存 {held}，显示为 {shown}"),
+        ),
+    }
+}
+
 /// The finding of a [`CellNote::PercentWhole`] holding `held`, read as `value`.
 fn percent_whole_finding(held: &str, value: &str) -> (Code, Severity, String, String) {
     (
@@ -1047,38 +1050,61 @@ fn general(value: &Data) -> (String, Option<CellNote>) {
     let Data::Float(f) = value else {
         return (shown(value, None), None);
     };
-    let (held, text) = (number_shown(*f, None), general_shown(*f));
-    if held == text || within_float_noise(&held, &text, "", "") {
+    let Some(d) = exact(*f) else {
+        return (shown(value, None), None);
+    };
+    let held = d.normalize().to_string();
+    let Some(r) = general_rounded(d) else {
+        return (held, None);
+    };
+    let text = r.to_string();
+    if within_float_noise(&held, &text, "", "") {
         return (held, None);
     }
     (text, Some(CellNote::RoundedShown { held }))
 }
 
-/// A number as Excel's General format shows it: in at most 11 characters (a minus sign
-/// aside), so 10 significant digits at most, 9 decimals below 1 (`0.95999999999` shows
-/// `0.96`, π `3.141592654`), its trailing zeros dropped. Past what 11 characters hold plainly
-/// (below 0.0001, from 10^10 on: Excel writes `1.23457E+11`) the value as held, as before.
+/// A number as Excel's General format shows it (see [`general_rounded`]).
 pub(crate) fn general_shown(f: f64) -> String {
-    let Some(d) = exact(f) else {
-        return format!("{f}");
-    };
+    match exact(f) {
+        Some(d) => general_rounded(d).unwrap_or(d).normalize().to_string(),
+        None => format!("{f}"),
+    }
+}
+
+/// What Excel's General format shows of `d` where it shows fewer digits than `d` holds: at
+/// most 11 characters (a minus sign aside), so 10 significant digits at most, 9 decimals
+/// below 1 (`0.95999999999` shows `0.96`, π `3.141592654`), trailing zeros dropped. `None`
+/// where it shows `d` whole, or past what 11 characters hold plainly (below 0.0001, from
+/// 10^10 on: Excel writes `1.23457E+11`; read as held, as before).
+fn general_rounded(d: Decimal) -> Option<Decimal> {
     let a = d.abs();
     if a.is_zero() || a < Decimal::new(1, 4) || a >= Decimal::new(10_000_000_000, 0) {
-        return d.normalize().to_string();
+        return None;
     }
     let places = if a < Decimal::ONE {
         9
     } else {
         // 10 significant digits: the integer's digits (1 to 10) and the rest decimals
-        10 - a.trunc().normalize().to_string().len() as u32
+        let mut int_digits = 1;
+        let mut t = a.trunc();
+        while t >= Decimal::TEN {
+            t /= Decimal::TEN;
+            t = t.trunc();
+            int_digits += 1;
+        }
+        10 - int_digits
     };
+    if d.scale() <= places {
+        return None;
+    }
     let mut r = d
         .round_dp_with_strategy(places, RoundingStrategy::MidpointAwayFromZero)
         .normalize();
     if r.is_zero() {
         r.set_sign_positive(true);
     }
-    r.to_string()
+    (r != d).then_some(r)
 }
 
 /// Whether a held and a shown figure (dressed in `before` … `after`) differ by less than a
