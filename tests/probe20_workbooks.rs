@@ -7,9 +7,13 @@
 //!   figure shown is named beside the value held, a warning where the verdict would differ.
 //! - LibreOffice writes Excel's `0!.0000"万"` as `0\!.0000\万`: read as the Excel format it
 //!   copies (`15.0000万`), as the `.xlsx` is, the note saying so.
+//! - A percent cell past 150 %: a real rate (`1.6` in `0%` against `≥90%`) is told from a whole
+//!   number typed (`96` in `0.0%` against `≥90%`) by the indicator's target; where either may
+//!   be meant (`2.5` against `≥10%`) the warning says it is a doubt.
 
 use std::path::Path;
 
+use jixiao::finding::Severity;
 use jixiao::table::{self, Document, ReadOptions};
 
 const BOOKS: [&str; 3] = ["formats20.xlsx", "formats20.xls", "formats20.ods"];
@@ -34,10 +38,15 @@ fn actual(doc: &Document, name: &str) -> String {
 
 /// The message of the finding of `code` at `cell`.
 fn found_at(doc: &Document, code: &str, cell: &str) -> Option<String> {
+    said_at(doc, code, cell).map(|(_, m)| m)
+}
+
+/// The severity and message of the finding of `code` at `cell`.
+fn said_at(doc: &Document, code: &str, cell: &str) -> Option<(Severity, String)> {
     doc.findings
         .iter()
         .find(|f| f.code == code && f.cell() == Some(cell))
-        .map(|f| f.message.to_string())
+        .map(|f| (f.severity, f.message.to_string()))
 }
 
 #[test]
@@ -79,5 +88,35 @@ fn libreoffices_copy_of_a_wan_format_is_read_as_the_excel_format_it_copies() {
                 "{book} {cell}: {said}"
             );
         }
+    }
+}
+
+#[test]
+fn a_real_rate_past_150_percent_is_told_from_a_whole_number_typed_by_its_target() {
+    // before, each of the four had the same warning: "像是在百分比格式中填了百分数本身"
+    const CODE: &str = "table.percent-format-whole-number";
+    for book in BOOKS {
+        let doc = read(book);
+        // 执行率 1.6 in `0%` (160%) against ≥90%: a real rate, a note and no warning
+        assert_eq!(actual(&doc, "执行率"), "160%", "{book}");
+        let (severity, said) = said_at(&doc, CODE, "F12").unwrap();
+        assert_eq!(severity, Severity::Info, "{book}: {said}");
+        assert!(said.contains("是实际比率"), "{book}: {said}");
+        // 96 in `0.0%` against ≥90%, 3 against ≤5%: typed whole, the warning as before
+        for cell in ["F13", "F14"] {
+            let (severity, said) = said_at(&doc, CODE, cell).unwrap();
+            assert_eq!(severity, Severity::Warning, "{book} {cell}");
+            assert!(
+                said.contains("像是在百分比格式中填了百分数本身"),
+                "{book}: {said}"
+            );
+        }
+        // 2.5 in `0%` (250%) against ≥10%: either may be meant, said as a doubt
+        let (severity, said) = said_at(&doc, CODE, "F15").unwrap();
+        assert_eq!(severity, Severity::Warning, "{book}");
+        assert!(
+            said.contains("可能是实际比率 250%，也可能是在百分比格式中填了百分数本身"),
+            "{book}: {said}"
+        );
     }
 }

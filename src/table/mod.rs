@@ -99,6 +99,7 @@ mod page_files;
 mod page_frames;
 mod page_parts;
 pub(crate) mod page_styles;
+mod percent_rates;
 pub use page_styles::{ArchiveSheets, PageFolder};
 mod pending;
 pub mod placed;
@@ -1813,6 +1814,8 @@ fn finish(grid: &Grid, mut read: Sheets<'_>) -> Result<Document, ReadError> {
     findings.extend(integrity::check(&doc, data_skipped));
     // a target or an actual shown rounded is read held (`held`), its note made there
     let mut made = held::hold(&mut doc, &grid.notes);
+    // a percent cell past 150 %: a whole number typed, or a real rate (`percent_rates`)
+    percent_rates::judge(&doc, &grid.notes, &mut made);
     for (i, (at, note)) in grid.notes.iter().enumerate() {
         if let Some(f) = made.get_mut(i).and_then(Option::take) {
             findings.push(f);
