@@ -16,7 +16,9 @@
 //!   folder (`../../x`, `/etc/x`) is refused and listed; an archive inside an archive is listed,
 //!   not opened. An entry is named `archive.zip!path/in/archive.xlsx`.
 //! - An archive's style sheets (`.css`) are kept for its web pages (a page's `<link>` read from
-//!   them as from its folder on disk), at most 64 and 512 KB of them, counted in the budget.
+//!   them as from its folder on disk), at most 64 and 512 KB of them, counted in the budget;
+//!   its web pages (`.html`, `.htm`, at most 256) are shared with one another, so that a page's
+//!   frames and its form's other printed pages are read from the archive as from a folder.
 //! - An archive whose central directory names one file twice is refused whole
 //!   (`pile.zip-broken`): the zip reader sees only one of them, and the other would vanish
 //!   without a word.
@@ -34,6 +36,10 @@ pub enum Origin {
     File(PathBuf),
     /// An archive entry, already unzipped within the limits.
     Entry(Vec<u8>),
+    /// An archive's web page, already unzipped within the limits: its bytes shared with the
+    /// archive's pages (`ArchiveSheets::pages`), from which the other pages read the frames
+    /// and the other printed pages of their forms.
+    Page(std::sync::Arc<[u8]>),
 }
 
 /// One file of the pile.
@@ -181,7 +187,7 @@ impl Gathered {
             .iter()
             .filter_map(|i| match &i.origin {
                 Origin::File(p) => Some(p.clone()),
-                Origin::Entry(_) => None,
+                Origin::Entry(_) | Origin::Page(_) => None,
             })
             .chain(self.archives.iter().cloned())
             .collect()
@@ -500,7 +506,7 @@ fn unzip(name: &str, bytes: &[u8], out: &mut Gathered) {
                 out.unzipped = total;
                 out.items.push(Item {
                     name: entry_name,
-                    origin: Origin::Entry(b),
+                    origin: kept(&raw, b, &mut sheets),
                     page_folder: None,
                 });
             }
@@ -527,6 +533,18 @@ fn unzip(name: &str, bytes: &[u8], out: &mut Gathered) {
         }
     }
     give_archive_sheets(out, first, name, sheets);
+}
+
+/// An entry's bytes `b` as an item holds them: a web page's shared with the archive's pages
+/// (its frames and its form's other printed pages are read from them), up to
+/// [`MAX_ARCHIVE_PAGES`].
+fn kept(raw: &str, b: Vec<u8>, sheets: &mut crate::table::ArchiveSheets) -> Origin {
+    if !is_page(raw) || sheets.pages.len() >= MAX_ARCHIVE_PAGES {
+        return Origin::Entry(b);
+    }
+    let shared: std::sync::Arc<[u8]> = b.into();
+    sheets.pages.push((raw.replace('\\', "/"), shared.clone()));
+    Origin::Page(shared)
 }
 
 /// What an entry of `compressed` bytes may unzip to, `total` bytes unzipped so far: the run's
@@ -560,6 +578,17 @@ fn give_archive_sheets(
             sheets: sheets.clone(),
         });
     }
+}
+
+/// An archive's web pages kept for one another at most (its frames and its forms' other
+/// printed pages; each also read on its own).
+const MAX_ARCHIVE_PAGES: usize = 256;
+
+/// Whether an archive's entry is a web page (`.html`, `.htm`), kept for the archive's pages.
+fn is_page(name: &str) -> bool {
+    Path::new(name)
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("html") || e.eq_ignore_ascii_case("htm"))
 }
 
 /// Whether an archive's entry is a style sheet (`.css`), kept for the archive's pages.

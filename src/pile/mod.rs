@@ -121,6 +121,7 @@ fn read_item(item: &Item, opts: &ReadOptions) -> Read {
     let owned;
     let bytes: &[u8] = match &item.origin {
         Origin::Entry(b) => b,
+        Origin::Page(b) => b,
         Origin::File(p) => match crate::bounded::read_path(p, &crate::limits::INPUT) {
             Ok(b) => {
                 owned = b;
@@ -132,7 +133,7 @@ fn read_item(item: &Item, opts: &ReadOptions) -> Read {
     // a web page's linked style sheets are read from its own folder (on disk, in its archive)
     let opts = match &item.origin {
         Origin::File(p) => crate::table::page_styles::at_path(opts, p, bytes),
-        Origin::Entry(_) => {
+        Origin::Entry(_) | Origin::Page(_) => {
             crate::table::page_styles::in_archive(opts, item.page_folder.as_ref(), bytes)
         }
     };
@@ -213,7 +214,7 @@ pub fn sort(gathered: Gathered, opts: &ReadOptions, workers: usize) -> Sorted {
                                 name: item.name,
                                 path: match item.origin {
                                     Origin::File(p) => Some(p),
-                                    Origin::Entry(_) => None,
+                                    Origin::Entry(_) | Origin::Page(_) => None,
                                 },
                                 doc: *doc,
                                 copies: Vec::new(),

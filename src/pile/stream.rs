@@ -163,7 +163,7 @@ fn score_item(
             name: item.name.clone(),
             path: match &item.origin {
                 Origin::File(p) => Some(p.clone()),
-                Origin::Entry(_) => None,
+                Origin::Entry(_) | Origin::Page(_) => None,
             },
             doc,
             actuals: applied,

@@ -99,6 +99,7 @@ mod page_files;
 mod page_frames;
 mod page_parts;
 pub(crate) mod page_styles;
+mod percent_rates;
 pub use page_styles::{ArchiveSheets, PageFolder};
 mod pending;
 pub mod placed;
@@ -821,7 +822,7 @@ fn read_page(
 }
 
 /// The tables of a page's frames and of the other printed pages of its form saved beside it
-/// (on disk), after the page's own in `page` (`page_frames.rs`, `page_files.rs`), within what
+/// (on disk or in its archive), after the page's own in `page` (`page_frames.rs`, `page_files.rs`), within what
 /// the page (of `page_bytes`) left of the limits; the frames' findings added to the page's.
 fn beside_page(
     name: &str,
@@ -846,7 +847,14 @@ fn beside_page(
         page.script_data |= framed.script_data;
     }
     let mut files = Vec::new();
-    if let Some(PageFolder::Disk(dir)) = &opts.page_folder {
+    let beside = match &opts.page_folder {
+        Some(PageFolder::Disk(dir)) => Some(page_files::Beside::Disk(dir)),
+        Some(PageFolder::Archive { folder, sheets }) => {
+            Some(page_files::Beside::Archive { folder, sheets })
+        }
+        None => None,
+    };
+    if let Some(dir) = beside {
         let left = (reach.bytes_left, reach.cells_left);
         let tables = std::mem::take(&mut page.tables);
         (page.tables, files) = page_files::join(name, dir, tables, opts, left)?;
@@ -1806,6 +1814,8 @@ fn finish(grid: &Grid, mut read: Sheets<'_>) -> Result<Document, ReadError> {
     findings.extend(integrity::check(&doc, data_skipped));
     // a target or an actual shown rounded is read held (`held`), its note made there
     let mut made = held::hold(&mut doc, &grid.notes);
+    // a percent cell past 150 %: a whole number typed, or a real rate (`percent_rates`)
+    percent_rates::judge(&doc, &grid.notes, &mut made);
     for (i, (at, note)) in grid.notes.iter().enumerate() {
         if let Some(f) = made.get_mut(i).and_then(Option::take) {
             findings.push(f);

@@ -14,18 +14,116 @@
 //! break), page 1 holding the form's header. Where both name the project (`项目名称`), the
 //! names agree.
 //!
+//! The folder is the page's on disk, or its folder inside the `.zip` it was unzipped from
+//! ([`Beside`]: the archive's pages, `pile::gather`), joined the same way.
+//!
 //! **Bounds**: forms of at most [`MAX_PAGES`] pages; [`MAX_LOOKED`] other pages of the folder
 //! looked at; the files read count against [`limits::INPUT`](crate::limits::INPUT) with the
 //! page, their cells against [`limits::CELLS`](crate::limits::CELLS).
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use super::page_parts::PageParts;
 use crate::finding::{Finding, Severity, codes};
 use crate::table::formats::SheetCells;
 use crate::table::formats::html::{self, PageTable, StyleSource};
 use crate::table::model::Document;
-use crate::table::{ReadError, ReadOptions};
+use crate::table::{ArchiveSheets, ReadError, ReadOptions};
+
+/// The folder a page's other printed pages are looked for in: its folder on disk, or its
+/// folder inside the archive it was unzipped from (`/` between folders, empty at the top) with
+/// the archive's pages.
+#[derive(Clone, Copy)]
+pub(super) enum Beside<'a> {
+    Disk(&'a Path),
+    Archive {
+        folder: &'a str,
+        sheets: &'a Arc<ArchiveSheets>,
+    },
+}
+
+impl Beside<'_> {
+    /// The path inside the archive of its folder's `file`.
+    fn inside(folder: &str, file: &str) -> String {
+        match folder.trim_matches('/') {
+            "" => file.to_owned(),
+            f => format!("{f}/{file}"),
+        }
+    }
+
+    /// Whether the folder holds `file`.
+    fn has(&self, file: &str) -> bool {
+        match self {
+            Beside::Disk(dir) => dir.join(file).is_file(),
+            Beside::Archive { folder, sheets } => {
+                let want = Self::inside(folder, file);
+                sheets.pages.iter().any(|(at, _)| *at == want)
+            }
+        }
+    }
+
+    /// The names of the folder's web pages (of its first 4,096 files on disk).
+    fn pages(&self) -> Vec<String> {
+        match self {
+            Beside::Disk(dir) => std::fs::read_dir(dir)
+                .into_iter()
+                .flatten()
+                .take(4096)
+                .flatten()
+                .filter_map(|e| e.file_name().into_string().ok())
+                .filter(|f| is_page_name(f))
+                .collect(),
+            Beside::Archive { folder, sheets } => {
+                let folder = folder.trim_matches('/');
+                (sheets.pages.iter())
+                    .filter_map(|(at, _)| {
+                        let (dir, file) = at.rsplit_once('/').unwrap_or(("", at));
+                        (dir == folder && is_page_name(file)).then(|| file.to_owned())
+                    })
+                    .collect()
+            }
+        }
+    }
+
+    /// The bytes of the folder's `file` where it is a regular file (not a link) of at most
+    /// `left` bytes.
+    fn bytes(&self, file: &str, left: u64) -> Option<Vec<u8>> {
+        match self {
+            Beside::Disk(dir) => {
+                let path: PathBuf = dir.join(file);
+                let meta = std::fs::symlink_metadata(&path).ok()?;
+                if !meta.is_file() || meta.len() > left {
+                    return None;
+                }
+                std::fs::read(&path).ok()
+            }
+            Beside::Archive { folder, sheets } => {
+                let want = Self::inside(folder, file);
+                let (_, bytes) = sheets.pages.iter().find(|(at, _)| *at == want)?;
+                (bytes.len() as u64 <= left).then(|| bytes.to_vec())
+            }
+        }
+    }
+
+    /// Where a page of the folder reads its own sheets from.
+    fn source(&self) -> StyleSource {
+        match self {
+            Beside::Disk(dir) => StyleSource::Folder(dir.to_path_buf()),
+            Beside::Archive { folder, sheets } => StyleSource::Archive {
+                folder: (*folder).to_owned(),
+                sheets: Arc::clone(sheets),
+            },
+        }
+    }
+
+    /// `file` read beside the page: a file on disk is one the run's output must not replace.
+    fn read_from(&self, file: &str) {
+        if let Beside::Disk(dir) = self {
+            html::note_read(&dir.join(file));
+        }
+    }
+}
 
 /// The pages of a form joined at most.
 pub(super) const MAX_PAGES: u32 = 16;
@@ -41,7 +139,7 @@ pub(super) type Joined = Vec<(u32, String)>;
 /// where the page is no part of a form saved page by page.
 pub(super) fn join(
     name: &str,
-    dir: &Path,
+    dir: Beside<'_>,
     tables: Vec<PageTable>,
     opts: &ReadOptions,
     budget: (u64, u64),
@@ -98,7 +196,7 @@ pub(super) fn join(
 /// page's number and tables), the files joined and those looked at, the bytes and cells left.
 struct Form<'a> {
     name: &'a str,
-    dir: &'a Path,
+    dir: Beside<'a>,
     opts: &'a ReadOptions,
     budget: (u64, u64),
     project: Option<String>,
@@ -134,7 +232,7 @@ impl Form<'_> {
         for k in numbers {
             let file = format!("{}{}{k}{}.{}", own.stem, own.sep, own.close, own.ext);
             let next_to = self.held.contains(&(k - 1)) || self.held.contains(&(k + 1));
-            if !self.dir.join(&file).is_file() || (matches!(want, Want::Names(_)) && !next_to) {
+            if !self.dir.has(&file) || (matches!(want, Want::Names(_)) && !next_to) {
                 continue;
             }
             self.tried.push(file.clone());
@@ -173,13 +271,8 @@ impl Form<'_> {
     /// (a page naming no project among several offering it is no page of this form: a folder
     /// of many forms printed over two pages).
     fn by_marks(&mut self, total: u32) -> Result<(), ReadError> {
-        let mut others: Vec<String> = std::fs::read_dir(self.dir)
-            .into_iter()
-            .flatten()
-            .take(4096)
-            .flatten()
-            .filter_map(|e| e.file_name().into_string().ok())
-            .filter(|f| is_page_name(f) && !self.tried.contains(f))
+        let mut others: Vec<String> = (self.dir.pages().into_iter())
+            .filter(|f| !self.tried.contains(f))
             .collect();
         others.sort();
         others.truncate(MAX_LOOKED);
@@ -391,20 +484,13 @@ fn is_page_name(file: &str) -> bool {
 /// `None` where it is not read (not a regular file of the folder, too large, no page, or not
 /// writing `共{total}页` where `total` is given).
 fn read_other(
-    dir: &Path,
+    dir: Beside<'_>,
     file: &str,
     total: Option<u32>,
     opts: &ReadOptions,
     budget: &mut (u64, u64),
 ) -> Result<Option<Vec<PageTable>>, ReadError> {
-    let path: PathBuf = dir.join(file);
-    let Ok(meta) = std::fs::symlink_metadata(&path) else {
-        return Ok(None);
-    };
-    if !meta.is_file() || meta.len() > budget.0 {
-        return Ok(None);
-    }
-    let Ok(bytes) = std::fs::read(&path) else {
+    let Some(bytes) = dir.bytes(file, budget.0) else {
         return Ok(None);
     };
     if bytes.len() as u64 > budget.0 || !html::looks_like(&bytes) {
@@ -419,10 +505,10 @@ fn read_other(
     if total.is_some_and(|t| !writes_total(&text, t)) {
         return Ok(None);
     }
-    let source = StyleSource::Folder(dir.to_path_buf());
+    let source = dir.source();
     let page = html::read_page_tables_within(file, &text, &source, budget.1)?;
     budget.1 = budget.1.saturating_sub(page.cells);
-    html::note_read(&path);
+    dir.read_from(file);
     Ok(Some(page.tables))
 }
 

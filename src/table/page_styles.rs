@@ -22,10 +22,13 @@ pub enum PageFolder {
 }
 
 /// The style sheets (`.css`) of one archive, each by its path inside it (`/` between the
-/// folders), within `MAX_ARCHIVE_SHEETS` (64) and the page's 512 KB of style text.
+/// folders), within `MAX_ARCHIVE_SHEETS` (64) and the page's 512 KB of style text; and its web
+/// pages, by their paths (a page's frames and its form's other printed pages are read from
+/// them, as from its folder on disk), each shared with the entry read on its own.
 #[derive(Debug, Default)]
 pub struct ArchiveSheets {
     pub sheets: Vec<(String, Vec<u8>)>,
+    pub pages: Vec<(String, std::sync::Arc<[u8]>)>,
 }
 
 /// Style sheets kept from one archive at most.

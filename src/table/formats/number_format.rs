@@ -93,6 +93,9 @@ pub(crate) struct NumberShape {
     pub decimals: Option<u32>,
     pub scale: u32,
     pub shift: u32,
+    /// The point among the digits is LibreOffice's `\!.` (its copy of Excel's `0!.0000"万"`,
+    /// where it took Excel's escape `!` for a literal `!`): read as Excel's point, said so.
+    pub bang: bool,
 }
 
 impl NumberShape {
@@ -244,6 +247,9 @@ pub(crate) enum CellNote {
         /// 千, 百万, 十亿 …: what the shown figure counts.
         by: String,
         rounded: Option<String>,
+        /// The format is LibreOffice's copy of an Excel 万 format (`0\!.0000\万`, shown by
+        /// LibreOffice as `150000!.0000万`): read as the Excel format it copies.
+        bang: bool,
     },
     /// The text read is what the sheet shows: a negative number without its minus (`0;0`
     /// shows −5 as `5`); the cell holds `held`.
@@ -299,27 +305,9 @@ impl CellNote {
             CellNote::Scaled {
                 held,
                 by,
-                rounded: None,
-            } => (
-                codes::DISPLAY_SCALED,
-                Severity::Warning,
-                format!(
-                    "单元格存 {held}，其数字格式以{by}为单位显示为 {value}；按显示值读取，请核对单位"
-                ),
-                format!("单元格存 {held}"),
-            ),
-            CellNote::Scaled {
-                held,
-                by,
-                rounded: Some(shown),
-            } => (
-                codes::DISPLAY_SCALED,
-                Severity::Warning,
-                format!(
-                    "单元格存 {held}，其数字格式以{by}为单位显示为 {shown}；按单元格值以{by}为单位读取为 {value}（百分数按存的值读取，不按显示的舍入），请核对单位"
-                ),
-                format!("单元格存 {held}，显示为 {shown}"),
-            ),
+                rounded,
+                bang,
+            } => scaled_finding(held, by, rounded.as_deref(), *bang, value),
             CellNote::RoundedShown { held } => (
                 codes::DISPLAY_ROUNDED,
                 Severity::Info,
@@ -708,6 +696,7 @@ fn number_part(tokens: &[Token]) -> Option<(Option<NumberShape>, String, String)
     let (mut percent, mut decimals, mut commas, mut scale) = (false, None::<u32>, 0u32, 0u32);
     // the digit placeholders after a literal point between the integer digits (`0!.0000`)
     let mut point_at: Option<u32> = None;
+    let mut bang = false;
     for t in tokens {
         match t {
             Token::Literal(l) if digits || general => pending.push_str(l),
@@ -728,6 +717,16 @@ fn number_part(tokens: &[Token]) -> Option<(Option<NumberShape>, String, String)
                 if let Some(k) = point_at.as_mut() {
                     *k += 1;
                 }
+            }
+            Token::Point
+                if decimals.is_none() && pending == "!" && digits && point_at.is_none() =>
+            {
+                // LibreOffice's copy of Excel's `0!.0000"万"`: it took the escape `!` for a
+                // literal one and wrote `0\!.0000\万` (an `.ods`: the text `!` embedded
+                // before the point); the point among the digits is the one Excel shows
+                pending.clear();
+                point_at = Some(0);
+                bang = true;
             }
             Token::Point if decimals.is_none() => {
                 interleaved |= !pending.is_empty() || point_at.is_some();
@@ -764,6 +763,7 @@ fn number_part(tokens: &[Token]) -> Option<(Option<NumberShape>, String, String)
         decimals: Some(decimals.unwrap_or(0)),
         scale,
         shift: shift.unwrap_or(0),
+        bang: bang && shift.is_some(),
     });
     Some((number, before, after))
 }
@@ -778,7 +778,7 @@ fn number_part(tokens: &[Token]) -> Option<(Option<NumberShape>, String, String)
 /// value it holds, each with a note.
 pub(crate) fn read_cell(value: &Data, format: Option<&CellFormat>) -> (String, Option<CellNote>) {
     let Some(format) = format else {
-        return (shown(value, None), None);
+        return general(value);
     };
     let f = match value {
         Data::Float(f) => *f,
@@ -834,6 +834,42 @@ pub(crate) fn read_cell(value: &Data, format: Option<&CellFormat>) -> (String, O
                 _ => (text, note),
             }
         }
+    }
+}
+
+/// The finding of a [`CellNote::Scaled`] holding `held`, shown in `by`, read as `value`.
+fn scaled_finding(
+    held: &str,
+    by: &str,
+    rounded: Option<&str>,
+    bang: bool,
+    value: &str,
+) -> (Code, Severity, String, String) {
+    match (rounded, bang) {
+        (_, true) => (
+            codes::DISPLAY_SCALED,
+            Severity::Warning,
+            format!(
+                "单元格存 {held}，数字格式中的“\\!.”是 LibreOffice 转存 Excel 格式（如 0!.0000\"万\"）时的误写：Excel 的“!.”是显示在数字中间的小数点（以{by}为单位），LibreOffice 当作文字“!”；按 Excel 原格式以{by}为单位读取为 {value}，请核对单位"
+            ),
+            format!("单元格存 {held}"),
+        ),
+        (None, false) => (
+            codes::DISPLAY_SCALED,
+            Severity::Warning,
+            format!(
+                "单元格存 {held}，其数字格式以{by}为单位显示为 {value}；按显示值读取，请核对单位"
+            ),
+            format!("单元格存 {held}"),
+        ),
+        (Some(shown), false) => (
+            codes::DISPLAY_SCALED,
+            Severity::Warning,
+            format!(
+                "单元格存 {held}，其数字格式以{by}为单位显示为 {shown}；按单元格值以{by}为单位读取为 {value}（百分数按存的值读取，不按显示的舍入），请核对单位"
+            ),
+            format!("单元格存 {held}，显示为 {shown}"),
+        ),
     }
 }
 
@@ -932,7 +968,10 @@ fn digits(
             format!("{before}{sign}{digits}{after}")
         }
     };
-    let digits_shown = number_shown(g, number);
+    let digits_shown = match number {
+        Some(_) => number_shown(g, number),
+        None => general_shown(g),
+    };
     if !zero_shown
         && digits_shown
             .trim_end_matches('%')
@@ -976,7 +1015,16 @@ fn digits(
             Some(read) => (read, Some(shown_text)),
             None => (shown_text, None),
         };
-        return (text, Some(CellNote::Scaled { held, by, rounded }));
+        let bang = shape.bang;
+        return (
+            text,
+            Some(CellNote::Scaled {
+                held,
+                by,
+                rounded,
+                bang,
+            }),
+        );
     }
     if !percent_unit {
         // a figure that is no percentage reads as shown (scores are printed rounded and the
@@ -993,6 +1041,70 @@ fn digits(
         None => (shown_text, None),
         Some(held) => (held, Some(CellNote::Rounded(shown_text))),
     }
+}
+
+/// A cell in the General format (no format, `General`, `G/通用格式`): a number as Excel shows
+/// it ([`general_shown`]), read so, with a [`CellNote::RoundedShown`] naming the value held
+/// where that has more digits (beyond a float's own noise, as any figure shown rounded).
+fn general(value: &Data) -> (String, Option<CellNote>) {
+    let Data::Float(f) = value else {
+        return (shown(value, None), None);
+    };
+    let Some(d) = exact(*f) else {
+        return (shown(value, None), None);
+    };
+    let held = d.normalize().to_string();
+    let Some(r) = general_rounded(d) else {
+        return (held, None);
+    };
+    let text = r.to_string();
+    if within_float_noise(&held, &text, "", "") {
+        return (held, None);
+    }
+    (text, Some(CellNote::RoundedShown { held }))
+}
+
+/// A number as Excel's General format shows it (see [`general_rounded`]).
+pub(crate) fn general_shown(f: f64) -> String {
+    match exact(f) {
+        Some(d) => general_rounded(d).unwrap_or(d).normalize().to_string(),
+        None => format!("{f}"),
+    }
+}
+
+/// What Excel's General format shows of `d` where it shows fewer digits than `d` holds: at
+/// most 11 characters (a minus sign aside), so 10 significant digits at most, 9 decimals
+/// below 1 (`0.95999999999` shows `0.96`, π `3.141592654`), trailing zeros dropped. `None`
+/// where it shows `d` whole, or past what 11 characters hold plainly (below 0.0001, from
+/// 10^10 on: Excel writes `1.23457E+11`; read as held, as before).
+fn general_rounded(d: Decimal) -> Option<Decimal> {
+    let a = d.abs();
+    if a.is_zero() || a < Decimal::new(1, 4) || a >= Decimal::new(10_000_000_000, 0) {
+        return None;
+    }
+    let places = if a < Decimal::ONE {
+        9
+    } else {
+        // 10 significant digits: the integer's digits (1 to 10) and the rest decimals
+        let mut int_digits = 1;
+        let mut t = a.trunc();
+        while t >= Decimal::TEN {
+            t /= Decimal::TEN;
+            t = t.trunc();
+            int_digits += 1;
+        }
+        10 - int_digits
+    };
+    if d.scale() <= places {
+        return None;
+    }
+    let mut r = d
+        .round_dp_with_strategy(places, RoundingStrategy::MidpointAwayFromZero)
+        .normalize();
+    if r.is_zero() {
+        r.set_sign_positive(true);
+    }
+    (r != d).then_some(r)
 }
 
 /// Whether a held and a shown figure (dressed in `before` … `after`) differ by less than a
@@ -1166,6 +1278,61 @@ mod tests {
         }
     }
 
+    #[test]
+    fn general_shows_a_float_in_eleven_characters() {
+        for (f, shown) in [
+            (0.95999999999, "0.96"),
+            (std::f64::consts::PI, "3.141592654"),
+            (-std::f64::consts::PI, "-3.141592654"),
+            (50.0 / 3.0, "16.66666667"),
+            (123456.789012, "123456.789"),
+            (0.000123456789012, "0.000123457"),
+            (0.9999999999, "1"),
+            (0.3, "0.3"),
+            (12.5, "12.5"),
+            (1234567890.5, "1234567891"),
+            // past what 11 characters hold plainly (Excel: `1.23457E+11`): as held
+            (123456789012.5, "123456789012.5"),
+            (0.0000123, "0.0000123"),
+        ] {
+            assert_eq!(general_shown(f), shown, "{f}");
+        }
+        // read as shown where it holds more, the value held named
+        assert_eq!(
+            read_cell(&Data::Float(0.95999999999), None),
+            (
+                "0.96".to_owned(),
+                Some(CellNote::RoundedShown {
+                    held: "0.95999999999".into()
+                })
+            )
+        );
+        assert_eq!(
+            read_cell(&Data::Float(0.96), None),
+            ("0.96".to_owned(), None)
+        );
+    }
+
+    #[test]
+    fn libreoffices_bang_before_the_point_is_excels_literal_point() {
+        // LibreOffice writes Excel's `0!.0000"万"` as `0\!.0000\万`
+        for (code, shown) in [
+            ("0\\!.0000\\万", "15.0000万"),
+            ("0\\!.0,\\万", "15.0万"),
+            ("#,##0\\!.0,\"万元\"", "15.0万元"),
+            ("0\"!\".0000\"万\"", "15.0000万"),
+        ] {
+            let (text, note) = read(150000.0, code);
+            assert_eq!(text, shown, "{code}");
+            assert!(
+                matches!(note, Some(CellNote::Scaled { bang: true, .. })),
+                "{code}: {note:?}"
+            );
+        }
+        // a `!` elsewhere is literal text, as before
+        assert_eq!(read(5.0, "0\\!").0, "5!");
+    }
+
     fn shape(code: &str) -> Option<NumberShape> {
         NumberShape::of(code)
     }
@@ -1179,6 +1346,7 @@ mod tests {
             held: held.into(),
             by: by.into(),
             rounded: None,
+            bang: false,
         })
     }
 
@@ -1207,6 +1375,7 @@ mod tests {
                 held: held.into(),
                 by: "千".into(),
                 rounded: Some(shown.into()),
+                bang: false,
             })
         };
         assert_eq!(
@@ -1241,6 +1410,7 @@ mod tests {
                 decimals: Some(d),
                 scale: 0,
                 shift: 0,
+                bang: false,
             })
         };
         let fixed = |d, scale| {
@@ -1249,6 +1419,7 @@ mod tests {
                 decimals: Some(d),
                 scale,
                 shift: 0,
+                bang: false,
             })
         };
         assert_eq!(shape("0%"), pct(0));

@@ -9,7 +9,7 @@
 //! - **A page in a `.zip`**: the archive's own `.css` entries, by the same rules as a folder on
 //!   disk (relative to the page's folder in the archive, never `..`, never absolute, never the
 //!   network); the archive keeps at most 64 sheets and 512 KB of them
-//!   (`pile::gather`).
+//!   (`pile::gather`). A frame's page is found among the archive's pages the same way.
 //! - **One upload** (the server): none; the page's findings say how to proceed.
 //!
 //! **Bounds**: the sheets read count against the page's style text
@@ -243,14 +243,7 @@ fn from_archive(
     href: &str,
     left: usize,
 ) -> Result<String, &'static str> {
-    let rel = relative(href)?;
-    let mut want = folder.trim_matches('/').to_owned();
-    for part in rel.components() {
-        if !want.is_empty() {
-            want.push('/');
-        }
-        want.push_str(&part.as_os_str().to_string_lossy());
-    }
+    let want = in_folder(folder, &relative(href)?);
     let (_, bytes) = sheets
         .iter()
         .find(|(at, _)| *at == want)
@@ -259,6 +252,40 @@ fn from_archive(
         return Err("网页的样式表合计超过 512 KB");
     }
     Ok(css_text(bytes))
+}
+
+/// The path inside an archive of the file `rel` of the page's `folder` there (`/` between the
+/// folders).
+fn in_folder(folder: &str, rel: &Path) -> String {
+    let mut want = folder.trim_matches('/').to_owned();
+    for part in rel.components() {
+        if !want.is_empty() {
+            want.push('/');
+        }
+        want.push_str(&part.as_os_str().to_string_lossy());
+    }
+    want
+}
+
+/// A frame's page of the archive the page was unzipped from (`pages`, by their paths), in the
+/// page's `folder` there, by the same rules as a sheet ([`relative`]); at most `left` bytes:
+/// its bytes and its own folder.
+fn archive_page(
+    folder: &str,
+    pages: &[(String, std::sync::Arc<[u8]>)],
+    rel: &Path,
+    left: u64,
+) -> Result<(Vec<u8>, String), &'static str> {
+    let want = in_folder(folder, rel);
+    let (_, bytes) = pages
+        .iter()
+        .find(|(at, _)| *at == want)
+        .ok_or("压缩包中网页所在的文件夹里没有这个网页")?;
+    if bytes.len() as u64 > left {
+        return Err("网页与其框架中的网页合计超过输入大小的上限");
+    }
+    let folder = want.rsplit_once('/').map_or("", |(d, _)| d).to_owned();
+    Ok((bytes.to_vec(), folder))
 }
 
 /// A sheet saved in an `.mhtml`: the part whose `Content-Location` is `href` (or ends with
@@ -275,8 +302,8 @@ fn from_parts(
     Ok(css_text(bytes))
 }
 
-/// The document a frame's `src` names beside the page (a file of the page's folder on disk,
-/// by [`relative`]'s rules, as a sheet is found), at most `left` bytes, with where that
+/// The document a frame's `src` names beside the page (a file of the page's folder on disk or
+/// in its archive, by [`relative`]'s rules, as a sheet is found), at most `left` bytes, with where that
 /// document's own sheets and frames are read from (its folder); why not where it is not read.
 /// An `.mhtml`'s frames are its parts ([`part_at`]).
 pub(crate) fn frame_file(
@@ -284,18 +311,23 @@ pub(crate) fn frame_file(
     src: &str,
     left: u64,
 ) -> Result<(Vec<u8>, StyleSource), &'static str> {
+    let rel = || {
+        relative(src.trim()).map_err(|why| match why {
+            ABSOLUTE => "是绝对路径，jixiao 只读取网页所在文件夹中的文件",
+            other => other,
+        })
+    };
     let dir = match source {
         StyleSource::Alone => return Err("网页是单独读取的，不带它旁边的文件"),
         StyleSource::Parts(_) => return Err("单个文件网页中没有保存这个框架的网页"),
-        StyleSource::Archive { .. } => {
-            return Err("压缩包中框架的网页不随网页读取（压缩包中的每个网页单独读取）");
+        StyleSource::Archive { folder, sheets } => {
+            let (bytes, folder) = archive_page(folder, &sheets.pages, &rel()?, left)?;
+            let sheets = sheets.clone();
+            return Ok((bytes, StyleSource::Archive { folder, sheets }));
         }
         StyleSource::Folder(dir) => dir,
     };
-    let rel = relative(src.trim()).map_err(|why| match why {
-        ABSOLUTE => "是绝对路径，jixiao 只读取网页所在文件夹中的文件",
-        other => other,
-    })?;
+    let rel = rel()?;
     let too_large = "网页与其框架中的网页合计超过输入大小的上限";
     let (real_dir, real, bytes) = folder_file(dir, &rel, left, too_large)?;
     if let Ok(mut read) = READ_FROM_FOLDERS.lock() {

@@ -210,7 +210,7 @@ fn styled_text(
     style: Option<&Style>,
 ) -> (String, Option<super::number_format::CellNote>) {
     let Some(style) = style else {
-        return (shown(value, None), None);
+        return super::number_format::read_cell(value, None);
     };
     if style.percentage
         && let Data::Float(f) = value
@@ -220,6 +220,7 @@ fn styled_text(
             decimals: None,
             scale: 0,
             shift: 0,
+            bang: false,
         };
         let note = super::number_format::percent_whole(*f, shape);
         return (super::number_format::number_shown(*f, Some(shape)), note);
