@@ -336,6 +336,32 @@ fn plain_figure(text: &str) -> bool {
     b.first().is_some_and(|f| (0x21..=0x7E).contains(f)) && b.last().is_some_and(u8::is_ascii_digit)
 }
 
+/// Cell `i` of `row` read as [`NUMBER_CELLS`]' `k`th figure (`None` where empty).
+#[inline(always)]
+fn number<'t, R: SheetRow<'t>>(
+    row: R,
+    k: usize,
+    i: usize,
+) -> Result<Option<Decimal>, BadNumber<'t>> {
+    let text = row.text(i);
+    if text.is_empty() {
+        return Ok(None);
+    }
+    let (c, role) = (Cell { i, text }, NUMBER_CELLS[k].0);
+    // (a figure between ASCII ends, `258.00`, has no 分, % or 万元 to drop and no space to
+    // trim: most filled number cells, read without the searches)
+    let text = if plain_figure(c.text) {
+        c.text
+    } else {
+        let text = c.text.trim_end_matches(['分', '%']);
+        match role {
+            Role::Budget | Role::Spent => without_wanyuan(text),
+            _ => text,
+        }
+    };
+    parse_number_why(text).map_err(|why| BadNumber { k, cell: c, why })
+}
+
 /// `预算执行` in an indicator's name (a budget row, form 2), looked for by a searcher built once
 /// (`str::contains` builds one each row).
 static BUDGET_ROW: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
@@ -444,7 +470,7 @@ impl<'t, R: SheetRow<'t>> SheetReader<'_, '_, '_, R> {
             self.set.level1 = true;
             self.set.level2 = true;
         }
-        let numbers = match self.numbers(row) {
+        let numbers = match self.numbers(row).or_else(|bad| self.full_marks(row, bad)) {
             Ok(numbers) => numbers,
             Err(bad) => return self.bad_number(row, bad, &unit_name, &project_name),
         };
@@ -480,7 +506,7 @@ impl<'t, R: SheetRow<'t>> SheetReader<'_, '_, '_, R> {
         // (as `names` marks a row that takes both names from the state)
         self.used.unit |= !self.set.unit;
         self.used.project |= !self.set.project;
-        let numbers = match self.numbers(row) {
+        let numbers = match self.numbers(row).or_else(|bad| self.full_marks(row, bad)) {
             Ok(numbers) => numbers,
             Err(bad) => {
                 let u = &self.units[place.ui];
@@ -533,32 +559,48 @@ impl<'t, R: SheetRow<'t>> SheetReader<'_, '_, '_, R> {
         // (only the number columns the header has, resolved once: a sheet of two amounts and
         // no 分值 or 得分 asks two cells a row, not four roles)
         for &(k, i) in &self.number_cols[..self.number_count] {
-            let text = row.text(i);
-            if text.is_empty() {
-                continue;
-            }
-            let (c, role) = (Cell { i, text }, NUMBER_CELLS[k].0);
-            // (a figure between ASCII ends, `258.00`, has no 分, % or 万元 to drop and no
-            // space to trim: most filled number cells, read without the searches)
-            let text = if plain_figure(c.text) {
-                c.text
-            } else {
-                let text = c.text.trim_end_matches(['分', '%']);
-                match role {
-                    Role::Budget | Role::Spent => without_wanyuan(text),
-                    _ => text,
-                }
-            };
-            match parse_number_why(text) {
-                Ok(v) => numbers[k] = v,
-                Err(why) => return Err(BadNumber { k, cell: c, why }),
-            }
+            numbers[k] = number(row, k, i)?;
         }
         // amounts whose header states another money unit (`全年执行数（元）`): converted, on
         // the few sheets that need it (one branch a row on the others)
         if self.h.money.into.is_some() {
             self.money_converted(row, &mut numbers);
         }
+        Ok(numbers)
+    }
+
+    /// [`Self::numbers`] of a row whose 得分 `bad` is written `满分` beside a 分值: the 分值 is
+    /// its 得分, said (`table.form-reading`, as a form's); any other cell that is not a number
+    /// stays `bad` (the row skipped: it was, 满分 too, and the project's sums went short).
+    #[cold]
+    #[inline(never)]
+    fn full_marks(&mut self, row: R, bad: BadNumber<'t>) -> Result<Numbers, BadNumber<'t>> {
+        if NUMBER_CELLS[bad.k].0 != Role::Score || bad.cell.text != "满分" {
+            return Err(bad);
+        }
+        let mut numbers: Numbers = [None; 4];
+        for &(k, i) in &self.number_cols[..self.number_count] {
+            if k != bad.k {
+                numbers[k] = number(row, k, i)?;
+            }
+        }
+        let Some(weight) = numbers[0] else {
+            return Err(bad);
+        };
+        numbers[bad.k] = Some(weight);
+        if self.h.money.into.is_some() {
+            self.money_converted(row, &mut numbers);
+        }
+        let at = row.cell_at(bad.cell.i, self.ctx.source);
+        let message = format!(
+            "得分写作「满分」：按这一行的分值 {} 读取",
+            weight.normalize()
+        );
+        let f = self
+            .ctx
+            .finding(codes::FORM_READING, Severity::Info, at, message)
+            .label("满分");
+        self.ctx.findings.push(f);
         Ok(numbers)
     }
 
