@@ -89,3 +89,55 @@ fn a_flat_sheets_score_written_full_marks_is_the_rows_points() {
     );
     assert!(!said.contains("table.bad-number"), "{said}");
 }
+
+/// 乙项目 of the fixtures with budget execution: 发放补贴户数 (36 of 40), 补贴发放及时率 (20 of
+/// 20), 受益群众满意度 (30 of 30).
+fn the_three_of_90() -> [[String; 5]; 3] {
+    let mut rows = the_three();
+    rows[1][4] = "20.00".to_owned();
+    rows
+}
+
+#[test]
+fn a_budget_execution_row_in_the_grids_first_column_is_the_budget_line() {
+    // `预算执行率 | | | 100% | 95% | 10 | 9.5` as the grid's first row, no funds block: was
+    // "没有三级指标名称，不计为指标" and the form 未核对 (95.5 against rows making 86); now the
+    // budget line, scored from the printed rate: 9.5 of 10, 95.5 as printed
+    let v = report("rate-row-level1.tsv");
+    assert_eq!(read(&v), the_three_of_90(), "{v}");
+    let p = &v["projects"][0];
+    assert_eq!(score(&v), "95.50", "{v}");
+    assert_eq!(p["budget_weight"], "10.00", "{v}");
+    assert_eq!(p["budget_score"], "9.50", "{v}");
+    assert_eq!(p["execution_rate"], "95.00", "{v}");
+    assert_eq!(p["budget"], Value::Null, "{v}");
+    assert!(findings_of(&v, "table.missing-name").is_empty(), "{v}");
+    let said = inspected("rate-row-level1.tsv");
+    assert!(
+        said.contains("没有预算数和执行数，按原表执行率计分"),
+        "{said}"
+    );
+    // the funds block gives the amounts (100, 95) and no points; the grid's `预算执行率（10分）`
+    // row gives its 10 points and 9.5: was 未核对 the same way
+    let v = report("rate-row-funds.tsv");
+    assert_eq!(read(&v), the_three_of_90(), "{v}");
+    let p = &v["projects"][0];
+    assert_eq!(score(&v), "95.50", "{v}");
+    assert_eq!(p["budget"], "100", "{v}");
+    assert_eq!(p["budget_score"], "9.50", "{v}");
+    assert_eq!(p["budget_published_score"], "9.5", "{v}");
+    let said = inspected("rate-row-funds.tsv");
+    assert!(said.contains("按资金表的金额计分"), "{said}");
+}
+
+#[test]
+fn a_funds_block_printing_only_its_rate_and_points_scores_the_rate() {
+    // 年度资金总额 with no amounts, 分值 10, 执行率 95%, 得分 9.5: was "未给出全年预算数，预算执行率
+    // 不计分", 86 of 90 (95.56) and the printed 9.5 a difference; now 9.5 of 10 from the rate
+    let v = report("funds-rate-only.tsv");
+    assert_eq!(read(&v), the_three_of_90(), "{v}");
+    let p = &v["projects"][0];
+    assert_eq!(score(&v), "95.50", "{v}");
+    assert_eq!(p["budget_score"], "9.50", "{v}");
+    assert_eq!(v["summary"]["differences"], 0, "{v}");
+}

@@ -880,6 +880,7 @@ impl<'t, R: SheetRow<'t>> SheetReader<'_, '_, '_, R> {
                 spent,
                 weight,
                 published_score: score,
+                rate: None,
                 at: row_at,
                 cells: cells_of(h, row, self.ctx.source, [Role::Budget, Role::Spent]),
             });
@@ -996,6 +997,7 @@ impl<'t, R: SheetRow<'t>> SheetReader<'_, '_, '_, R> {
             spent: spent.or(s),
             weight,
             published_score: score,
+            rate: None,
             at: row_at,
             cells,
         });

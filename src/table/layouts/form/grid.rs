@@ -317,6 +317,8 @@ pub(super) struct GridRead {
     pub category_points: Vec<(Arc<str>, Decimal)>,
     pub breakdowns: Vec<Breakdown>,
     pub mismatches: Vec<String>,
+    /// The budget-execution row printed in the grid (`budget_row`).
+    pub budget_row: Option<super::budget_row::BudgetRow>,
 }
 
 /// A one-cell row across the grid that opens a block of indicators with its points and is not
@@ -504,6 +506,9 @@ impl FormReader<'_, '_, '_> {
                 continue;
             }
             self.ctx.rows_read += 1;
+            if self.budget_row(h, row, &mut w.budget_row) {
+                continue;
+            }
             if self.heading(&mut w, h, r) {
                 continue;
             }
@@ -533,6 +538,7 @@ impl FormReader<'_, '_, '_> {
             category_points: w.points,
             breakdowns: w.breakdowns,
             mismatches: w.mismatches,
+            budget_row: w.budget_row,
         }
     }
 

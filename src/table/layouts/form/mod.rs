@@ -61,6 +61,7 @@
 //!   with no total or grade. Sums are compared within the rounding of what is printed.
 
 pub(crate) mod beside;
+mod budget_row;
 mod carried;
 mod continued;
 mod funds;
@@ -474,7 +475,10 @@ impl FormReader<'_, '_, '_> {
         let outer = (from > grid.last_row && grid.first_row >= span.start)
             .then(|| self.outer_scope(&grid, span.start))
             .flatten();
-        let read = self.grid(&grid, from..span.end, outer);
+        let mut read = self.grid(&grid, from..span.end, outer);
+        if let Some(b) = read.budget_row.take() {
+            self.budget_into_funds(&mut area.funds, b);
+        }
         let body = self.join_blocks(&mut area, read);
         let budget_outside = self.budget_outside(&area, &body, form_at);
         let unit = self.unit_of(&mut area, form_at);
@@ -487,6 +491,10 @@ impl FormReader<'_, '_, '_> {
             Some(b) => (Some(b), funds.cells[1]),
             None => (funds.initial, funds.cells[0]),
         };
+        // no amounts, but points and a printed rate: budget execution scored from the rate
+        let rate = (budget_figure.is_none() && funds.spent.is_none() && funds.weight.is_some())
+            .then(|| funds.rate.as_deref().and_then(budget_row::share))
+            .flatten();
         let budget = (funds.budget.is_some()
             || funds.spent.is_some()
             || funds.weight.is_some()
@@ -494,6 +502,7 @@ impl FormReader<'_, '_, '_> {
         .then(|| BudgetLine {
             budget: budget_figure,
             spent: funds.spent,
+            rate,
             weight: funds.weight,
             published_score: funds.score,
             at: funds.at.unwrap_or(form_at),
