@@ -141,3 +141,64 @@ fn a_funds_block_printing_only_its_rate_and_points_scores_the_rate() {
     assert_eq!(p["budget_score"], "9.50", "{v}");
     assert_eq!(v["summary"]["differences"], 0, "{v}");
 }
+
+/// `[unit, project, score]` of each project of a report.
+fn projects(v: &Value) -> Vec<[String; 3]> {
+    v["projects"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| ["unit", "project", "score"].map(|k| p[k].as_str().unwrap_or("").to_owned()))
+        .collect()
+}
+
+#[test]
+fn a_sheet_of_departments_with_no_project_column_is_a_project_a_department() {
+    // `部门名称 | 一级指标 | …`, two departments' indicators (96 and 100): was one per-project
+    // form, the 部门名称 column passed over, one 未命名项目 of 196 / 200 (98.00)
+    let v = report("departments-no-project.tsv");
+    let two = |suffix: &str| {
+        [
+            ["某县农业农村局", "某县农业农村局", "96.00"],
+            ["某县林业局", "某县林业局", "100.00"],
+        ]
+        .map(|[u, p, s]| [u.to_owned(), format!("{p}{suffix}"), s.to_owned()])
+        .to_vec()
+    };
+    assert_eq!(projects(&v), two("部门整体支出"), "{v}");
+    assert_eq!(read(&v)[..3], the_three(), "{v}");
+    let said = inspected("departments-no-project.tsv");
+    assert!(
+        said.contains("表中没有项目列：每个「部门名称」的指标读作一个项目"),
+        "{said}"
+    );
+    // `单位名称` under a title: each unit's overall spending (was 未命名项目 too)
+    let v = report("units-no-project-titled.tsv");
+    assert_eq!(projects(&v), two("单位整体支出"), "{v}");
+}
+
+#[test]
+fn of_two_years_actual_columns_the_titles_year_is_read_else_the_latest() {
+    // `2022年完成值 | 2023年完成值` and no 实际完成值: both were unknown columns, every indicator
+    // 缺实际值 (the form 待评定 against its printed 96)
+    for file in ["actual-two-years-form.tsv", "actual-two-years-flat.tsv"] {
+        let v = report(file);
+        assert_eq!(read(&v), the_three(), "{file}: {v}");
+        assert_eq!(score(&v), "96.00", "{file}: {v}");
+        let said = inspected(file);
+        assert!(
+            said.contains("读取「2023年完成值」列，「2022年完成值」未读取"),
+            "{said}"
+        );
+    }
+    // a title naming 2022: its column (150户, 90 %, 85 %), said
+    let v = report("actual-two-years-flat-titled.tsv");
+    let actuals: Vec<String> = read(&v).into_iter().map(|r| r[2].clone()).collect();
+    assert_eq!(actuals, ["150户", "90%", "85%"], "{v}");
+    assert_eq!(score(&v), "85.33", "{v}");
+    let said = inspected("actual-two-years-flat-titled.tsv");
+    assert!(
+        said.contains("标题的年度是 2022，读取「2022年完成值」列"),
+        "{said}"
+    );
+}

@@ -320,6 +320,24 @@ fn shared(cell: Option<Cell>, last: &Option<Arc<str>>) -> Option<Arc<str>> {
     }
 }
 
+/// The project of a unit's overall spending named by its cell `unit` (`某县农业农村局` +
+/// `部门整体支出`: [`Header::project_suffix`]), shared with the state's where it is that one; a
+/// summing row's `合计` stays as written.
+#[cold]
+#[inline(never)]
+fn whole_spending(unit: &str, suffix: Option<&str>, last: &Option<Arc<str>>) -> Arc<str> {
+    let suffix = suffix.unwrap_or("");
+    if let Some(l) = last
+        && l.strip_suffix(suffix) == Some(unit)
+    {
+        return l.clone();
+    }
+    if sheet_total::is_total_name(unit) {
+        return Arc::from(unit);
+    }
+    Arc::from(format!("{unit}{suffix}"))
+}
+
 /// Sets `slot` to `name`, unless it holds that very name already.
 fn set_shared(slot: &mut Option<Arc<str>>, name: &Arc<str>) {
     if !slot.as_ref().is_some_and(|s| Arc::ptr_eq(s, name)) {
@@ -534,6 +552,10 @@ impl<'t, R: SheetRow<'t>> SheetReader<'_, '_, '_, R> {
             .or_else(|| self.unit_hint.map(Arc::from))
             .unwrap_or_else(|| Arc::from(""));
         let project_name = match (&project_cell, &state.project) {
+            // (a sheet of departments with no 项目 column: the unit's cell names its project)
+            (Some(c), _) if self.h.project_suffix.is_some() => {
+                whole_spending(c.text, self.h.project_suffix, &state.project)
+            }
             (Some(_), _) => shared(project_cell, &state.project).expect("a filled cell"),
             (None, Some(p))
                 if unit_cell.is_none() || state.unit.as_deref() == Some(&*unit_name) =>
@@ -720,6 +742,11 @@ impl<'t, R: SheetRow<'t>> SheetReader<'_, '_, '_, R> {
     /// later grows as rows are added).
     fn rows_of(&self, project: &str) -> usize {
         let col = self.h.col(Role::Project);
+        // (the unit's cell names a unit's overall spending)
+        let project = match self.h.project_suffix {
+            Some(s) => project.strip_suffix(s).unwrap_or(project),
+            None => project,
+        };
         let rest = &self.rows[(self.at + 1).min(self.rows.len())..];
         let more = match col {
             None => rest.len(),

@@ -464,6 +464,8 @@ impl FormReader<'_, '_, '_> {
                 *text = None;
             }
         }
+        let mut grid = grid;
+        self.actual_year(&mut grid, area.year);
         let grid = grid.with_figures(rows);
         if grid.figures != [None; 2] {
             self.header_units(&grid);
