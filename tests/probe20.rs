@@ -202,3 +202,57 @@ fn of_two_years_actual_columns_the_titles_year_is_read_else_the_latest() {
         "{said}"
     );
 }
+
+#[test]
+fn a_percentage_in_chinese_numerals_is_read_as_a_percentage() {
+    // `≥九十五%`, `九十五%` and `九成以上` were words (a qualitative target), and the actual's
+    // 90 % / 80 % then its share: 达成 each, where 90 % falls short of 95 %
+    let v = report("chinese-numeral-percent.tsv");
+    let got: Vec<[String; 3]> = read(&v)
+        .into_iter()
+        .map(|[name, _, _, verdict, score]| [name, verdict, score])
+        .collect();
+    let want = [
+        ["合格率", "fail", "18.95"],
+        ["合格率2", "fail", "18.95"],
+        ["覆盖率", "fail", "17.78"],
+        ["满意度", "fail", "18.95"],
+        ["满意度2", "fail", "18.95"],
+    ]
+    .map(|r| r.map(String::from));
+    assert_eq!(got, want, "{v}");
+}
+
+#[test]
+fn a_budget_row_named_with_its_points_and_one_implied_by_the_total_are_scored() {
+    // `预算执行率（10分）` below the grid, its 分值 cell empty, 执行率 95 %, 得分 9.5: was
+    // 未核对 (分值 100 against 90); the label's 10 points, scored from the rate
+    let v = report("rate-row-label-points.tsv");
+    assert_eq!(read(&v), the_three_of_90(), "{v}");
+    assert_eq!(score(&v), "95.50", "{v}");
+    assert_eq!(v["projects"][0]["budget_weight"], "10.00", "{v}");
+    // amounts and a rate in the funds block, no 分值 anywhere for it; the indicators make 90
+    // and 86, the 总分 row 100 and 94 (86 + 10 × 80 %): was 未核对, each sum short by 10 / 8
+    let v = report("budget-points-from-total.tsv");
+    assert_eq!(score(&v), "94.00", "{v}");
+    assert_eq!(v["projects"][0]["budget_score"], "8.00", "{v}");
+    assert!(
+        findings_of(&v, "table.form-total-mismatch").is_empty(),
+        "{v}"
+    );
+    let said = inspected("budget-points-from-total.tsv");
+    assert!(said.contains("余下 10 分是预算执行的分值"), "{said}");
+}
+
+#[test]
+fn a_department_forms_task_list_is_not_its_funds_block() {
+    // 年度主要任务 | 任务名称 | 主要内容 | 预算数 | 执行数 above the funds block: its first task
+    // (300 of 300) was read as the department's budget, 100 %, 10 of 10 (99.56), and the
+    // 年度资金总额 row below (520, 494, 95 %, 9.5) passed over
+    let v = report("department-tasks-above-funds.tsv");
+    let p = &v["projects"][0];
+    assert_eq!(p["budget"], "520", "{v}");
+    assert_eq!(p["spent"], "494", "{v}");
+    assert_eq!(p["budget_score"], "9.50", "{v}");
+    assert_eq!(score(&v), "99.06", "{v}");
+}

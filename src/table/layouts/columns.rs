@@ -820,7 +820,12 @@ pub(crate) fn detect(row: &Row) -> Option<Header> {
         return Some(t);
     }
     let mut s = match_layout(row, SELF_EVALUATION, Layout::SelfEvaluation);
-    if !has(&s, Role::Actual) && !s.unknown.is_empty() {
+    // (only where the row names indicators and targets: `scan` asks this of every form row)
+    if !has(&s, Role::Actual)
+        && !s.unknown.is_empty()
+        && has(&s, Role::Indicator)
+        && has(&s, Role::Target)
+    {
         s.actual_of_years(row);
     }
     if has(&s, Role::Project) && has(&s, Role::Indicator) && !has(&s, Role::Actual) {

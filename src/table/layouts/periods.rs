@@ -117,6 +117,15 @@ pub(super) fn annual_goals(header: &mut Header, row: &Row) -> bool {
 /// The year a header cell names an actual of (`2023年完成值`, `2023年度实际完成值`, `2022年
 /// 实际完成情况`): two such columns side by side are two years' actuals, one to be read.
 pub(crate) fn actual_year(text: &str) -> Option<i32> {
+    // (most cells start with no digit: answered before anything is copied)
+    if !text
+        .trim_start()
+        .as_bytes()
+        .first()
+        .is_some_and(u8::is_ascii_digit)
+    {
+        return None;
+    }
     let t: String = text
         .chars()
         .filter(|c| !c.is_whitespace() && *c != '\u{3000}')

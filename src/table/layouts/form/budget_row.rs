@@ -10,6 +10,7 @@ use rust_decimal::Decimal;
 use crate::finding::{Severity, codes};
 use crate::table::amount::parse_number;
 use crate::table::grid::Row;
+use crate::table::model::{FormTotal, IndicatorRow};
 use crate::table::source::Location;
 
 use super::FormReader;
@@ -71,12 +72,15 @@ impl FormReader<'_, '_, '_> {
         row: &Row,
         found: &mut Option<BudgetRow>,
     ) -> bool {
+        if found.is_some() {
+            return false;
+        }
         let own = |c: Col| h.col(c).and_then(|i| row.cell(i)).map(|c| c.text.trim());
         let named = [Col::Level1, Col::Level2]
             .into_iter()
             .filter_map(own)
             .find(|t| !t.is_empty());
-        if found.is_some() || !named.is_some_and(names_budget) {
+        if !named.is_some_and(names_budget) {
             return false;
         }
         // (a 三级指标 of its own, 预算执行率 too, is an indicator as before)
@@ -84,6 +88,8 @@ impl FormReader<'_, '_, '_> {
             return false;
         }
         let (weight, score) = self.weight_and_score(h, row);
+        // `预算执行率（10分）` with its 分值 cell empty: the label's points
+        let weight = weight.or_else(|| named.and_then(|t| points_in(&compact(t)).0));
         let actual = h
             .col(Col::Actual)
             .and_then(|i| row.cell(i))
@@ -133,7 +139,8 @@ impl FormReader<'_, '_, '_> {
             funds.at = Some(row.at);
         }
         let amounts = funds.budget.or(funds.initial).is_some() || funds.spent.is_some();
-        let message = match (amounts, funds.rate.as_deref().and_then(share)) {
+        let rate = funds.rate.as_deref().and_then(share);
+        let message = match (amounts, rate.filter(|_| funds.weight.is_some())) {
             (true, _) => format!(
                 "指标表中的「预算执行率」行是预算执行一栏（{}），按资金表的金额计分",
                 told.join("，")
@@ -143,8 +150,13 @@ impl FormReader<'_, '_, '_> {
                 told.join("，")
             ),
             (false, None) => format!(
-                "指标表中的「预算执行率」行是预算执行一栏（{}）：没有预算数、执行数和可读的执行率，预算执行不计分",
-                told.join("，")
+                "指标表中的「预算执行率」行是预算执行一栏（{}）：没有预算数和执行数，{}，预算执行不计分",
+                told.join("，"),
+                if rate.is_none() {
+                    "执行率不可读"
+                } else {
+                    "也没有分值"
+                }
             ),
         };
         self.reading(row.at, message);
@@ -166,5 +178,63 @@ impl FormReader<'_, '_, '_> {
                 .label("预算执行率");
             self.ctx.findings.push(f);
         }
+    }
+
+    /// The budget row's 分值 where the funds block gives amounts and no points, and the 总分
+    /// row's sums exceed the indicators' (`listed`) by what budget execution would give: its
+    /// 分值 minus theirs `d` > 0, its 得分 minus theirs `d` × the execution rate (capped at
+    /// 100 %) within the printed rounding. The form counts budget execution with `d` points no
+    /// cell prints (indicators of 90, 总分 100; 86 and 94 at 80 %): read so, said. It was
+    /// 未核对 (each sum short by the budget's).
+    pub(super) fn budget_points_from_total<'i>(
+        &mut self,
+        funds: &mut FundsRow,
+        listed: impl Iterator<Item = &'i IndicatorRow>,
+        total: Option<&FormTotal>,
+    ) {
+        let (Some(t), None, None) = (total, funds.weight, funds.score) else {
+            return;
+        };
+        let (Some(w), Some(s), Some(budget), Some(spent)) = (
+            t.weight,
+            t.score,
+            funds.budget.or(funds.initial),
+            funds.spent,
+        ) else {
+            return;
+        };
+        let mut sums = (Decimal::ZERO, Decimal::ZERO);
+        for i in listed {
+            let (Some(iw), Some(is)) = (i.weight, i.published_score) else {
+                return;
+            };
+            sums = (sums.0 + iw, sums.1 + is);
+        }
+        let d = w - sums.0;
+        let Some(rate) = (budget > Decimal::ZERO && d > Decimal::ZERO)
+            .then(|| spent.checked_div(budget))
+            .flatten()
+        else {
+            return;
+        };
+        let expected = d * rate.min(Decimal::ONE).max(Decimal::ZERO);
+        let tol = crate::table::half_unit_at(s.normalize().scale()).max(Decimal::new(5, 3));
+        if ((s - sums.1) - expected).abs() > tol {
+            return;
+        }
+        funds.weight = Some(d);
+        funds.implied_score = Some(s - sums.1);
+        let at = funds.at.unwrap_or(t.at);
+        self.reading(
+            at,
+            format!(
+                "预算执行没有填写分值：原表分值合计 {} 减去各指标分值之和 {}，余下 {} 分是预算执行的分值（原表总分 {} 含预算执行得分 {}，与执行率相符）",
+                w.normalize(),
+                sums.0.normalize(),
+                d.normalize(),
+                s.normalize(),
+                (s - sums.1).normalize()
+            ),
+        );
     }
 }

@@ -481,6 +481,8 @@ impl FormReader<'_, '_, '_> {
         if let Some(b) = read.budget_row.take() {
             self.budget_into_funds(&mut area.funds, b);
         }
+        let listed = area.first_block.indicators.iter().chain(&read.indicators);
+        self.budget_points_from_total(&mut area.funds, listed, read.total.as_ref());
         let body = self.join_blocks(&mut area, read);
         let budget_outside = self.budget_outside(&area, &body, form_at);
         let unit = self.unit_of(&mut area, form_at);
@@ -673,7 +675,7 @@ impl FormReader<'_, '_, '_> {
         let (mismatches, outside) = self.check_total(
             total.as_ref(),
             area.funds.weight,
-            area.funds.score,
+            area.funds.score.or(area.funds.implied_score),
             &indicators,
         );
         unchecked.extend(mismatches);
