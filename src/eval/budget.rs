@@ -30,6 +30,9 @@ pub const INDICATOR: &str = "预算执行率";
 pub(super) struct Budget {
     pub budget: Option<Decimal>,
     pub spent: Option<Decimal>,
+    /// The execution rate a form prints with no amounts (a share), where neither the actuals
+    /// file nor the sheet gives a budget or a spending.
+    pub rate: Option<Decimal>,
 }
 
 impl Budget {
@@ -43,12 +46,20 @@ impl Budget {
         let spent = entry
             .and_then(|e| e.spent.map(|a| a.0))
             .or(project.budget.as_ref().and_then(|b| b.spent));
-        Budget { budget, spent }
+        let rate = match (budget, spent) {
+            (None, None) => project.budget.as_ref().and_then(|b| b.rate),
+            _ => None,
+        };
+        Budget {
+            budget,
+            spent,
+            rate,
+        }
     }
 
-    /// Whether budget execution is scored (a budget is known).
+    /// Whether budget execution is scored (a budget is known, or the rate a form prints).
     pub fn applicable(&self) -> bool {
-        self.budget.is_some()
+        self.budget.is_some() || self.rate.is_some()
     }
 
     /// A budget of zero or less: budget execution keeps its weight and waits for review (a
@@ -63,6 +74,7 @@ impl Budget {
             // checked: amounts are bounded when read, but a budget given by actuals or a rule
             // may not be; past the decimal range the share is unknown (never a panic)
             (Some(b), Some(sp)) if positive(b) => sp.checked_div(b),
+            (None, None) => self.rate,
             _ => None,
         }
     }

@@ -85,7 +85,13 @@ pub(super) fn budget_difference(
             .budget
             .map(|b| format!("预算 {}", b.normalize()))
             .unwrap_or_default(),
-        actual: budget.spent.map(|s| format!("执行 {}", s.normalize())),
+        actual: budget
+            .spent
+            .map(|s| format!("执行 {}", s.normalize()))
+            .or_else(|| {
+                let r = budget.rate?.checked_mul(Decimal::ONE_HUNDRED)?;
+                Some(format!("执行率 {}%", r.normalize()))
+            }),
         weight: Shown::new(weight, dp),
         published_score: Some(p),
         score: score.map(|b| Shown::new(b, dp)),

@@ -393,6 +393,13 @@ impl RowWriter {
                 }
                 field_bytes(b, cell);
             }
+            (None, Some(r)) => {
+                cell.clear();
+                cell.extend_from_slice("执行率 ".as_bytes());
+                super::json::shown(cell, *r);
+                cell.push(b'%');
+                field_bytes(b, cell);
+            }
             _ => b.extend_from_slice("—".as_bytes()),
         }
         b.extend_from_slice(b",,");

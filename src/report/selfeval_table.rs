@@ -99,8 +99,11 @@ pub(crate) fn budget_outside(p: &ProjectReport) -> bool {
 /// from the recomputed one (or where the form's total leaves the budget row out).
 pub(crate) fn budget_remark(p: &ProjectReport) -> String {
     let mut parts: Vec<String> = p.budget_note.iter().cloned().collect();
-    if p.budget.is_none() {
+    if p.budget.is_none() && p.execution_rate.is_none() {
         parts.push("未给出全年预算数，预算执行率不计分".to_owned());
+    }
+    if p.budget.is_none() && p.execution_rate.is_some() {
+        parts.push("没有预算数和执行数，按原表执行率计分".to_owned());
     }
     if let Some(d) = p.budget_published_score {
         if budget_outside(p) {
@@ -130,6 +133,7 @@ pub(crate) fn budget_actual(p: &ProjectReport) -> String {
     match (&p.spent, &p.execution_rate) {
         (Some(s), Some(r)) => format!("执行 {} {}（{r}%）", s.normalize(), p.money_unit),
         (Some(s), None) => format!("执行 {} {}", s.normalize(), p.money_unit),
+        (None, Some(r)) => format!("执行率 {r}%"),
         _ => "—".to_owned(),
     }
 }

@@ -1430,9 +1430,16 @@ pub(crate) struct Found {
 fn find_header(source: &source::SourceText, rows: &[Row]) -> Result<Found, ReadError> {
     let mut preamble = Preamble::default();
     let mut header_at = None;
+    // the year a title above the header names (two years' actual columns: its is read)
+    let mut title_year = None;
     for (i, row) in rows.iter().enumerate() {
         if row.is_blank() {
             continue;
+        }
+        if title_year.is_none() && row.filled().count() <= 2 {
+            title_year = row
+                .filled()
+                .find_map(|(_, c)| layouts::periods::title_year(&c.text));
         }
         if let Some(h) = columns::detect(row) {
             header_at = Some((i, i, h));
@@ -1478,6 +1485,7 @@ fn find_header(source: &source::SourceText, rows: &[Row]) -> Result<Found, ReadE
         header_index += 1 + next;
     }
     header.settle_money(preamble.money_unit.as_deref());
+    header.settle_actual_year(title_year);
     let names_row = rows
         .iter()
         .take(header_index + 1)
@@ -1555,6 +1563,8 @@ fn unknown_columns(ctx: &mut Ctx<'_>, header: &Header, names: &Row) {
     columns::missing_actual(ctx, header, names);
     columns::figure_units(ctx, header, names);
     money_columns(ctx, header, names);
+    columns::project_from_unit(ctx, header, names);
+    columns::actual_year_noted(ctx, header, names);
 }
 
 /// Whether a header column not understood names both a 分值 (or 权重) and a 得分 (`分值/得分`,

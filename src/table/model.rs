@@ -157,6 +157,10 @@ pub struct BudgetLine {
     pub weight: Option<Decimal>,
     /// 得分 the sheet printed for it.
     pub published_score: Option<Decimal>,
+    /// The execution rate a form prints (a share: 0.95) where it gives no amounts: budget
+    /// execution is scored from it (a form's 预算执行率 row of `95%` and 10 points).
+    #[serde(skip)]
+    pub rate: Option<Decimal>,
     /// The row.
     pub at: Location,
     /// The cells the 全年预算数 (a form's, or its 年初预算数) and 全年执行数 were read from, where

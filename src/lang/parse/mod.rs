@@ -970,10 +970,15 @@ fn side<'a>(base: &str, input: &'a str) -> Option<(&'a str, Side)> {
     }
     let value_end = offset(base, rest);
     let after = ws(rest);
+    if chinese && let Some(side) = tenths(base, start..value_end, value, after) {
+        return Some(side);
+    }
     let mut unit_read = None;
     if let Some((r, u, len)) = unit(after) {
         let unit_start = offset(base, after);
-        if chinese && !is_counting_unit(&after[..len]) {
+        // a Chinese numeral takes a counting unit (`三个`) or a percent sign (`九十五%`: read as
+        // words before, and a 90 % actual then 达成 by its share)
+        if chinese && !is_counting_unit(&after[..len]) && !matches!(u.as_str(), "%" | "‰") {
             return None;
         }
         unit_read = Some((u, unit_start..unit_start + len));
@@ -986,6 +991,40 @@ fn side<'a>(base: &str, input: &'a str) -> Option<(&'a str, Side)> {
             value_span: start..value_end,
             magnitude,
             unit: unit_read,
+        },
+    ))
+}
+
+/// `九成` (tenths: 90 %) after a Chinese numeral `value` (`span` in `base`) at `after`: the
+/// percent side, where `成` ends the word (`九成以上`, `九成，`; not `三成本`). Read as words
+/// before, a 80 % actual against `九成以上` was 达成 by its share.
+#[cold]
+#[inline(never)]
+fn tenths<'a>(
+    base: &str,
+    span: std::ops::Range<usize>,
+    value: crate::lang::number::Value,
+    after: &'a str,
+) -> Option<(&'a str, Side)> {
+    let rest = after.strip_prefix('成')?;
+    let ends = match rest.chars().next() {
+        None => true,
+        Some(c) => matches!(c, '以' | '及' | '左' | '或' | '上' | '下') || !c.is_alphanumeric(),
+    };
+    let small = value
+        .as_ref()
+        .is_ok_and(|v| *v <= rust_decimal::Decimal::TEN);
+    if !ends || !small {
+        return None;
+    }
+    let at = offset(base, after);
+    Some((
+        rest,
+        Side {
+            value: number::scale_by(value, 10),
+            value_span: span,
+            magnitude: None,
+            unit: Some((Unit::PERCENT, at..at + '成'.len_utf8())),
         },
     ))
 }

@@ -266,6 +266,9 @@ const SELF_EVALUATION: &[(Role, &[&str])] = &[
             "资金使用单位",
             "主管部门",
             "unit",
+            "部门名称",
+            "部门",
+            "预算部门",
         ],
     ),
     (Role::Project, &["项目", "项目名称", "project"]),
@@ -378,6 +381,23 @@ pub(crate) struct Header {
     /// A self-evaluation sheet's 度量单位 column after its 实际完成值: the actuals' unit
     /// ([`Header::settle_actual_unit`]).
     pub actual_unit: Option<super::actual_unit::ActualUnit>,
+    /// A self-evaluation sheet with no 项目 column whose 部门名称 (or 单位) column names whose
+    /// targets they are: each unit's rows are one project, its overall spending, named by the
+    /// unit's cell and this (`部门整体支出`; [`Header::settle_project_from_unit`]).
+    pub project_suffix: Option<&'static str>,
+    /// Two or more actual columns each naming a year (`2022年完成值 | 2023年完成值`) where the
+    /// header has no 实际完成值: the one read ([`Header::settle_actual_year`]).
+    pub actual_years: Option<Box<ActualYears>>,
+}
+
+/// A header's actual columns naming years (`2022年完成值 | 2023年完成值`): each column and its
+/// year, the one read as the actual, and whether the title's year chose it (else it is the
+/// latest).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct ActualYears {
+    pub cols: Vec<(usize, i32)>,
+    pub taken: (usize, i32),
+    pub by_title: bool,
 }
 
 /// The money units a sheet's 全年预算数 and 全年执行数 headers state (`全年预算数（万元）`,
@@ -440,6 +460,8 @@ impl Header {
             both: None,
             pair: None,
             actual_unit: None,
+            project_suffix: None,
+            actual_years: None,
         };
         for (r, c) in roles {
             h.add(r, c);
@@ -473,6 +495,71 @@ impl Header {
     /// The column of a role.
     pub fn col(&self, role: Role) -> Option<usize> {
         self.by_role[role as usize]
+    }
+
+    /// Two or more columns of actuals each naming a year (`2022年完成值 | 2023年完成值`) where the
+    /// header (`row`) has no 实际完成值: the latest is the actual until the title's year says
+    /// otherwise ([`Header::settle_actual_year`]); one such column alone is the actual. Both
+    /// were unknown columns before, and every indicator 缺实际值.
+    fn actual_of_years(&mut self, row: &Row) {
+        let cols: Vec<(usize, i32)> = self
+            .unknown
+            .iter()
+            .filter_map(|&i| Some((i, super::periods::actual_year(&row.cell(i)?.text)?)))
+            .collect();
+        let Some((col, year, _)) = super::periods::year_column(&cols, None) else {
+            return;
+        };
+        self.add(Role::Actual, col);
+        self.unknown.retain(|u| !cols.iter().any(|(c, _)| c == u));
+        if cols.len() > 1 {
+            self.actual_years = Some(Box::new(ActualYears {
+                cols,
+                taken: (col, year),
+                by_title: false,
+            }));
+        }
+    }
+
+    /// The actual among two years' columns ([`Header::actual_years`]): the year `title`
+    /// names, where a column names it, else the latest.
+    pub fn settle_actual_year(&mut self, title: Option<i32>) {
+        let Some(years) = self.actual_years.as_mut() else {
+            return;
+        };
+        let Some((col, year, by_title)) = super::periods::year_column(&years.cols, title) else {
+            return;
+        };
+        years.taken = (col, year);
+        years.by_title = by_title;
+        self.replace(Role::Actual, col);
+    }
+
+    /// A self-evaluation header with indicators and targets, a 部门名称 (单位名称, 主管部门 …)
+    /// column and no 项目 column (`row`): the unit's column names the projects too, each unit's
+    /// rows its overall spending (`某县农业农村局部门整体支出`). Read as one per-project form
+    /// before, the unit column was passed over and every department's indicators were one
+    /// 未命名项目 (196 of 200 for two).
+    fn settle_project_from_unit(&mut self, row: &Row) {
+        let (Some(unit), Some(_), Some(_)) = (
+            self.col(Role::Unit),
+            self.col(Role::Indicator),
+            self.col(Role::Target),
+        ) else {
+            return;
+        };
+        let named = |w: &str| row.cell(unit).is_some_and(|c| c.text.contains(w));
+        // (`unit` may be a measure's: only a Chinese name of a unit or department)
+        let department = named("部门");
+        if !department && !named("单位") {
+            return;
+        }
+        self.add(Role::Project, unit);
+        self.project_suffix = Some(if department {
+            "部门整体支出"
+        } else {
+            "单位整体支出"
+        });
     }
 
     /// Notes the money unit the header cell `text` of a 全年预算数 or 全年执行数 column states.
@@ -733,11 +820,22 @@ pub(crate) fn detect(row: &Row) -> Option<Header> {
         return Some(t);
     }
     let mut s = match_layout(row, SELF_EVALUATION, Layout::SelfEvaluation);
+    // (only where the row names indicators and targets: `scan` asks this of every form row)
+    if !has(&s, Role::Actual)
+        && !s.unknown.is_empty()
+        && has(&s, Role::Indicator)
+        && has(&s, Role::Target)
+    {
+        s.actual_of_years(row);
+    }
     if has(&s, Role::Project) && has(&s, Role::Indicator) && !has(&s, Role::Actual) {
         s.settle_pair(row);
     }
     if has(&s, Role::Actual) && !s.unknown.is_empty() {
         s.prefer_whole_year(row);
+    }
+    if !has(&s, Role::Project) && has(&s, Role::Unit) {
+        s.settle_project_from_unit(row);
     }
     if has(&s, Role::Project) && has(&s, Role::Indicator) && has(&s, Role::Target) {
         return Some(s);
@@ -1023,6 +1121,46 @@ pub(crate) fn duplicate_columns(
         named.push(col);
     }
     named
+}
+
+/// `table.form-reading` where the actual is one of two years' columns
+/// ([`Header::actual_years`]): which, and why, at the column read.
+pub(crate) fn actual_year_noted(ctx: &mut crate::table::Ctx<'_>, header: &Header, names: &Row) {
+    let Some(years) = header.actual_years.as_deref() else {
+        return;
+    };
+    let Some(cell) = names.cell(years.taken.0) else {
+        return;
+    };
+    let f = super::periods::year_noted(ctx, years, cell, |i| {
+        names
+            .cell(i)
+            .map_or(String::new(), |c| c.text.trim().to_owned())
+    });
+    ctx.findings.push(f);
+}
+
+/// `table.form-no-project` where the unit's column names the projects
+/// ([`Header::project_suffix`]): said once, at the column's header.
+pub(crate) fn project_from_unit(ctx: &mut crate::table::Ctx<'_>, header: &Header, names: &Row) {
+    let (Some(suffix), Some(cell)) = (
+        header.project_suffix,
+        header.col(Role::Unit).and_then(|c| names.cell(c)),
+    ) else {
+        return;
+    };
+    let f = ctx
+        .finding(
+            crate::finding::codes::FORM_NO_PROJECT,
+            crate::finding::Severity::Info,
+            cell.location(ctx.source),
+            format!(
+                "表中没有项目列：每个「{}」的指标读作一个项目，名为其名称加“{suffix}”（如“某某局{suffix}”）",
+                cell.text.trim()
+            ),
+        )
+        .label("按此列分项目");
+    ctx.findings.push(f);
 }
 
 /// Merges a second header row (a merged `资金来源` cell above `财政拨款 | 财政专户拨款 | 其他资金`)

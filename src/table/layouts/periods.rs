@@ -5,7 +5,7 @@
 //! or the half year's (the nineteenth probe: each was read before, scored against the year's
 //! targets without a word).
 
-use crate::table::columns::{Header, Role, role_span};
+use crate::table::columns::{ActualYears, Header, Role, role_span};
 use crate::table::grid::Row;
 
 /// Whether a header cell names the whole year (`全年`, `1-12月`, `年末`: `Some(true)`) or a part
@@ -112,4 +112,135 @@ pub(super) fn annual_goals(header: &mut Header, row: &Row) -> bool {
         header.width = header.width.max(annual + 1);
     }
     true
+}
+
+/// The year a header cell names an actual of (`2023年完成值`, `2023年度实际完成值`, `2022年
+/// 实际完成情况`): two such columns side by side are two years' actuals, one to be read.
+pub(crate) fn actual_year(text: &str) -> Option<i32> {
+    // (most cells start with no digit: answered before anything is copied)
+    if !text
+        .trim_start()
+        .as_bytes()
+        .first()
+        .is_some_and(u8::is_ascii_digit)
+    {
+        return None;
+    }
+    let t: String = text
+        .chars()
+        .filter(|c| !c.is_whitespace() && *c != '\u{3000}')
+        .collect();
+    let (digits, rest) = t.split_at_checked(4)?;
+    let year: i32 = digits
+        .bytes()
+        .all(|b| b.is_ascii_digit())
+        .then(|| digits.parse().ok())
+        .flatten()?;
+    let rest = rest.strip_prefix('年')?;
+    let rest = rest.strip_prefix('度').unwrap_or(rest);
+    let rest = rest
+        .trim_start_matches(['（', '('])
+        .trim_end_matches(['）', ')']);
+    let named = [
+        "完成值",
+        "实际完成值",
+        "实际值",
+        "完成情况",
+        "实际完成情况",
+        "完成数",
+        "实际完成数",
+        "实际完成",
+    ];
+    (crate::years::YEARS.contains(&year) && named.contains(&rest)).then_some(year)
+}
+
+/// The column to read among `years` (each a column and the year its header names: at least
+/// one): the year `want`'s where one names it (the title's), else the latest, and why.
+pub(crate) fn year_column(years: &[(usize, i32)], want: Option<i32>) -> Option<(usize, i32, bool)> {
+    if let Some(&(col, y)) = want.and_then(|w| years.iter().find(|(_, y)| *y == w)) {
+        return Some((col, y, true));
+    }
+    years
+        .iter()
+        .max_by_key(|(_, y)| *y)
+        .map(|&(col, y)| (col, y, false))
+}
+
+/// The year a title names (`2023年度项目支出绩效自评表`, `（2023年度）`): the four digits before
+/// the first `年度`, else before a `年` in a title (`2023年…自评表`).
+pub(crate) fn title_year(text: &str) -> Option<i32> {
+    let at = text.find("年度").or_else(|| {
+        (text.contains("表") || text.contains("评价"))
+            .then(|| text.find('年'))
+            .flatten()
+    })?;
+    let head = &text[..at];
+    let digits = head
+        .char_indices()
+        .rev()
+        .take_while(|(_, c)| c.is_ascii_digit())
+        .last()
+        .map_or("", |(i, _)| &head[i..]);
+    let y: i32 = digits.parse().ok()?;
+    (digits.len() == 4 && crate::years::YEARS.contains(&y)).then_some(y)
+}
+
+/// The note at the actual column read among two years' (`years`, its header `cell`; `name`
+/// gives another column's header): which was read, why, and that the others were not.
+pub(crate) fn year_noted(
+    ctx: &crate::table::Ctx<'_>,
+    years: &ActualYears,
+    cell: &crate::table::grid::Cell,
+    name: impl Fn(usize) -> String,
+) -> crate::finding::Finding {
+    let others: Vec<String> = years
+        .cols
+        .iter()
+        .filter(|(c, _)| *c != years.taken.0)
+        .map(|&(c, _)| format!("「{}」", name(c)))
+        .collect();
+    let why = match years.by_title {
+        true => format!("标题的年度是 {}", years.taken.1),
+        false => "标题没有写年度，读最近的一年".to_owned(),
+    };
+    ctx.finding(
+        crate::finding::codes::FORM_READING,
+        crate::finding::Severity::Info,
+        cell.location(ctx.source),
+        format!(
+            "实际完成值有 {} 列分年填写：{why}，读取「{}」列，{}未读取（不按 --year 选列：评价其他年度请删去不用的列）",
+            years.cols.len(),
+            cell.text.trim(),
+            others.join("")
+        ),
+    )
+    .label("读取的年度")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{actual_year, title_year, year_column};
+
+    #[test]
+    fn two_years_actuals_are_told_and_the_titles_year_is_read() {
+        assert_eq!(actual_year("2023年完成值"), Some(2023));
+        assert_eq!(actual_year("2022 年度实际完成值"), Some(2022));
+        assert_eq!(actual_year("2023年（实际完成情况）"), Some(2023));
+        for no in [
+            "实际完成值",
+            "2023年目标值",
+            "20233年完成值",
+            "完成值2023年",
+            "2023年",
+        ] {
+            assert_eq!(actual_year(no), None, "{no}");
+        }
+        let cols = [(5, 2022), (6, 2023)];
+        assert_eq!(year_column(&cols, None), Some((6, 2023, false)));
+        assert_eq!(year_column(&cols, Some(2022)), Some((5, 2022, true)));
+        assert_eq!(year_column(&cols, Some(2021)), Some((6, 2023, false)));
+        assert_eq!(title_year("项目支出绩效自评表（2023年度）"), Some(2023));
+        assert_eq!(title_year("2022年某县项目绩效自评表"), Some(2022));
+        assert_eq!(title_year("填报日期：2024年3月1日"), None);
+    }
 }

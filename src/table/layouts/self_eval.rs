@@ -320,6 +320,24 @@ fn shared(cell: Option<Cell>, last: &Option<Arc<str>>) -> Option<Arc<str>> {
     }
 }
 
+/// The project of a unit's overall spending named by its cell `unit` (`某县农业农村局` +
+/// `部门整体支出`: [`Header::project_suffix`]), shared with the state's where it is that one; a
+/// summing row's `合计` stays as written.
+#[cold]
+#[inline(never)]
+fn whole_spending(unit: &str, suffix: Option<&str>, last: &Option<Arc<str>>) -> Arc<str> {
+    let suffix = suffix.unwrap_or("");
+    if let Some(l) = last
+        && l.strip_suffix(suffix) == Some(unit)
+    {
+        return l.clone();
+    }
+    if sheet_total::is_total_name(unit) {
+        return Arc::from(unit);
+    }
+    Arc::from(format!("{unit}{suffix}"))
+}
+
 /// Sets `slot` to `name`, unless it holds that very name already.
 fn set_shared(slot: &mut Option<Arc<str>>, name: &Arc<str>) {
     if !slot.as_ref().is_some_and(|s| Arc::ptr_eq(s, name)) {
@@ -334,6 +352,32 @@ fn set_shared(slot: &mut Option<Arc<str>>, name: &Arc<str>) {
 fn plain_figure(text: &str) -> bool {
     let b = text.as_bytes();
     b.first().is_some_and(|f| (0x21..=0x7E).contains(f)) && b.last().is_some_and(u8::is_ascii_digit)
+}
+
+/// Cell `i` of `row` read as [`NUMBER_CELLS`]' `k`th figure (`None` where empty).
+#[inline(always)]
+fn number<'t, R: SheetRow<'t>>(
+    row: R,
+    k: usize,
+    i: usize,
+) -> Result<Option<Decimal>, BadNumber<'t>> {
+    let text = row.text(i);
+    if text.is_empty() {
+        return Ok(None);
+    }
+    let (c, role) = (Cell { i, text }, NUMBER_CELLS[k].0);
+    // (a figure between ASCII ends, `258.00`, has no 分, % or 万元 to drop and no space to
+    // trim: most filled number cells, read without the searches)
+    let text = if plain_figure(c.text) {
+        c.text
+    } else {
+        let text = c.text.trim_end_matches(['分', '%']);
+        match role {
+            Role::Budget | Role::Spent => without_wanyuan(text),
+            _ => text,
+        }
+    };
+    parse_number_why(text).map_err(|why| BadNumber { k, cell: c, why })
 }
 
 /// `预算执行` in an indicator's name (a budget row, form 2), looked for by a searcher built once
@@ -444,7 +488,7 @@ impl<'t, R: SheetRow<'t>> SheetReader<'_, '_, '_, R> {
             self.set.level1 = true;
             self.set.level2 = true;
         }
-        let numbers = match self.numbers(row) {
+        let numbers = match self.numbers(row).or_else(|bad| self.full_marks(row, bad)) {
             Ok(numbers) => numbers,
             Err(bad) => return self.bad_number(row, bad, &unit_name, &project_name),
         };
@@ -480,7 +524,7 @@ impl<'t, R: SheetRow<'t>> SheetReader<'_, '_, '_, R> {
         // (as `names` marks a row that takes both names from the state)
         self.used.unit |= !self.set.unit;
         self.used.project |= !self.set.project;
-        let numbers = match self.numbers(row) {
+        let numbers = match self.numbers(row).or_else(|bad| self.full_marks(row, bad)) {
             Ok(numbers) => numbers,
             Err(bad) => {
                 let u = &self.units[place.ui];
@@ -508,6 +552,10 @@ impl<'t, R: SheetRow<'t>> SheetReader<'_, '_, '_, R> {
             .or_else(|| self.unit_hint.map(Arc::from))
             .unwrap_or_else(|| Arc::from(""));
         let project_name = match (&project_cell, &state.project) {
+            // (a sheet of departments with no 项目 column: the unit's cell names its project)
+            (Some(c), _) if self.h.project_suffix.is_some() => {
+                whole_spending(c.text, self.h.project_suffix, &state.project)
+            }
             (Some(_), _) => shared(project_cell, &state.project).expect("a filled cell"),
             (None, Some(p))
                 if unit_cell.is_none() || state.unit.as_deref() == Some(&*unit_name) =>
@@ -533,32 +581,48 @@ impl<'t, R: SheetRow<'t>> SheetReader<'_, '_, '_, R> {
         // (only the number columns the header has, resolved once: a sheet of two amounts and
         // no 分值 or 得分 asks two cells a row, not four roles)
         for &(k, i) in &self.number_cols[..self.number_count] {
-            let text = row.text(i);
-            if text.is_empty() {
-                continue;
-            }
-            let (c, role) = (Cell { i, text }, NUMBER_CELLS[k].0);
-            // (a figure between ASCII ends, `258.00`, has no 分, % or 万元 to drop and no
-            // space to trim: most filled number cells, read without the searches)
-            let text = if plain_figure(c.text) {
-                c.text
-            } else {
-                let text = c.text.trim_end_matches(['分', '%']);
-                match role {
-                    Role::Budget | Role::Spent => without_wanyuan(text),
-                    _ => text,
-                }
-            };
-            match parse_number_why(text) {
-                Ok(v) => numbers[k] = v,
-                Err(why) => return Err(BadNumber { k, cell: c, why }),
-            }
+            numbers[k] = number(row, k, i)?;
         }
         // amounts whose header states another money unit (`全年执行数（元）`): converted, on
         // the few sheets that need it (one branch a row on the others)
         if self.h.money.into.is_some() {
             self.money_converted(row, &mut numbers);
         }
+        Ok(numbers)
+    }
+
+    /// [`Self::numbers`] of a row whose 得分 `bad` is written `满分` beside a 分值: the 分值 is
+    /// its 得分, said (`table.form-reading`, as a form's); any other cell that is not a number
+    /// stays `bad` (the row skipped: it was, 满分 too, and the project's sums went short).
+    #[cold]
+    #[inline(never)]
+    fn full_marks(&mut self, row: R, bad: BadNumber<'t>) -> Result<Numbers, BadNumber<'t>> {
+        if NUMBER_CELLS[bad.k].0 != Role::Score || bad.cell.text != "满分" {
+            return Err(bad);
+        }
+        let mut numbers: Numbers = [None; 4];
+        for &(k, i) in &self.number_cols[..self.number_count] {
+            if k != bad.k {
+                numbers[k] = number(row, k, i)?;
+            }
+        }
+        let Some(weight) = numbers[0] else {
+            return Err(bad);
+        };
+        numbers[bad.k] = Some(weight);
+        if self.h.money.into.is_some() {
+            self.money_converted(row, &mut numbers);
+        }
+        let at = row.cell_at(bad.cell.i, self.ctx.source);
+        let message = format!(
+            "得分写作「满分」：按这一行的分值 {} 读取",
+            weight.normalize()
+        );
+        let f = self
+            .ctx
+            .finding(codes::FORM_READING, Severity::Info, at, message)
+            .label("满分");
+        self.ctx.findings.push(f);
         Ok(numbers)
     }
 
@@ -678,6 +742,11 @@ impl<'t, R: SheetRow<'t>> SheetReader<'_, '_, '_, R> {
     /// later grows as rows are added).
     fn rows_of(&self, project: &str) -> usize {
         let col = self.h.col(Role::Project);
+        // (the unit's cell names a unit's overall spending)
+        let project = match self.h.project_suffix {
+            Some(s) => project.strip_suffix(s).unwrap_or(project),
+            None => project,
+        };
         let rest = &self.rows[(self.at + 1).min(self.rows.len())..];
         let more = match col {
             None => rest.len(),
@@ -838,6 +907,7 @@ impl<'t, R: SheetRow<'t>> SheetReader<'_, '_, '_, R> {
                 spent,
                 weight,
                 published_score: score,
+                rate: None,
                 at: row_at,
                 cells: cells_of(h, row, self.ctx.source, [Role::Budget, Role::Spent]),
             });
@@ -954,6 +1024,7 @@ impl<'t, R: SheetRow<'t>> SheetReader<'_, '_, '_, R> {
             spent: spent.or(s),
             weight,
             published_score: score,
+            rate: None,
             at: row_at,
             cells,
         });

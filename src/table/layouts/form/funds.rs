@@ -32,6 +32,9 @@ pub(super) struct FundsRow {
     pub from_parts: bool,
     /// The cells of 年初预算数, 全年预算数 and 全年执行数, where read.
     pub cells: [Option<Location>; 3],
+    /// The budget row's 得分 the form's 总分 implies where no cell prints it (its 分值 read from
+    /// the total's remainder: `budget_row`): checked against the 总分, never shown as printed.
+    pub implied_score: Option<Decimal>,
 }
 
 impl FundsRow {

@@ -10,10 +10,11 @@ use std::sync::Arc;
 use rust_decimal::Decimal;
 
 use crate::finding::{Severity, codes};
-use crate::table::columns::{figure_unit_named, normalize};
+use crate::table::columns::{ActualYears, figure_unit_named, normalize};
 use crate::table::grid::{Cell, Row};
 use crate::table::half_unit_at;
 use crate::table::layouts::actual_unit::ActualUnit;
+use crate::table::layouts::periods;
 use crate::table::model::{Breakdown, FormTotal, IndicatorRow};
 use crate::table::source::Location;
 
@@ -45,6 +46,10 @@ pub(super) struct GridHeader {
     /// One column holding both the target and the actual, the grid having no 实际完成值
     /// column ([`super::pair`]): it is the target's column too, each cell split in two.
     pub pair: Option<Pair>,
+    /// Two or more actual columns each naming a year (`2022年完成值 | 2023年完成值`) where the
+    /// grid has no 实际完成值: the one read is the title's year's, else the latest
+    /// ([`FormReader::actual_year`]).
+    pub actual_years: Option<Box<ActualYears>>,
 }
 
 impl GridHeader {
@@ -145,6 +150,7 @@ fn any_header(rows: &[Row], i: usize) -> Option<GridHeader> {
         }
     }
     prefer_whole_year(&rows[i], &mut cols, &mut alt);
+    let actual_years = actual_of_years(&rows[i], &mut cols);
     // the column holding both is the target's: the one named so, else it becomes so
     let target = cols
         .iter()
@@ -166,7 +172,58 @@ fn any_header(rows: &[Row], i: usize) -> Option<GridHeader> {
         both,
         actual_unit,
         pair,
+        actual_years,
     })
+}
+
+/// Columns of actuals each naming a year (`2022年完成值 | 2023年完成值`) in a grid header `row`
+/// with no 实际完成值: the latest is the actual (until the title's year says otherwise); where
+/// there are two or more, which they are. Both went unread before, every indicator 缺实际值.
+fn actual_of_years(row: &Row, cols: &mut Vec<(Col, usize)>) -> Option<Box<ActualYears>> {
+    if cols.iter().any(|(c, _)| *c == Col::Actual) {
+        return None;
+    }
+    let years: Vec<(usize, i32)> = row
+        .filled()
+        .filter(|(i, _)| !cols.iter().any(|(_, k)| k == i))
+        .filter_map(|(i, c)| Some((i, periods::actual_year(&c.text)?)))
+        .collect();
+    let (col, year, _) = periods::year_column(&years, None)?;
+    cols.push((Col::Actual, col));
+    (years.len() > 1).then(|| {
+        Box::new(ActualYears {
+            cols: years,
+            taken: (col, year),
+            by_title: false,
+        })
+    })
+}
+
+impl FormReader<'_, '_, '_> {
+    /// The actual among two years' columns (`grid.actual_years`): the year of the form's
+    /// `title`, where a column names it, else the latest; said at the column read.
+    pub(super) fn actual_year(&mut self, grid: &mut GridHeader, title: Option<i32>) {
+        let Some(years) = grid.actual_years.as_mut() else {
+            return;
+        };
+        let Some((col, year, by_title)) = periods::year_column(&years.cols, title) else {
+            return;
+        };
+        years.taken = (col, year);
+        years.by_title = by_title;
+        for (c, at) in grid.cols.iter_mut() {
+            if *c == Col::Actual {
+                *at = col;
+            }
+        }
+        let rows = self.rows;
+        let header = |i: usize| grid.cell(rows, i).map_or(String::new(), |c| tidy(&c.text));
+        let (Some(cell), Some(years)) = (grid.cell(rows, col), grid.actual_years.as_deref()) else {
+            return;
+        };
+        let f = periods::year_noted(self.ctx, years, cell, header);
+        self.ctx.findings.push(f);
+    }
 }
 
 /// Where the 实际完成值 column names a part of the year (`实际完成值（1-6月）`) and a second
@@ -317,6 +374,8 @@ pub(super) struct GridRead {
     pub category_points: Vec<(Arc<str>, Decimal)>,
     pub breakdowns: Vec<Breakdown>,
     pub mismatches: Vec<String>,
+    /// The budget-execution row printed in the grid (`budget_row`).
+    pub budget_row: Option<super::budget_row::BudgetRow>,
 }
 
 /// A one-cell row across the grid that opens a block of indicators with its points and is not
@@ -504,6 +563,9 @@ impl FormReader<'_, '_, '_> {
                 continue;
             }
             self.ctx.rows_read += 1;
+            if self.budget_row(h, row, &mut w.budget_row) {
+                continue;
+            }
             if self.heading(&mut w, h, r) {
                 continue;
             }
@@ -533,6 +595,7 @@ impl FormReader<'_, '_, '_> {
             category_points: w.points,
             breakdowns: w.breakdowns,
             mismatches: w.mismatches,
+            budget_row: w.budget_row,
         }
     }
 

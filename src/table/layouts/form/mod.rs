@@ -61,6 +61,7 @@
 //!   with no total or grade. Sums are compared within the rounding of what is printed.
 
 pub(crate) mod beside;
+mod budget_row;
 mod carried;
 mod continued;
 mod funds;
@@ -463,6 +464,8 @@ impl FormReader<'_, '_, '_> {
                 *text = None;
             }
         }
+        let mut grid = grid;
+        self.actual_year(&mut grid, area.year);
         let grid = grid.with_figures(rows);
         if grid.figures != [None; 2] {
             self.header_units(&grid);
@@ -474,7 +477,12 @@ impl FormReader<'_, '_, '_> {
         let outer = (from > grid.last_row && grid.first_row >= span.start)
             .then(|| self.outer_scope(&grid, span.start))
             .flatten();
-        let read = self.grid(&grid, from..span.end, outer);
+        let mut read = self.grid(&grid, from..span.end, outer);
+        if let Some(b) = read.budget_row.take() {
+            self.budget_into_funds(&mut area.funds, b);
+        }
+        let listed = area.first_block.indicators.iter().chain(&read.indicators);
+        self.budget_points_from_total(&mut area.funds, listed, read.total.as_ref());
         let body = self.join_blocks(&mut area, read);
         let budget_outside = self.budget_outside(&area, &body, form_at);
         let unit = self.unit_of(&mut area, form_at);
@@ -487,6 +495,10 @@ impl FormReader<'_, '_, '_> {
             Some(b) => (Some(b), funds.cells[1]),
             None => (funds.initial, funds.cells[0]),
         };
+        // no amounts, but points and a printed rate: budget execution scored from the rate
+        let rate = (budget_figure.is_none() && funds.spent.is_none() && funds.weight.is_some())
+            .then(|| funds.rate.as_deref().and_then(budget_row::share))
+            .flatten();
         let budget = (funds.budget.is_some()
             || funds.spent.is_some()
             || funds.weight.is_some()
@@ -494,6 +506,7 @@ impl FormReader<'_, '_, '_> {
         .then(|| BudgetLine {
             budget: budget_figure,
             spent: funds.spent,
+            rate,
             weight: funds.weight,
             published_score: funds.score,
             at: funds.at.unwrap_or(form_at),
@@ -662,7 +675,7 @@ impl FormReader<'_, '_, '_> {
         let (mismatches, outside) = self.check_total(
             total.as_ref(),
             area.funds.weight,
-            area.funds.score,
+            area.funds.score.or(area.funds.implied_score),
             &indicators,
         );
         unchecked.extend(mismatches);

@@ -51,6 +51,8 @@ pub(super) struct Walk {
     /// The grid row being read, and the row of the indicator read last (`continued`).
     pub row: usize,
     last_at: Option<usize>,
+    /// The budget-execution row, where the grid prints one (`budget_row`).
+    pub budget_row: Option<super::budget_row::BudgetRow>,
 }
 
 impl Walk {

@@ -179,6 +179,15 @@ impl FormReader<'_, '_, '_> {
         if found.len() < 2 {
             return false;
         }
+        // a task list's header (`年度主要任务 | 任务名称 | 主要内容 | 预算数 | 执行数`, a
+        // 部门整体支出 form): each row a task with its own amounts, not the funds block (its first
+        // task was read as the department's budget, and the 年度资金总额 below it passed over)
+        if row
+            .filled()
+            .any(|(_, c)| TASK_LIST.contains(&normalize(&c.text).as_str()))
+        {
+            return false;
+        }
         // `预算执行情况(万元)(20分)`, `得分(20分*执行率)`: the budget row's points
         if area.funds.weight.is_none() {
             area.funds.weight = row.filled().find_map(|(_, c)| points_mentioned(&c.text));

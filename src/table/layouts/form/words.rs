@@ -846,6 +846,18 @@ pub(super) fn is_template_text(t: &str) -> bool {
     t.contains("字以内") || t.contains("字左右）") || t.contains("字左右)")
 }
 
+/// Header cells of a task list above a 部门整体支出 form's grid (`年度主要任务 | 任务名称 | 主要内容
+/// | 预算数 | 执行数`): its amounts are each task's, not the funds block's.
+pub(super) const TASK_LIST: &[&str] = &[
+    "任务名称",
+    "年度主要任务",
+    "主要任务",
+    "重点任务",
+    "年度重点任务",
+    "主要内容",
+    "任务内容",
+];
+
 #[cfg(test)]
 mod tests {
     use super::*;
