@@ -140,6 +140,17 @@ fn shared_name(last: &'static LocalKey<RefCell<Option<Arc<str>>>>, name: &str) -
     })
 }
 
+/// `unit` as one shared string: the one the findings (and the differences) that name the same
+/// unit last share, else a new one.
+pub fn shared_unit(unit: &str) -> Arc<str> {
+    shared_name(&LAST_UNIT, unit)
+}
+
+/// `project` as one shared string, as [`shared_unit`].
+pub fn shared_project(project: &str) -> Arc<str> {
+    shared_name(&LAST_PROJECT, project)
+}
+
 impl Finding {
     /// A finding about `file`, with no position yet.
     pub fn new(

@@ -263,7 +263,7 @@ fn every_published_score_is_reproduced_or_listed() {
             let listed = report
                 .differences
                 .iter()
-                .any(|d| d.seq == i.seq && d.project == p.project);
+                .any(|d| d.seq == i.seq && *d.project == *p.project);
             assert!(same != listed, "{file} #{}: {:?} {:?}", i.seq, i.score, i);
             assert_eq!(i.differs_from_published, listed, "{file} #{}", i.seq);
         }

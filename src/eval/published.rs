@@ -39,8 +39,8 @@ pub(super) fn indicator_difference(
     source: SourceRef,
 ) -> Difference {
     Difference {
-        unit: unit.name.clone(),
-        project: project.name.clone(),
+        unit: crate::finding::shared_unit(&unit.name),
+        project: crate::finding::shared_project(&project.name),
         seq: s.row.seq,
         indicator: s.row.name.to_string(),
         target: s.row.target.to_string(),
@@ -77,8 +77,8 @@ pub(super) fn budget_difference(
         return None;
     }
     Some(Difference {
-        unit: unit.name.clone(),
-        project: project.name.clone(),
+        unit: crate::finding::shared_unit(&unit.name),
+        project: crate::finding::shared_project(&project.name),
         seq: 0,
         indicator: "预算执行率".to_owned(),
         target: budget

@@ -367,7 +367,7 @@ impl Builder {
         let mut differences: HashMap<(&str, &str), Vec<&Difference>> = HashMap::new();
         for d in &report.differences {
             differences
-                .entry((&d.unit, &d.project))
+                .entry((&*d.unit, &*d.project))
                 .or_default()
                 .push(d);
         }

@@ -292,8 +292,12 @@ impl crate::eval::stream::ProjectLines for RowWriter {
             buf.extend_from_slice(&self.head);
             buf.extend_from_slice(&self.rows[start..end]);
             start = end;
-            hand(buf);
+            // (handed on in parts of some MB: asked only once a MB is written)
+            if buf.len() >= 1 << 20 {
+                hand(buf);
+            }
         }
+        hand(buf);
         self.rows.clear();
         self.row_ends.clear();
     }

@@ -451,7 +451,7 @@ pub(crate) fn difference_row(d: &super::model::Difference) -> Vec<String> {
         _ => "—".to_owned(),
     };
     vec![
-        d.project.clone(),
+        d.project.to_string(),
         if d.seq == 0 {
             String::new()
         } else {

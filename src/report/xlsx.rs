@@ -1071,8 +1071,8 @@ fn differences_sheet(ws: &mut Worksheet, r: &Report, f: &Formats) -> Result<(), 
             ],
             &WIDTHS,
         );
-        ws.write_string_with_format(row, 0, &d.unit, &f.wrap)?;
-        ws.write_string_with_format(row, 1, &d.project, &f.wrap)?;
+        ws.write_string_with_format(row, 0, &*d.unit, &f.wrap)?;
+        ws.write_string_with_format(row, 1, &*d.project, &f.wrap)?;
         ws.write_number_with_format(row, 2, f64::from(d.seq), &f.int)?;
         ws.write_string_with_format(row, 3, &d.indicator, &f.wrap)?;
         ws.write_string_with_format(row, 4, &d.target, &f.wrap)?;

@@ -106,10 +106,10 @@ fn any_long(r: &Report) -> bool {
             || p.findings.iter().any(finding_too_long)
             || p.budget_note.as_deref().is_some_and(too_long)
     }) || r.differences.iter().any(|d| {
-        [&d.unit, &d.project, &d.indicator, &d.target, &d.formula]
+        [&*d.unit, &*d.project, &d.indicator, &d.target, &d.formula]
             .into_iter()
-            .chain(d.actual.iter())
-            .any(|s| too_long(s))
+            .chain(d.actual.as_deref())
+            .any(too_long)
     }) || r.units.iter().any(|u| too_long(&u.unit))
         || r.department.as_deref().is_some_and(too_long)
         || r.findings.iter().any(finding_too_long)
@@ -220,13 +220,12 @@ fn fit_indicator(i: &mut IndicatorReport, findings: &mut [Finding]) -> Option<Fi
 /// A row of 复核差异 cut (its texts quote the rows, which carry the findings).
 fn fit_difference(d: &mut Difference) {
     let mut ignored = Vec::new();
-    for s in [
-        &mut d.unit,
-        &mut d.project,
-        &mut d.indicator,
-        &mut d.target,
-        &mut d.formula,
-    ] {
+    for s in [&mut d.unit, &mut d.project] {
+        if too_long(s) {
+            *s = cut(s).into();
+        }
+    }
+    for s in [&mut d.indicator, &mut d.target, &mut d.formula] {
         fit_string(s, "", &mut ignored);
     }
     if let Some(a) = &mut d.actual {
