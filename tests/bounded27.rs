@@ -274,3 +274,71 @@ fn clients_that_never_read_their_answers_give_way_to_others_within_seconds() {
     // a client that reads its answer is served whole meanwhile
     assert_eq!(parse_status(server.port), 200);
 }
+
+#[test]
+fn a_quoted_cell_past_the_line_limit_never_splits_its_project_when_streamed() {
+    // H138: a quoted cell of more lines than `JIXIAO_MAX_QUOTED_LINES` inside a project, its
+    // lines read as rows and skipped: where a streamed block ended among them, the line that
+    // closes the quote (`"`, then the row's figures: too short to be read) was taken for a new
+    // project `"`, and the project's rows after it for the same project come back, scored as
+    // two with `stream.project-split` ("中间隔着别的项目", though nothing came between). The
+    // cell is put at every place around the first block's end (32 KB)
+    let d = dir("quoted");
+    let line = |p: usize, i: usize| format!("项目{p}\t培训人数{i}\t≥100人\t120人\n");
+    let mut splits_found = 0;
+    for shift in 0..24 {
+        let mut t = String::from("项目名称\t指标名称\t年度指标值\t实际完成值\n");
+        let mut p = 0;
+        while t.len() < 32 * 1024 - 400 + shift * 24 {
+            p += 1;
+            for i in 0..4 {
+                t.push_str(&line(p, i));
+            }
+        }
+        p += 1;
+        t.push_str(&line(p, 0));
+        t.push_str(&format!(
+            "项目{p}\t\"培训{}\"\t≥100人\t120人\n",
+            "长\r\n".repeat(12)
+        ));
+        for i in 1..4 {
+            t.push_str(&line(p, i));
+        }
+        for q in p + 1..p + 40 {
+            for i in 0..4 {
+                t.push_str(&line(q, i));
+            }
+        }
+        std::fs::write(d.join("q.tsv"), &t).unwrap();
+        let way = |extra: &[&str]| {
+            let out = Command::new(env!("CARGO_BIN_EXE_jixiao"))
+                .args([&["evaluate", "q.tsv", "--format", "jsonl"][..], extra].concat())
+                .current_dir(&d)
+                .env("NO_COLOR", "1")
+                .env("JIXIAO_MAX_QUOTED_LINES", "4")
+                .output()
+                .unwrap();
+            assert!(
+                out.status.success(),
+                "{}",
+                String::from_utf8_lossy(&out.stderr)
+            );
+            (
+                String::from_utf8_lossy(&out.stdout).into_owned(),
+                String::from_utf8_lossy(&out.stderr).into_owned(),
+            )
+        };
+        let (streamed, streamed_err) = way(&[]);
+        let (whole, whole_err) = way(&["--no-streaming"]);
+        splits_found += usize::from(streamed.contains("stream.project-split"));
+        assert!(
+            !streamed.contains("stream.project-split"),
+            "shift {shift}: project {p} split"
+        );
+        assert_eq!(streamed, whole, "shift {shift}");
+        assert_eq!(streamed_err, whole_err, "shift {shift}");
+        // the quote is named at its line, both ways
+        assert!(streamed.contains("table.stray-quote"), "shift {shift}");
+    }
+    assert_eq!(splits_found, 0);
+}

@@ -630,21 +630,34 @@ impl SheetStream {
         last
     }
 
-    /// Whether a row looks like data: three or more filled cells and no header name in the
-    /// project column (notes, preamble lines, project headings and repeated headers do not),
-    /// nor a total's (`合计` there sums the projects above it: it stays in their block).
-    fn looks_like_data(delim: u8, row: &str, project: &str) -> bool {
-        let filled = row.contains('"') || {
+    /// Whether a row looks like data: three or more filled cells, no fewer cells than the
+    /// header's `width` (a shorter row is skipped by the reader, `table.row-too-short`: it
+    /// starts no project), and no header name in the project column (notes, preamble lines,
+    /// project headings and repeated headers do not), nor a total's (`合计` there sums the
+    /// projects above it: it stays in their block). (A row of a quoted cell past
+    /// `JIXIAO_MAX_QUOTED_LINES`, `"` then two figures, was taken for a new project `"`: the
+    /// project around it was cut there and read as two, `stream.project-split`.)
+    fn looks_like_data(delim: u8, row: &str, project: &str, width: usize) -> bool {
+        let filled = if row.contains('"') {
+            grid::row_cells(row, delim).first().is_some_and(|r| {
+                r.cells.len() >= width
+                    && (0..r.cells.len())
+                        .filter(|&i| !r.text(i).is_empty())
+                        .count()
+                        >= 3
+            })
+        } else {
             let row = row.trim_end_matches(['\n', '\r']);
-            let (mut start, mut filled) = (0, 0);
+            let (mut start, mut filled, mut cells) = (0, 0, 1);
             loop {
                 let end = grid::find_byte(&row.as_bytes()[start..], delim)
                     .map_or(row.len(), |i| start + i);
                 filled += usize::from(!grid::trim_cell(&row[start..end]).is_empty());
-                if filled >= 3 || end == row.len() {
-                    break filled >= 3;
+                if (filled >= 3 && cells >= width) || end == row.len() {
+                    break filled >= 3 && cells >= width;
                 }
                 start = end + 1;
+                cells += 1;
             }
         };
         filled
@@ -810,7 +823,10 @@ impl SheetStream {
         let changes = (unit.is_some() && unit.as_deref() != self.seen_unit.as_deref())
             || (project.is_some() && project.as_deref() != self.seen_project.as_deref());
         // rows that are not data neither cut nor teach (checked only where they would)
-        if changes && !Self::looks_like_data(self.delim, row, project.as_deref().unwrap_or("")) {
+        let width = self.head.header.width;
+        if changes
+            && !Self::looks_like_data(self.delim, row, project.as_deref().unwrap_or(""), width)
+        {
             self.scanned = end;
             return None;
         }
@@ -875,7 +891,7 @@ impl SheetStream {
                 need_project && project.is_some(),
             );
             if !(teach_unit || teach_project)
-                || !Self::looks_like_data(delim, row, project.as_deref().unwrap_or(""))
+                || !Self::looks_like_data(delim, row, project.as_deref().unwrap_or(""), h.width)
             {
                 continue;
             }
