@@ -7,6 +7,9 @@
 //!   figure shown is named beside the value held, a warning where the verdict would differ.
 //! - LibreOffice writes Excel's `0!.0000"万"` as `0\!.0000\万`: read as the Excel format it
 //!   copies (`15.0000万`), as the `.xlsx` is, the note saying so.
+//! - A time-only cell (`h:mm`, `[h]:mm`, `mm:ss`) reads as the time it shows (`12:00`, not
+//!   `1899-12-31T12:00`), and as the duration it shows where the target is a time (`12小时`
+//!   against `≥8小时`).
 //! - A percent cell past 150 %: a real rate (`1.6` in `0%` against `≥90%`) is told from a whole
 //!   number typed (`96` in `0.0%` against `≥90%`) by the indicator's target; where either may
 //!   be meant (`2.5` against `≥10%`) the warning says it is a doubt.
@@ -118,5 +121,44 @@ fn a_real_rate_past_150_percent_is_told_from_a_whole_number_typed_by_its_target(
             said.contains("可能是实际比率 250%，也可能是在百分比格式中填了百分数本身"),
             "{book}: {said}"
         );
+    }
+}
+
+#[test]
+fn a_time_only_cell_reads_as_the_duration_it_shows_where_the_target_is_a_time() {
+    // before: `1899-12-31T12:00` (待评定), `[h]:mm` in an `.xls` or `.xlsx` `1.5` (1.5 小时
+    // against ≤48小时, a pass on a figure the sheet does not show), `mm:ss` in an `.xls`
+    // `1899-12-31T00:00` (its seconds lost), an `.ods` `PT12H00M00S`
+    for book in BOOKS {
+        let doc = read(book);
+        for (name, read) in [
+            ("服务时长", "12小时"),
+            ("累计时长", "36小时"),
+            ("响应时间", "4秒"),
+            ("办结时限", "25分钟"),
+            // a target that is no time: the time as shown
+            ("开馆时间", "8:15"),
+        ] {
+            assert_eq!(actual(&doc, name), read, "{book} {name}");
+        }
+        let (severity, said) = said_at(&doc, "table.display-time", "F2").unwrap();
+        assert_eq!(severity, Severity::Info, "{book}");
+        assert!(
+            said.contains("实际完成值显示为 12:00（单元格存 0.5，以天计的时间），指标值 ≥8小时 是时长：按显示的时长读取为 12小时"),
+            "{book}: {said}"
+        );
+        assert!(
+            found_at(&doc, "table.display-time", "F6").is_some(),
+            "{book}"
+        );
+    }
+    // 1.5 days in `h:mm` shows 12:00 (Excel drops the whole day): read as shown, a warning
+    // naming the 36 hours held (an `.ods`'s time style is not read: its 36:00 as held)
+    for book in ["formats20.xlsx", "formats20.xls"] {
+        let doc = read(book);
+        assert_eq!(actual(&doc, "通行时长"), "12小时", "{book}");
+        let (severity, said) = said_at(&doc, "table.display-time", "F16").unwrap();
+        assert_eq!(severity, Severity::Warning, "{book}");
+        assert!(said.contains("按存的值为 36小时"), "{book}: {said}");
     }
 }

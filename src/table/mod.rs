@@ -100,6 +100,7 @@ mod page_frames;
 mod page_parts;
 pub(crate) mod page_styles;
 mod percent_rates;
+mod time_cells;
 pub use page_styles::{ArchiveSheets, PageFolder};
 mod pending;
 pub mod placed;
@@ -1826,6 +1827,8 @@ fn finish(grid: &Grid, mut read: Sheets<'_>) -> Result<Document, ReadError> {
     let mut made = held::hold(&mut doc, &grid.notes);
     // a percent cell past 150 %: a whole number typed, or a real rate (`percent_rates`)
     percent_rates::judge(&doc, &grid.notes, &mut made);
+    // a time-only cell whose target is a time: the duration it shows (`time_cells`)
+    time_cells::judge(&mut doc, &grid.notes, &mut made);
     for (i, (at, note)) in grid.notes.iter().enumerate() {
         if let Some(f) = made.get_mut(i).and_then(Option::take) {
             findings.push(f);

@@ -40,6 +40,7 @@ pub(crate) mod number_format;
 pub(crate) mod ods_formats;
 pub(crate) mod ods_raised;
 pub(crate) mod page_css;
+pub(crate) mod time_format;
 pub(crate) mod xls_dense;
 pub(crate) mod xls_formats;
 pub(crate) mod xls_raised;

@@ -81,6 +81,7 @@
 use calamine::Data;
 use rust_decimal::{Decimal, RoundingStrategy};
 
+use super::time_format::TimeShape;
 use crate::finding::{Code, Severity, codes};
 
 /// What a number format does to the digits shown: a percentage or not, how many decimals
@@ -120,6 +121,8 @@ pub(crate) struct CellFormat {
     unreadable: bool,
     /// How a text cell is shown.
     text: TextLook,
+    /// A time-only format (`h:mm`, `[h]:mm`, `mm:ss`): a number shown as the time it is.
+    time: Option<TimeShape>,
 }
 
 /// One number section: its condition, where it has one, and what it shows.
@@ -268,6 +271,13 @@ pub(crate) enum CellNote {
     PercentWhole { held: String },
     /// The cell holds a formula whose result the file does not keep: read as empty.
     NoValue,
+    /// A time-only format (`h:mm`) shows the value held (days: `0.5`) as a time (`12:00`): read
+    /// as shown; the duration shown (seconds, and the smallest unit shown; `None` for a time of
+    /// day on a 12-hour clock), for a target that is a time (`table::time_cells`).
+    TimeShown {
+        held: String,
+        duration: Option<(i64, super::time_format::Unit)>,
+    },
     /// A text file's encoding told from its bytes alone (UTF-16 without a byte-order mark):
     /// noted at its start, naming the encoding read.
     EncodingGuessed(&'static str),
@@ -340,6 +350,12 @@ impl CellNote {
                 )
             }
             CellNote::PercentWhole { held } => percent_whole_finding(held, value),
+            CellNote::TimeShown { held, .. } => (
+                codes::DISPLAY_TIME,
+                Severity::Info,
+                format!("单元格存 {held}（以天计），其时间格式显示为 {value}；按显示的读取"),
+                format!("单元格存 {held}"),
+            ),
             CellNote::NoValue => (
                 codes::FORMULA_NO_VALUE,
                 Severity::Warning,
@@ -443,7 +459,14 @@ impl CellFormat {
             .any(|t| t.contains(&Token::Condition(Err(()))));
         let conditional = numbers.iter().take(2).any(|s| s.condition.is_some());
         if numbers.first().is_some_and(|s| s.look == Look::NotPlain) {
-            return None;
+            // a time alone shows a time (`h:mm`: 0.5 is 12:00); a date is calamine's
+            return TimeShape::of(code).map(|time| CellFormat {
+                numbers: Vec::new(),
+                conditional: false,
+                unreadable: false,
+                text: TextLook::AsWritten,
+                time: Some(time),
+            });
         }
         let general = |s: &Section| {
             matches!(&s.look, Look::Digits { number: None, before, after, .. }
@@ -468,6 +491,7 @@ impl CellFormat {
             conditional,
             unreadable,
             text,
+            time: None,
         })
     }
 
@@ -780,6 +804,9 @@ pub(crate) fn read_cell(value: &Data, format: Option<&CellFormat>) -> (String, O
     let Some(format) = format else {
         return general(value);
     };
+    if let Some(time) = &format.time {
+        return time_cell(value, time);
+    }
     let f = match value {
         Data::Float(f) => *f,
         Data::Int(i) => *i as f64,
@@ -1043,11 +1070,54 @@ fn digits(
     }
 }
 
+/// A cell in a time-only format: the time it shows (`0.5` in `h:mm` is `12:00`), with a
+/// [`CellNote::TimeShown`] naming the value held; as before where the format shows it no time
+/// (a negative value, text).
+fn time_cell(value: &Data, time: &TimeShape) -> (String, Option<CellNote>) {
+    let days = match value {
+        Data::Float(f) => *f,
+        Data::Int(i) => *i as f64,
+        Data::DateTime(dt) => dt.as_f64(),
+        _ => return (shown(value, None), None),
+    };
+    match time.show(days) {
+        Some(t) => (
+            t.text,
+            Some(CellNote::TimeShown {
+                held: number_shown(days, None),
+                duration: t.duration,
+            }),
+        ),
+        None => (shown(value, None), None),
+    }
+}
+
+/// An `.ods` time cell (`PT12H00M00S`: its style's look is not read) as `12:00`, `0:00:04`
+/// where it shows seconds, with a [`CellNote::TimeShown`]; `None` where it is no duration.
+fn ods_time(iso: &str) -> Option<(String, Option<CellNote>)> {
+    let days = super::time_format::iso_days(iso)?;
+    let code = match ((days * 86_400.0).round() as i64) % 60 {
+        0 => "[h]:mm",
+        _ => "[h]:mm:ss",
+    };
+    let t = TimeShape::of(code)?.show(days)?;
+    let note = CellNote::TimeShown {
+        held: number_shown(days, None),
+        duration: t.duration,
+    };
+    Some((t.text, Some(note)))
+}
+
 /// A cell in the General format (no format, `General`, `G/通用格式`): a number as Excel shows
 /// it ([`general_shown`]), read so, with a [`CellNote::RoundedShown`] naming the value held
 /// where that has more digits (beyond a float's own noise, as any figure shown rounded).
 fn general(value: &Data) -> (String, Option<CellNote>) {
     let Data::Float(f) = value else {
+        if let Data::DurationIso(iso) = value
+            && let Some(read) = ods_time(iso)
+        {
+            return read;
+        }
         return (shown(value, None), None);
     };
     let Some(d) = exact(*f) else {
