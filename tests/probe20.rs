@@ -128,6 +128,13 @@ fn a_budget_execution_row_in_the_grids_first_column_is_the_budget_line() {
     assert_eq!(p["budget_published_score"], "9.5", "{v}");
     let said = inspected("rate-row-funds.tsv");
     assert!(said.contains("按资金表的金额计分"), "{said}");
+    // `预算执行情况` alone over an indicator 预算执行率 of its own: a category heading, as before
+    // (no figure on its row: not the budget row)
+    let v = report("rate-heading-over-indicator.tsv");
+    let first = &v["projects"][0]["indicators"][0];
+    assert_eq!(first["category"], "预算执行情况", "{v}");
+    assert_eq!(first["indicator"], "预算执行率", "{v}");
+    assert_eq!(score(&v), "95.50", "{v}");
 }
 
 #[test]

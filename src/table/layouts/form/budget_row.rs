@@ -95,6 +95,10 @@ impl FormReader<'_, '_, '_> {
             .and_then(|i| row.cell(i))
             .map(|c| tidy(&c.text))
             .filter(|t| !t.is_empty());
+        // a heading alone (`预算执行情况` over indicators of its own): a category, as before
+        if weight.is_none() && score.is_none() && actual.is_none() {
+            return false;
+        }
         *found = Some(BudgetRow {
             weight,
             score,
