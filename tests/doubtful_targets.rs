@@ -157,3 +157,51 @@ fn a_deadline_without_its_year_goes_to_a_person_where_the_budget_year_decides() 
         assert!(!r.stdout.contains(r#""verdict":"review""#), "{}", r.stdout);
     }
 }
+
+/// A range written high end first (`5-3万元`, `100%-90%`, `3万-5千元`): as written no figure
+/// lies in it. At `9c7862a` `4万元` against `5-3万元` was 未达标 with 20 of 25 (`25 × 40000 ÷
+/// 50000`) and `95%` against `100%-90%` 未达标 with 23.75, without a word, where either reads
+/// within the range the other way round. Now a person decides, told both ends, whole and
+/// streamed; a range in order (`3-5万人`) is scored as before.
+#[test]
+fn a_range_written_high_end_first_goes_to_a_person_never_scored_as_a_miss() {
+    for format in ["json", "jsonl"] {
+        let r = run(
+            &fixtures(),
+            &["evaluate", "reversed-range.tsv", "--format", format],
+        );
+        assert_eq!(r.code, 0, "{}", r.stderr);
+        let fields = ["indicator", "verdict", "score"];
+        let got = if format == "json" {
+            whole_fields(&r.stdout, fields)
+        } else {
+            streamed_fields(&r.stdout, fields)
+        };
+        let got: Vec<[&str; 3]> = got
+            .iter()
+            .map(|[n, v, s]| [n.as_str(), v.as_str(), s.as_str()])
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                ["补助金额", "review", ""],
+                ["合格率", "review", ""],
+                ["单价", "review", ""],
+                ["覆盖人数", "pass", "25.00"],
+            ],
+            "{format}: {}",
+            r.stdout
+        );
+        assert_eq!(
+            r.stdout.matches("eval.range-reversed").count(),
+            3,
+            "{format}: {}",
+            r.stdout
+        );
+        assert!(
+            r.stdout.contains("下限 50000 大于上限 30000"),
+            "{format}: {}",
+            r.stdout
+        );
+    }
+}

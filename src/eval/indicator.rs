@@ -389,6 +389,16 @@ fn two_readings(
         flags.push(flag);
         *actual = Actual::Text(t.trim().to_owned());
     }
+    // a range written high end first (`5-3万元`, `100%-90%`): as written no figure lies in it
+    // (every actual fails, scored against the nearer end), read the other way round it may
+    // pass: which range was meant is for a person, told both ends
+    if let Actual::Quantity { .. } = actual
+        && let Some(t) = s.actual_text
+        && let Some(flag) = range_reversed_flag(&s.row.name, target, &s.row.target, t)
+    {
+        flags.push(flag);
+        *actual = Actual::Text(t.trim().to_owned());
+    }
     // a deadline without a year (`12月底前`) where no year is known, against a dated actual
     // (`2024年1月15日`): read in the actual's year it was on time, in the year before late
     if let Actual::Date(done) = actual
@@ -710,6 +720,32 @@ fn grade_order_flag(
                 actual_text.trim(),
                 verdict_word(by_figures),
                 verdict_word(first_best),
+            ),
+        )
+    })
+}
+
+/// `eval.range-reversed`: a range whose low end is above its high end (`5-3万元`, held as
+/// `[50000, 30000]`): no figure lies in it as written, and which range was meant (`3-5万元`,
+/// or a miswritten end such as `3万-5千元`) is not for jixiao to guess.
+fn range_reversed_flag(
+    indicator: &str,
+    target: &crate::lang::Target,
+    target_text: &str,
+    actual_text: &str,
+) -> Option<super::checks::Flag> {
+    let crate::lang::Target::Range { low, high, .. } = target else {
+        return None;
+    };
+    (low.value > high.value).then(|| {
+        doubt(
+            crate::codes::EVAL_RANGE_REVERSED,
+            format!(
+                "指标“{indicator}”：目标「{}」是区间，下限 {} 大于上限 {}，两端可能写反了：按所写读，任何实际值都不在区间内；实际「{}」是否达标无法确定，待人工评定",
+                target_text.trim(),
+                low.value.normalize(),
+                high.value.normalize(),
+                actual_text.trim(),
             ),
         )
     })
