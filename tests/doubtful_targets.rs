@@ -205,3 +205,58 @@ fn a_range_written_high_end_first_goes_to_a_person_never_scored_as_a_miss() {
         );
     }
 }
+
+/// A rate's change written in `%` against a baseline in `%` (`较上年提高5%`, 上年 80%): 5 % of
+/// the rate (84%) or 5 points (85%). At `9c7862a` `84%` passed with full points, the change
+/// read as a share without a word. Now a person decides where the two readings disagree, told
+/// both; `86%` meets both and is scored, and a change in 百分点 or of a count is scored as
+/// written.
+#[test]
+fn a_rates_change_in_percent_goes_to_a_person_where_share_and_points_disagree() {
+    for format in ["json", "jsonl"] {
+        let r = run(
+            &fixtures(),
+            &[
+                "evaluate",
+                "rate-change.tsv",
+                "rate-change.yaml",
+                "--format",
+                format,
+            ],
+        );
+        assert_eq!(r.code, 0, "{}", r.stderr);
+        let fields = ["indicator", "verdict", "score"];
+        let got = if format == "json" {
+            whole_fields(&r.stdout, fields)
+        } else {
+            streamed_fields(&r.stdout, fields)
+        };
+        let got: Vec<[&str; 3]> = got
+            .iter()
+            .map(|[n, v, s]| [n.as_str(), v.as_str(), s.as_str()])
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                ["就业率", "review", ""],
+                ["覆盖率", "pass", "25.00"],
+                ["入学率", "fail", "24.71"],
+                ["服务人数", "pass", "25.00"],
+            ],
+            "{format}: {}",
+            r.stdout
+        );
+        assert_eq!(
+            r.stdout.matches("eval.rate-change").count(),
+            1,
+            "{format}: {}",
+            r.stdout
+        );
+        assert!(
+            r.stdout
+                .contains("（目标 ≥ 84%，达标），也可读作 5 个百分点（目标 ≥ 85%，未达标）"),
+            "{format}: {}",
+            r.stdout
+        );
+    }
+}

@@ -329,6 +329,7 @@ fn score_reading(
     Option<super::method::BonusGiven>,
 ) {
     let plan = plan_text.map(|t| read_text(s, t, year, cache));
+    let (actual, flags) = rate_change(s, actual, plan.as_ref(), flags);
     let mut beside = (flags, None);
     let o = if distributive::is_distributive(&s.reading.parsed) {
         distributed(s, &actual, plan.as_ref(), year, opts, cache, &mut beside)
@@ -749,6 +750,42 @@ fn range_reversed_flag(
             ),
         )
     })
+}
+
+/// `eval.rate-change`: a rate's change in `%` against a baseline in `%` (`较上年提高5%`, 上年
+/// 80%) reads as a share of the rate (84%) or as points (85%): where the actual meets one and
+/// misses the other, a person decides, told both (the actual made a text, as the other two
+/// readings do).
+fn rate_change(
+    s: &Scored<'_>,
+    actual: Actual,
+    plan: Option<&Actual>,
+    mut flags: Vec<super::checks::Flag>,
+) -> (Actual, Vec<super::checks::Flag>) {
+    let (
+        crate::lang::Target::Relative { op, change, unit },
+        Actual::Quantity { quantity, .. },
+        Some(Actual::Quantity { quantity: base, .. }),
+        Some(t),
+    ) = (&s.reading.parsed.target, &actual, plan, s.actual_text)
+    else {
+        return (actual, flags);
+    };
+    match super::score::share_or_points(*op, *change, unit.as_ref(), quantity, base) {
+        Some(both) => {
+            flags.push(doubt(
+                crate::codes::EVAL_RATE_CHANGE,
+                format!(
+                    "指标“{}”：目标「{}」、实际「{}」：{both}，待人工评定",
+                    s.row.name,
+                    s.row.target.trim(),
+                    t.trim()
+                ),
+            ));
+            (Actual::Text(t.trim().to_owned()), flags)
+        }
+        None => (actual, flags),
+    }
 }
 
 /// A reading's verdict in words (`达标`, `未达标`).

@@ -15,6 +15,7 @@ use crate::lang::{CalendarDate, Op, Quantity, Target, units};
 
 pub(super) mod distributive;
 mod relative;
+pub(in crate::eval) use relative::share_or_points;
 
 pub use crate::report_model::Verdict;
 

@@ -7,7 +7,7 @@
 
 use rust_decimal::Decimal;
 
-use super::{Outcome, comparable, compare, n};
+use super::{Outcome, comparable, compare, n, op_symbol};
 use crate::eval::actual::Actual;
 use crate::lang::{Op, Quantity, Unit};
 
@@ -47,6 +47,43 @@ pub fn required(
             )),
         },
     }
+}
+
+/// `较上年提高5%` of a rate (上年 80%): 5 % of the rate (84%) or 5 points (85%), as such
+/// targets are often written for 就业率、覆盖率. Where the actual meets one reading and misses
+/// the other, the words naming both (with the actual's verdict under each); `None` where the
+/// change is not in `%`, the baseline not a percentage, or the two readings agree.
+pub fn share_or_points(
+    op: Op,
+    change: Decimal,
+    unit: Option<&Unit>,
+    actual: &Quantity,
+    baseline: &Quantity,
+) -> Option<String> {
+    if !unit.is_some_and(Unit::is_percent) || !baseline.unit.as_ref().is_some_and(Unit::is_percent)
+    {
+        return None;
+    }
+    let share = required(change, unit, baseline).ok()?;
+    let points = Quantity::new(baseline.value.checked_add(change)?, Some(Unit::PERCENT));
+    let (s, a) = comparable(&share, actual).ok()?;
+    let (p, _) = comparable(&points, actual).ok()?;
+    let (by_share, by_points) = (op.holds(a, s), op.holds(a, p));
+    let word = |met: bool| if met { "达标" } else { "未达标" };
+    let op = op_symbol(op);
+    (by_share != by_points).then(|| {
+        format!(
+            "上年实际 {}%，变化 {}% 可读作上年的 {}%（目标 {op} {}%，{}），也可读作 {} 个百分点（目标 {op} {}%，{}）",
+            n(baseline.value),
+            n(change),
+            n(change),
+            n(s),
+            word(by_share),
+            n(change),
+            n(p),
+            word(by_points),
+        )
+    })
 }
 
 /// Score `actual` against `op 上年 ± change` with the baseline given (or not) with the actuals.
