@@ -210,7 +210,9 @@ fn a_range_written_high_end_first_goes_to_a_person_never_scored_as_a_miss() {
 /// the rate (84%) or 5 points (85%). At `9c7862a` `84%` passed with full points, the change
 /// read as a share without a word. Now a person decides where the two readings disagree, told
 /// both; `86%` meets both and is scored, and a change in 百分点 or of a count is scored as
-/// written.
+/// written. A bare fraction of 1 beside a rate (`0.83` against 上年 80% + 2 points, scored
+/// 0.25 of 25 as 0.83%; 上年 `0.8` + 2 points, 2.8% wanted so `83%` passed) waits for a person
+/// as it does against a plain percentage.
 #[test]
 fn a_rates_change_in_percent_goes_to_a_person_where_share_and_points_disagree() {
     for format in ["json", "jsonl"] {
@@ -242,6 +244,8 @@ fn a_rates_change_in_percent_goes_to_a_person_where_share_and_points_disagree() 
                 ["覆盖率", "pass", "25.00"],
                 ["入学率", "fail", "24.71"],
                 ["服务人数", "pass", "25.00"],
+                ["达标率", "review", ""],
+                ["合格率", "review", ""],
             ],
             "{format}: {}",
             r.stdout
@@ -255,6 +259,20 @@ fn a_rates_change_in_percent_goes_to_a_person_where_share_and_points_disagree() 
         assert!(
             r.stdout
                 .contains("（目标 ≥ 84%，达标），也可读作 5 个百分点（目标 ≥ 85%，未达标）"),
+            "{format}: {}",
+            r.stdout
+        );
+        // a bare fraction of 1 beside a rate, as the actual or as last year's: never read as
+        // 0.83% (0.25 of 25 points) or 0.8% (2.8% wanted, 83% met with full points)
+        assert!(
+            r.stdout
+                .contains("实际值 0.83 未写单位，看起来是 1 的分数（即 83%）"),
+            "{format}: {}",
+            r.stdout
+        );
+        assert!(
+            r.stdout
+                .contains("上年实际值 0.8 未写单位，看起来是 1 的分数（即 80%）"),
             "{format}: {}",
             r.stdout
         );

@@ -95,8 +95,12 @@ pub fn score(
     baseline: Option<&Actual>,
     weight: Decimal,
 ) -> Outcome {
-    let baseline = match baseline {
-        Some(Actual::Quantity { quantity, .. }) => quantity,
+    let (baseline, bare) = match baseline {
+        Some(Actual::Quantity {
+            quantity,
+            unit_from_target,
+            ..
+        }) => (quantity, *unit_from_target || quantity.unit.is_none()),
         None | Some(Actual::Missing) => {
             return Outcome::review(
                 "相对指标（较上年变化）需在 actuals 文件中给出上年实际值（baseline），给出前待人工核对",
@@ -104,6 +108,21 @@ pub fn score(
         }
         Some(_) => return Outcome::review("上年实际值（baseline）无法读取为数值，需人工核对"),
     };
+    // `0.8` against `提高2个百分点`: a fraction of 1 (80%) as readily as 0.8%, never read
+    // silently as the one (2.8% wanted) where the other (82%) was meant
+    let b = baseline.value;
+    if unit.is_some_and(|u| u.as_str() == "百分点")
+        && bare
+        && b > Decimal::ZERO
+        && b <= Decimal::ONE
+    {
+        return Outcome::review(&format!(
+            "上年实际值 {} 未写单位，看起来是 1 的分数（即 {}%），按百分点变化时不按 {}% 计；需人工核对，或在上年实际值中写明 %",
+            n(b),
+            n(b * Decimal::ONE_HUNDRED),
+            n(b)
+        ));
+    }
     let target = match required(change, unit, baseline) {
         Ok(t) => t,
         Err(why) => return Outcome::invalid(why),
