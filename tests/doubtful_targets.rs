@@ -204,6 +204,18 @@ fn a_range_written_high_end_first_goes_to_a_person_never_scored_as_a_miss() {
             r.stdout
         );
     }
+    // `review` names each reversed range at its figures; the range in order is not named
+    let r = run(
+        &fixtures(),
+        &["review", "reversed-range.tsv", "--format", "json"],
+    );
+    assert_eq!(
+        r.stdout.matches("\"review.range-reversed\"").count(),
+        3,
+        "{}",
+        r.stdout
+    );
+    assert!(!r.stdout.contains("指标“覆盖人数”的区间"), "{}", r.stdout);
 }
 
 /// A rate's change written in `%` against a baseline in `%` (`较上年提高5%`, 上年 80%): 5 % of
