@@ -754,8 +754,8 @@ fn range_reversed_flag(
 
 /// `eval.rate-change`: a rate's change in `%` against a baseline in `%` (`较上年提高5%`, 上年
 /// 80%) reads as a share of the rate (84%) or as points (85%): where the actual meets one and
-/// misses the other, a person decides, told both (the actual made a text, as the other two
-/// readings do).
+/// misses the other, a person decides, told both (the actual made a text, as
+/// `two_readings` makes its doubts).
 fn rate_change(
     s: &Scored<'_>,
     actual: Actual,
