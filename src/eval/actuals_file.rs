@@ -26,8 +26,9 @@ impl<'de> Deserialize<'de> for YamlAmount {
             }
             fn visit_str<E: serde::de::Error>(self, s: &str) -> Result<YamlAmount, E> {
                 // read as a table's amount cell is (`12,748.27`); a decimal comma (`100,5`)
-                // is no amount, never 1005
-                match crate::table::amount::parse_number(s) {
+                // is no amount, never 1005; one past a form's range is scored as such
+                // (`eval.out-of-range`), not refused here
+                match crate::table::amount::parse_unbounded(s) {
                     Ok(Some(d)) => Ok(YamlAmount(d)),
                     _ => Err(E::custom(format!("`{s}` 不是金额"))),
                 }

@@ -73,7 +73,8 @@ const POW10: [u128; 29] = {
     p
 };
 
-fn parse_unbounded(text: &str) -> Result<Option<Decimal>, ()> {
+/// [`parse_number`] without the range check (an actuals file's amount past it is scored as such).
+pub(crate) fn parse_unbounded(text: &str) -> Result<Option<Decimal>, ()> {
     let t = text.trim();
     if t.is_empty() || matches!(t, "-" | "—" | "－" | "/" | "／" | "——" | "--") {
         return Ok(None);
