@@ -157,3 +157,136 @@ fn a_deadline_without_its_year_goes_to_a_person_where_the_budget_year_decides() 
         assert!(!r.stdout.contains(r#""verdict":"review""#), "{}", r.stdout);
     }
 }
+
+/// A range written high end first (`5-3万元`, `100%-90%`, `3万-5千元`): as written no figure
+/// lies in it. At `9c7862a` `4万元` against `5-3万元` was 未达标 with 20 of 25 (`25 × 40000 ÷
+/// 50000`) and `95%` against `100%-90%` 未达标 with 23.75, without a word, where either reads
+/// within the range the other way round. Now a person decides, told both ends, whole and
+/// streamed; a range in order (`3-5万人`) is scored as before.
+#[test]
+fn a_range_written_high_end_first_goes_to_a_person_never_scored_as_a_miss() {
+    for format in ["json", "jsonl"] {
+        let r = run(
+            &fixtures(),
+            &["evaluate", "reversed-range.tsv", "--format", format],
+        );
+        assert_eq!(r.code, 0, "{}", r.stderr);
+        let fields = ["indicator", "verdict", "score"];
+        let got = if format == "json" {
+            whole_fields(&r.stdout, fields)
+        } else {
+            streamed_fields(&r.stdout, fields)
+        };
+        let got: Vec<[&str; 3]> = got
+            .iter()
+            .map(|[n, v, s]| [n.as_str(), v.as_str(), s.as_str()])
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                ["补助金额", "review", ""],
+                ["合格率", "review", ""],
+                ["单价", "review", ""],
+                ["覆盖人数", "pass", "25.00"],
+            ],
+            "{format}: {}",
+            r.stdout
+        );
+        assert_eq!(
+            r.stdout.matches("eval.range-reversed").count(),
+            3,
+            "{format}: {}",
+            r.stdout
+        );
+        assert!(
+            r.stdout.contains("下限 50000 大于上限 30000"),
+            "{format}: {}",
+            r.stdout
+        );
+    }
+    // `review` names each reversed range at its figures; the range in order is not named
+    let r = run(
+        &fixtures(),
+        &["review", "reversed-range.tsv", "--format", "json"],
+    );
+    assert_eq!(
+        r.stdout.matches("\"review.range-reversed\"").count(),
+        3,
+        "{}",
+        r.stdout
+    );
+    assert!(!r.stdout.contains("指标“覆盖人数”的区间"), "{}", r.stdout);
+}
+
+/// A rate's change written in `%` against a baseline in `%` (`较上年提高5%`, 上年 80%): 5 % of
+/// the rate (84%) or 5 points (85%). At `9c7862a` `84%` passed with full points, the change
+/// read as a share without a word. Now a person decides where the two readings disagree, told
+/// both; `86%` meets both and is scored, and a change in 百分点 or of a count is scored as
+/// written. A bare fraction of 1 beside a rate (`0.83` against 上年 80% + 2 points, scored
+/// 0.25 of 25 as 0.83%; 上年 `0.8` + 2 points, 2.8% wanted so `83%` passed) waits for a person
+/// as it does against a plain percentage.
+#[test]
+fn a_rates_change_in_percent_goes_to_a_person_where_share_and_points_disagree() {
+    for format in ["json", "jsonl"] {
+        let r = run(
+            &fixtures(),
+            &[
+                "evaluate",
+                "rate-change.tsv",
+                "rate-change.yaml",
+                "--format",
+                format,
+            ],
+        );
+        assert_eq!(r.code, 0, "{}", r.stderr);
+        let fields = ["indicator", "verdict", "score"];
+        let got = if format == "json" {
+            whole_fields(&r.stdout, fields)
+        } else {
+            streamed_fields(&r.stdout, fields)
+        };
+        let got: Vec<[&str; 3]> = got
+            .iter()
+            .map(|[n, v, s]| [n.as_str(), v.as_str(), s.as_str()])
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                ["就业率", "review", ""],
+                ["覆盖率", "pass", "25.00"],
+                ["入学率", "fail", "24.71"],
+                ["服务人数", "pass", "25.00"],
+                ["达标率", "review", ""],
+                ["合格率", "review", ""],
+            ],
+            "{format}: {}",
+            r.stdout
+        );
+        assert_eq!(
+            r.stdout.matches("eval.rate-change").count(),
+            1,
+            "{format}: {}",
+            r.stdout
+        );
+        assert!(
+            r.stdout
+                .contains("（目标 ≥ 84%，达标），也可读作 5 个百分点（目标 ≥ 85%，未达标）"),
+            "{format}: {}",
+            r.stdout
+        );
+        // a bare fraction of 1 beside a rate, as the actual or as last year's: never read as
+        // 0.83% (0.25 of 25 points) or 0.8% (2.8% wanted, 83% met with full points)
+        assert!(
+            r.stdout
+                .contains("实际值 0.83 未写单位，看起来是 1 的分数（即 83%）"),
+            "{format}: {}",
+            r.stdout
+        );
+        assert!(
+            r.stdout
+                .contains("上年实际值 0.8 未写单位，看起来是 1 的分数（即 80%）"),
+            "{format}: {}",
+            r.stdout
+        );
+    }
+}

@@ -6,7 +6,6 @@
 //! ([`template`]); [`ActualsFile::parse`] reads one back.
 
 use std::fmt::Write as _;
-use std::str::FromStr;
 
 use rust_decimal::Decimal;
 use serde::{Deserialize, Deserializer};
@@ -26,10 +25,13 @@ impl<'de> Deserialize<'de> for YamlAmount {
                 f.write_str("金额（万元），如 918.75")
             }
             fn visit_str<E: serde::de::Error>(self, s: &str) -> Result<YamlAmount, E> {
-                let cleaned: String = s.chars().filter(|c| *c != ',' && *c != '，').collect();
-                Decimal::from_str(cleaned.trim())
-                    .map(YamlAmount)
-                    .map_err(|_| E::custom(format!("`{s}` 不是金额")))
+                // read as a table's amount cell is (`12,748.27`); a decimal comma (`100,5`)
+                // is no amount, never 1005; one past a form's range is scored as such
+                // (`eval.out-of-range`), not refused here
+                match crate::table::amount::parse_unbounded(s) {
+                    Ok(Some(d)) => Ok(YamlAmount(d)),
+                    _ => Err(E::custom(format!("`{s}` 不是金额"))),
+                }
             }
             fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<YamlAmount, E> {
                 // The shortest text that reads back as this float is what the file wrote.

@@ -106,19 +106,26 @@ pub fn limit_grade(
 }
 
 /// A veto or a cap as a finding of its project: its message, and what it did to the grade
-/// (`graded`: the grade by the total alone; `final_grade`: after every veto and cap).
+/// (`graded`: the grade by the total alone; `final_grade`: after every veto and cap) and to
+/// the total (`earned`: the total before any veto; a veto's higher total leaves it).
 pub fn veto_finding(
     v: &VetoHit,
+    earned: Decimal,
     graded: &str,
     final_grade: &str,
     file: &str,
     unit: &str,
     project: &str,
 ) -> Finding {
-    let total = v
-        .total
-        .map(|t| format!("，总分记为 {}", t.normalize()))
-        .unwrap_or_default();
+    let total = match v.total {
+        Some(t) if t > earned => format!(
+            "，所记总分 {} 高于所得 {}：总分不因否决而提高",
+            t.normalize(),
+            earned.round_dp(2).normalize()
+        ),
+        Some(t) => format!("，总分记为 {}", t.normalize()),
+        None => String::new(),
+    };
     let effect = if v.cap {
         if final_grade == v.grade && graded != v.grade {
             format!("等级不得高于{}：由{graded}降为{}", v.grade, v.grade)

@@ -331,6 +331,7 @@ fn score_reading(
     Option<super::method::BonusGiven>,
 ) {
     let plan = plan_text.map(|t| read_text(s, t, year, cache));
+    let (actual, flags) = rate_change(s, actual, plan.as_ref(), flags);
     let mut beside = (flags, None);
     let o = if distributive::is_distributive(&s.reading.parsed) {
         distributed(s, &actual, plan.as_ref(), year, opts, cache, &mut beside)
@@ -387,6 +388,16 @@ fn two_readings(
         && quantity.value.is_sign_negative()
         && let Some(t) = s.actual_text
         && let Some(flag) = fall_sign_flag(&s.row.name, target, quantity, &s.row.target, t)
+    {
+        flags.push(flag);
+        *actual = Actual::Text(t.trim().to_owned());
+    }
+    // a range written high end first (`5-3万元`, `100%-90%`): as written no figure lies in it
+    // (every actual fails, scored against the nearer end), read the other way round it may
+    // pass: which range was meant is for a person, told both ends
+    if let Actual::Quantity { .. } = actual
+        && let Some(t) = s.actual_text
+        && let Some(flag) = range_reversed_flag(&s.row.name, target, &s.row.target, t)
     {
         flags.push(flag);
         *actual = Actual::Text(t.trim().to_owned());
@@ -715,6 +726,68 @@ fn grade_order_flag(
             ),
         )
     })
+}
+
+/// `eval.range-reversed`: a range whose low end is above its high end (`5-3万元`, held as
+/// `[50000, 30000]`): no figure lies in it as written, and which range was meant (`3-5万元`,
+/// or a miswritten end such as `3万-5千元`) is not for jixiao to guess.
+fn range_reversed_flag(
+    indicator: &str,
+    target: &crate::lang::Target,
+    target_text: &str,
+    actual_text: &str,
+) -> Option<super::checks::Flag> {
+    let crate::lang::Target::Range { low, high, .. } = target else {
+        return None;
+    };
+    (low.value > high.value).then(|| {
+        doubt(
+            crate::codes::EVAL_RANGE_REVERSED,
+            format!(
+                "指标“{indicator}”：目标「{}」是区间，下限 {} 大于上限 {}，两端可能写反了：按所写读，任何实际值都不在区间内；实际「{}」是否达标无法确定，待人工评定",
+                target_text.trim(),
+                low.value.normalize(),
+                high.value.normalize(),
+                actual_text.trim(),
+            ),
+        )
+    })
+}
+
+/// `eval.rate-change`: a rate's change in `%` against a baseline in `%` (`较上年提高5%`, 上年
+/// 80%) reads as a share of the rate (84%) or as points (85%): where the actual meets one and
+/// misses the other, a person decides, told both (the actual made a text, as
+/// `two_readings` makes its doubts).
+fn rate_change(
+    s: &Scored<'_>,
+    actual: Actual,
+    plan: Option<&Actual>,
+    mut flags: Vec<super::checks::Flag>,
+) -> (Actual, Vec<super::checks::Flag>) {
+    let (
+        crate::lang::Target::Relative { op, change, unit },
+        Actual::Quantity { quantity, .. },
+        Some(Actual::Quantity { quantity: base, .. }),
+        Some(t),
+    ) = (&s.reading.parsed.target, &actual, plan, s.actual_text)
+    else {
+        return (actual, flags);
+    };
+    match super::score::share_or_points(*op, *change, unit.as_ref(), quantity, base) {
+        Some(both) => {
+            flags.push(doubt(
+                crate::codes::EVAL_RATE_CHANGE,
+                format!(
+                    "指标“{}”：目标「{}」、实际「{}」：{both}，待人工评定",
+                    s.row.name,
+                    s.row.target.trim(),
+                    t.trim()
+                ),
+            ));
+            (Actual::Text(t.trim().to_owned()), flags)
+        }
+        None => (actual, flags),
+    }
 }
 
 /// A reading's verdict in words (`达标`, `未达标`).

@@ -163,11 +163,16 @@ impl<'a> EntryIndex<'a> {
 
     /// The entry of an indicator by its name as written: same sequence and name, else the
     /// only unused one of that name.
+    ///
+    /// The only one of a name is not taken by a row whose target differs from the one the
+    /// entry repeats where another row of that name has it (`meant_elsewhere`): a project with
+    /// two `培训人数` (`≥100人`, `≥90%`) and one entry `target: ≥90%` gives it to the second.
     fn take_exact(
         &mut self,
         list: &'a [IndicatorActual],
         used: &mut [bool],
         row: &IndicatorRow,
+        meant_elsewhere: &mut dyn FnMut(&IndicatorActual) -> bool,
     ) -> Option<&'a IndicatorActual> {
         let name: &str = &row.name;
         let pick = self
@@ -176,7 +181,7 @@ impl<'a> EntryIndex<'a> {
             .and_then(|m| m.get_mut(name))
             .and_then(|c| c.first_free(used))
             .or_else(|| match self.by_name.get_mut(name) {
-                Some((c, 1)) => c.first_free(used),
+                Some((c, 1)) => c.first_free(used).filter(|&i| !meant_elsewhere(&list[i])),
                 _ => None,
             })?;
         Some(self.mark(list, used, pick))
@@ -235,6 +240,31 @@ impl<'a> EntryIndex<'a> {
         }
         &list[pick]
     }
+}
+
+/// Whether the entry `a`, the only one of `row`'s name, repeats a target other than `row`'s
+/// that another row of the same name has (folded as names are: width, spaces, brackets): it
+/// was written for that row. The project's (name, target) pairs are gathered on the first
+/// entry that repeats a target of its own (`targets`), so a file whose targets are the
+/// table's pays nothing for it.
+fn meant_elsewhere<'r>(
+    a: &IndicatorActual,
+    row: &IndicatorRow,
+    rows: &'r [IndicatorRow],
+    targets: &mut Option<std::collections::HashSet<(&'r str, String)>>,
+) -> bool {
+    let Some(written) = a.target.as_deref().map(fold) else {
+        return false;
+    };
+    if written.is_empty() || written == fold(&row.target) {
+        return false;
+    }
+    let targets = targets.get_or_insert_with(|| {
+        rows.iter()
+            .map(|r| (&*r.name, fold(&r.target).into_owned()))
+            .collect()
+    });
+    targets.contains(&(&*row.name, written.into_owned()))
 }
 
 /// What one project takes from the actuals file: its entry, and each indicator's.
@@ -362,10 +392,16 @@ impl<'a> Matcher<'a> {
             .index
             .entry(i)
             .or_insert_with(|| EntryIndex::new(&entry.indicators));
+        let mut targets = None;
         let mut indicators: Vec<_> = project
             .indicators
             .iter()
-            .map(|row| index.take_exact(&entry.indicators, used, row))
+            .map(|row| {
+                let mut elsewhere = |a: &IndicatorActual| {
+                    meant_elsewhere(a, row, &project.indicators, &mut targets)
+                };
+                index.take_exact(&entry.indicators, used, row, &mut elsewhere)
+            })
             .collect();
         // rows no name as written found, once every row had its try
         if indicators.iter().any(Option::is_none) {

@@ -689,8 +689,11 @@ fn grade(
         true => super::checks::limit_grade(m, "", &tally.vetoes).1,
         false => None,
     };
+    // a veto's total lowers the total, never raises it (`total: 59` for "得分不超过59分" left a
+    // 40-point project at 59): as a veto never raises the grade
+    let earned = tally.total;
     if let Some(t) = veto_total {
-        tally.total = t;
+        tally.total = t.min(earned);
     }
     let mut graded = super::total::grade(
         m,
@@ -721,6 +724,7 @@ fn grade(
     for v in &tally.vetoes {
         tally.findings.push(super::checks::veto_finding(
             v,
+            earned,
             &graded.grade,
             limited.as_deref().unwrap_or(&graded.grade),
             file,

@@ -73,7 +73,8 @@ const POW10: [u128; 29] = {
     p
 };
 
-fn parse_unbounded(text: &str) -> Result<Option<Decimal>, ()> {
+/// [`parse_number`] without the range check (an actuals file's amount past it is scored as such).
+pub(crate) fn parse_unbounded(text: &str) -> Result<Option<Decimal>, ()> {
     let t = text.trim();
     if t.is_empty() || matches!(t, "-" | "—" | "－" | "/" | "／" | "——" | "--") {
         return Ok(None);
@@ -90,16 +91,39 @@ fn parse_unbounded(text: &str) -> Result<Option<Decimal>, ()> {
         return Decimal::from_str_exact(t).map(Some).map_err(|_| ());
     }
     let mut s = String::with_capacity(t.len());
-    for c in t.chars() {
+    // a separator groups three digits of the whole part (`12,748.27`, `1 000`): the digits
+    // since the last one (`None` before the first). `10,5` (a decimal comma, 10.5) or `1,0`
+    // is no number, never 105 or 10; `'` is also Excel's text prefix (`'123`)
+    let mut group: Option<u32> = None;
+    let grouped = |g: Option<u32>| g.is_none_or(|g| g == 3);
+    for c in t.strip_prefix('\'').unwrap_or(t).chars() {
         match c {
-            '0'..='9' | '.' | '-' | '+' => s.push(c),
-            '０'..='９' => s.push(char::from(b'0' + (c as u32 - '０' as u32) as u8)),
-            '．' => s.push('.'),
+            '0'..='9' | '０'..='９' => {
+                s.push(match c {
+                    '０'..='９' => char::from(b'0' + (c as u32 - '０' as u32) as u8),
+                    _ => c,
+                });
+                group = group.map(|g| g + 1);
+            }
+            '.' | '．' if grouped(group) => {
+                s.push('.');
+                group = None;
+            }
+            '-' | '+' => s.push(c),
             '－' => s.push('-'),
             '＋' => s.push('+'),
-            ',' | '，' | ' ' | '\u{3000}' | '\u{a0}' | '\'' => {}
+            ',' | '，' | ' ' | '\u{3000}' | '\u{a0}' | '\''
+                if grouped(group)
+                    && s.ends_with(|c: char| c.is_ascii_digit())
+                    && !s.contains('.') =>
+            {
+                group = Some(0);
+            }
             _ => return Err(()),
         }
+    }
+    if !grouped(group) {
+        return Err(());
     }
     let s = s.strip_prefix('+').unwrap_or(&s);
     if s.is_empty() || s == "-" || s.matches('.').count() > 1 || s[1..].contains('-') {
@@ -189,6 +213,15 @@ mod tests {
         assert_eq!(parse_number("abc"), Err(()));
         assert_eq!(parse_number("1-2"), Err(()));
         assert_eq!(parse_number("99999999999999999999999999999999"), Err(()));
+        // separators group three digits of the whole part: a decimal comma is no number
+        assert_eq!(parse_number("1 234 567"), Ok(Some(d("1234567"))));
+        assert_eq!(parse_number("'1,234"), Ok(Some(d("1234"))));
+        assert_eq!(parse_number("-1,234,567.5"), Ok(Some(d("-1234567.5"))));
+        for text in [
+            "10,5", "1,0", "95,5", "1,2345", "12,34", "1.234,5", ",123", "1 0", "1,23.4",
+        ] {
+            assert_eq!(parse_number(text), Err(()), "{text}");
+        }
     }
 
     #[test]

@@ -406,6 +406,25 @@ def main_cli():
     put("12-negative-weight.csv", neg)
     cli("12 a negative 分值", ["evaluate", "12-negative-weight.csv", "--format", "json"],
         lambda c, o, e: c == 0 and "eval.points-impossible" in o)
+    # the twentieth probe (H145): quietly wrong readings of targets and actuals
+    h = "项目名称\t一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\n"
+    put("20-reversed.tsv", h + "区间项目\t产出指标\t数量指标\t补助金额\t5-3万元\t4万元\t100\n")
+    cli("20 a range high end first", ["evaluate", "20-reversed.tsv", "--format", "json"],
+        lambda c, o, e: c == 0 and "eval.range-reversed" in o and '"verdict": "review"' in o)
+    put("20-rate.tsv", h.replace("\t实际完成值", "") + "比率项目\t效益指标\t社会效益\t就业率\t较上年提高5%\t100\n")
+    put("20-rate.yaml", "projects:\n  - project: 比率项目\n    indicators:\n      - indicator: 就业率\n"
+        "        baseline: \"80%\"\n        actual: \"84%\"\n")
+    cli("20 a rate's change in %", ["evaluate", "20-rate.tsv", "20-rate.yaml", "--format", "json"],
+        lambda c, o, e: c == 0 and "eval.rate-change" in o and '"verdict": "review"' in o)
+    put("20-year.tsv", h + "年份项目\t效益指标\t社会效益\t服务水平\t不低于2022年水平\t2100\t100\n")
+    cli("20 a named year's level", ["evaluate", "20-year.tsv", "--format", "json"],
+        lambda c, o, e: c == 0 and '"verdict": "review"' in o and '"verdict": "pass"' not in o)
+    put("20-names.tsv", h.replace("\t实际完成值", "") + "培训项目\t产出指标\t数量指标\t培训人数\t≥100人\t50\n"
+        "培训项目\t产出指标\t质量指标\t培训人数\t≥90%\t50\n")
+    put("20-names.yaml", "projects:\n  - project: 培训项目\n    indicators:\n      - indicator: 培训人数\n"
+        "        target: \"≥90%\"\n        actual: \"95%\"\n")
+    cli("20 one entry, two rows of a name", ["evaluate", "20-names.tsv", "20-names.yaml", "--format", "jsonl"],
+        lambda c, o, e: c == 0 and '"target":"≥90%","canonical":">=90%","actual":"95%"' in o.replace(" ", ""))
 
 
 # ---------------------------------------------------------------- the server

@@ -15,6 +15,7 @@ use crate::lang::{CalendarDate, Op, Quantity, Target, units};
 
 pub(super) mod distributive;
 mod relative;
+pub(in crate::eval) use relative::share_or_points;
 
 pub use crate::report_model::Verdict;
 
@@ -518,7 +519,7 @@ fn grade_outcome(
 /// A bare number of at most 1 against a percentage target above 1 (`0.96` against `≥95%`):
 /// most likely a fraction of 1 from a cell that lost its percent format, never read silently
 /// as 0.96 %. It goes to a person, with both readings in the note (contract §4.5).
-fn fraction_of_one(target: &Target, actual: &Actual) -> Option<Outcome> {
+fn fraction_of_one(target: &Target, actual: &Actual, plan: Option<&Actual>) -> Option<Outcome> {
     let Actual::Quantity {
         quantity: a,
         unit_from_target: true,
@@ -532,6 +533,13 @@ fn fraction_of_one(target: &Target, actual: &Actual) -> Option<Outcome> {
             is_percent(quantity.unit.as_ref()).then_some(quantity.value)
         }
         Target::Range { high, unit, .. } => is_percent(unit.as_ref()).then_some(high.value),
+        // a rate against last year's (`较上年提高2个百分点`, 上年 80%): the baseline's level
+        Target::Relative { .. } => match plan {
+            Some(Actual::Quantity { quantity: b, .. }) if is_percent(b.unit.as_ref()) => {
+                Some(b.value)
+            }
+            _ => None,
+        },
         _ => None,
     }?;
     (a.value > Decimal::ZERO && a.value <= Decimal::ONE && scale > Decimal::ONE).then(|| {
@@ -618,7 +626,7 @@ pub fn score(
             remarks.push("实际值照抄了目标的比较符，按其数值读取");
         }
     }
-    if let Some(o) = fraction_of_one(target, actual) {
+    if let Some(o) = fraction_of_one(target, actual, plan) {
         return o;
     }
     if let Some(o) = about(target, actual, m, &mut remarks) {

@@ -7,7 +7,7 @@
 
 use rust_decimal::Decimal;
 
-use super::{Outcome, comparable, compare, n};
+use super::{Outcome, comparable, compare, n, op_symbol};
 use crate::eval::actual::Actual;
 use crate::lang::{Op, Quantity, Unit};
 
@@ -49,6 +49,43 @@ pub fn required(
     }
 }
 
+/// `较上年提高5%` of a rate (上年 80%): 5 % of the rate (84%) or 5 points (85%), as such
+/// targets are often written for 就业率、覆盖率. Where the actual meets one reading and misses
+/// the other, the words naming both (with the actual's verdict under each); `None` where the
+/// change is not in `%`, the baseline not a percentage, or the two readings agree.
+pub fn share_or_points(
+    op: Op,
+    change: Decimal,
+    unit: Option<&Unit>,
+    actual: &Quantity,
+    baseline: &Quantity,
+) -> Option<String> {
+    if !unit.is_some_and(Unit::is_percent) || !baseline.unit.as_ref().is_some_and(Unit::is_percent)
+    {
+        return None;
+    }
+    let share = required(change, unit, baseline).ok()?;
+    let points = Quantity::new(baseline.value.checked_add(change)?, Some(Unit::PERCENT));
+    let (s, a) = comparable(&share, actual).ok()?;
+    let (p, _) = comparable(&points, actual).ok()?;
+    let (by_share, by_points) = (op.holds(a, s), op.holds(a, p));
+    let word = |met: bool| if met { "达标" } else { "未达标" };
+    let op = op_symbol(op);
+    (by_share != by_points).then(|| {
+        format!(
+            "上年实际 {}%，变化 {}% 可读作上年的 {}%（目标 {op} {}%，{}），也可读作 {} 个百分点（目标 {op} {}%，{}）",
+            n(baseline.value),
+            n(change),
+            n(change),
+            n(s),
+            word(by_share),
+            n(change),
+            n(p),
+            word(by_points),
+        )
+    })
+}
+
 /// Score `actual` against `op 上年 ± change` with the baseline given (or not) with the actuals.
 pub fn score(
     op: Op,
@@ -58,8 +95,12 @@ pub fn score(
     baseline: Option<&Actual>,
     weight: Decimal,
 ) -> Outcome {
-    let baseline = match baseline {
-        Some(Actual::Quantity { quantity, .. }) => quantity,
+    let (baseline, bare) = match baseline {
+        Some(Actual::Quantity {
+            quantity,
+            unit_from_target,
+            ..
+        }) => (quantity, *unit_from_target || quantity.unit.is_none()),
         None | Some(Actual::Missing) => {
             return Outcome::review(
                 "相对指标（较上年变化）需在 actuals 文件中给出上年实际值（baseline），给出前待人工核对",
@@ -67,6 +108,21 @@ pub fn score(
         }
         Some(_) => return Outcome::review("上年实际值（baseline）无法读取为数值，需人工核对"),
     };
+    // `0.8` against `提高2个百分点`: a fraction of 1 (80%) as readily as 0.8%, never read
+    // silently as the one (2.8% wanted) where the other (82%) was meant
+    let b = baseline.value;
+    if unit.is_some_and(|u| u.as_str() == "百分点")
+        && bare
+        && b > Decimal::ZERO
+        && b <= Decimal::ONE
+    {
+        return Outcome::review(&format!(
+            "上年实际值 {} 未写单位，看起来是 1 的分数（即 {}%），按百分点变化时不按 {}% 计；需人工核对，或在上年实际值中写明 %",
+            n(b),
+            n(b * Decimal::ONE_HUNDRED),
+            n(b)
+        ));
+    }
     let target = match required(change, unit, baseline) {
         Ok(t) => t,
         Err(why) => return Outcome::invalid(why),

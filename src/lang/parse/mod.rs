@@ -1556,8 +1556,28 @@ fn build_quantitative(
             Target::Compare { op, quantity }
         }
     };
+    // `不低于2022年水平`, `高于2022年`: the level of a year, not 2022 of a unit `年水平` (no
+    // duration runs to 1900 years): left to a person, as `较2022年增长5%` is
+    if names_a_year(&target) {
+        return None;
+    }
     prov.unit = unit_origin.filter(|_| target.unit().is_some());
     Some(target)
+}
+
+/// Whether `target` compares with a figure that is a year (`≥2022年水平`, `> 2022 年`, `≥2022年度`):
+/// a whole number from 1900 to 2100 in a unit that begins with `年`.
+fn names_a_year(target: &Target) -> bool {
+    let (value, unit) = match target {
+        Target::Compare { quantity, .. } | Target::Approximate { quantity } => {
+            (quantity.value, quantity.unit.as_ref())
+        }
+        Target::Range { low, unit, .. } => (low.value, unit.as_ref()),
+        _ => return false,
+    };
+    unit.is_some_and(|u| u.as_str().starts_with('年'))
+        && value.fract().is_zero()
+        && (rust_decimal::Decimal::from(1900)..=rust_decimal::Decimal::from(2100)).contains(&value)
 }
 
 #[cfg(test)]

@@ -29,4 +29,5 @@ checks! {
     actual_copies_comparator,
     project_missing_category,
     name_states_other_target,
+    range_reversed,
 }
