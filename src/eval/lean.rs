@@ -72,6 +72,16 @@ pub(super) struct Shape {
     at: RefCell<Vec<AtWeight>>,
     /// The next of `at` to replace once full.
     next: std::cell::Cell<usize>,
+    /// What the streamed run's writer rendered of the texts and actual of its lines
+    /// ([`IndicatorLine::shape_kept`](crate::report_model::IndicatorLine)).
+    rendered: crate::report_model::Kept,
+}
+
+impl Shape {
+    /// What the writer keeps with the shape ([`Shape::rendered`]).
+    pub(super) fn rendered(&self) -> &crate::report_model::Kept {
+        &self.rendered
+    }
 }
 
 /// A shape's scoring at one weight (exact bytes), and the rule list its line showed last with
@@ -135,6 +145,7 @@ pub(super) fn reading(
         reading: reading.clone(),
         at: RefCell::new(Vec::new()),
         next: std::cell::Cell::new(0),
+        rendered: Default::default(),
     });
     shapes.slots[at] = Some(shape.clone());
     (reading, Some(shape))
