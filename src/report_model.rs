@@ -269,10 +269,6 @@ pub struct IndicatorLine<'a> {
     /// (rows scored alike share it); the writer keeps beside the bytes what else they were
     /// written from (the weight, the rule list, the file) and compares it.
     pub middle_kept: Option<&'a Kept>,
-    /// The same for the texts and the actual (category to actual), with the row's shape they
-    /// are all taken from (`eval::lean`: rows of one shape have one reading and one actual);
-    /// the writer keeps them there with no compare.
-    pub shape_kept: Option<&'a Kept>,
 }
 
 /// Bytes a writer rendered from a value an indicator line is written from (a reading, a
@@ -343,7 +339,6 @@ impl IndicatorReport {
             subcategory_inferred: self.subcategory_inferred,
             texts_kept: None,
             middle_kept: None,
-            shape_kept: None,
         }
     }
 

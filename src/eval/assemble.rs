@@ -173,7 +173,6 @@ pub(super) fn line<'a>(
         subcategory_inferred: s.row.subcategory.is_none() && r.subcategory.is_some(),
         texts_kept: Some(&r.memo.rendered),
         middle_kept: Some(&scoring.rendered),
-        shape_kept: s.shape.as_deref().map(super::lean::Shape::rendered),
     }
 }
 

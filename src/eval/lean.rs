@@ -52,40 +52,9 @@ pub(super) fn applies(reads: FieldsRead) -> bool {
 pub(super) struct Shapes {
     slots: Vec<Option<Rc<Shape>>>,
     seen: Vec<u64>,
-    /// Whether shapes are used for this evaluation's rules, once asked (and no longer once
-    /// they are seen to pay: [`Shapes::count`]).
+    /// Whether shapes are used for this evaluation's rules, once asked.
     pub(super) applies: Option<bool>,
     key: Vec<u8>,
-    /// Rows looked up and found in the current window of [`WINDOW`] rows, and windows done.
-    rows: u32,
-    found: u32,
-    windows: u32,
-}
-
-/// Rows of a window after which a worker asks whether its shapes pay ([`Shapes::count`]).
-const WINDOW: u32 = 1 << 14;
-
-impl Shapes {
-    /// Counts a row looked up (`found` or not). At the end of each window but the first (the
-    /// shapes are being met then), a worker whose rows were found fewer than four times in
-    /// five stops using shapes for the rest of the evaluation, and lets them go: a sheet whose
-    /// actuals rarely repeat keeps making shapes it finds too seldom, and their records
-    /// (each with its scorings) cost it more than the lookups save (benches/README.md, H140).
-    #[inline]
-    fn count(&mut self, found: bool) {
-        self.rows += 1;
-        self.found += u32::from(found);
-        if self.rows < WINDOW {
-            return;
-        }
-        if self.windows > 0 && self.found * 5 < self.rows * 4 {
-            self.applies = Some(false);
-            self.slots = Vec::new();
-            self.seen = Vec::new();
-        }
-        self.windows += 1;
-        (self.rows, self.found) = (0, 0);
-    }
 }
 
 /// Slots of [`Shapes`] (a power of two): a generated sheet has a few hundred indicators and
@@ -103,16 +72,6 @@ pub(super) struct Shape {
     at: RefCell<Vec<AtWeight>>,
     /// The next of `at` to replace once full.
     next: std::cell::Cell<usize>,
-    /// What the streamed run's writer rendered of the texts and actual of its lines
-    /// ([`IndicatorLine::shape_kept`](crate::report_model::IndicatorLine)).
-    rendered: crate::report_model::Kept,
-}
-
-impl Shape {
-    /// What the writer keeps with the shape ([`Shape::rendered`]).
-    pub(super) fn rendered(&self) -> &crate::report_model::Kept {
-        &self.rendered
-    }
 }
 
 /// A shape's scoring at one weight (exact bytes), and the rule list its line showed last with
@@ -161,14 +120,7 @@ pub(super) fn reading(
         && shape.hash == hash
         && memo::rest_of(&shape.key, &parts).is_some_and(<[u8]>::is_empty)
     {
-        let found = (shape.reading.clone(), Some(shape.clone()));
-        shapes.count(true);
-        return found;
-    }
-    shapes.count(false);
-    if shapes.slots.is_empty() {
-        // (the shapes were let go: `Shapes::count`)
-        return (cache.reading(opts, row, around, actual_text, year), None);
+        return (shape.reading.clone(), Some(shape.clone()));
     }
     let reading = cache.reading(opts, row, around, actual_text, year);
     let shapes = cache.shapes();
@@ -183,7 +135,6 @@ pub(super) fn reading(
         reading: reading.clone(),
         at: RefCell::new(Vec::new()),
         next: std::cell::Cell::new(0),
-        rendered: Default::default(),
     });
     shapes.slots[at] = Some(shape.clone());
     (reading, Some(shape))
@@ -326,23 +277,6 @@ mod tests {
         let (again, found) = read(rows[3]);
         assert!(Rc::ptr_eq(&found.expect("found"), &kept));
         assert!(Rc::ptr_eq(&again, &first));
-    }
-
-    #[test]
-    fn a_worker_stops_using_shapes_found_too_seldom_after_its_first_window() {
-        // rows found nine times in ten go on using them, whatever the first window found
-        let mut shapes = Shapes::default();
-        for i in 0..WINDOW * 4 {
-            let first = i < WINDOW;
-            shapes.count(!first && i % 10 != 0);
-        }
-        assert_eq!(shapes.applies, None);
-        // fewer, from the second window on: no longer
-        for i in 0..WINDOW {
-            shapes.count(i % 5 > 1);
-        }
-        assert_eq!(shapes.applies, Some(false));
-        assert!(shapes.slots.is_empty() && shapes.seen.is_empty());
     }
 
     #[test]

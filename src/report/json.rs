@@ -428,30 +428,6 @@ impl LineWriter {
     fn line(&mut self, b: &mut Vec<u8>, i: &IndicatorLine<'_>) {
         b.extend_from_slice(&self.head);
         number(b, i.seq);
-        // the texts and actual kept with the row's shape (one reading, one actual: nothing
-        // to compare), else written and kept there
-        let by_shape = i.shape_kept.is_some_and(|k| {
-            k.with(|t: Option<&KeptShape>| match t {
-                Some(t) => {
-                    b.extend_from_slice(&t.0);
-                    true
-                }
-                None => false,
-            })
-        });
-        if by_shape {
-            return self.line_rest(b, i);
-        }
-        let start = b.len();
-        self.texts_and_actual(b, i);
-        if let Some(k) = i.shape_kept {
-            k.keep(|_: Option<&mut KeptShape>| Some(KeptShape(b[start..].into())));
-        }
-        self.line_rest(b, i);
-    }
-
-    /// The texts and actual of a line, from `,"category":` to the actual's JSON.
-    fn texts_and_actual(&mut self, b: &mut Vec<u8>, i: &IndicatorLine<'_>) {
         let texts = line_texts(i);
         let ids = texts.map(|t| t.map_or(0, |a| std::sync::Arc::as_ptr(a) as *const u8 as usize));
         // kept with the reading the texts are taken from (its `Arc`s: the addresses stay its
@@ -479,10 +455,6 @@ impl LineWriter {
         }
         b.extend_from_slice(b",\"actual\":");
         opt_string(b, i.actual);
-    }
-
-    /// The rest of a line, from `,"verdict":` to its end.
-    fn line_rest(&mut self, b: &mut Vec<u8>, i: &IndicatorLine<'_>) {
         let n = Numbers::of(i);
         // kept with the scoring the verdict and note are taken from, where the rest it is
         // written from (weight, score, printed score, rule list, file) is the same, else
@@ -862,10 +834,6 @@ impl Middles {
         slot.json.extend_from_slice(&b[start..]);
     }
 }
-
-/// The JSON of a line's texts and actual kept with the row's shape they are taken from
-/// ([`IndicatorLine::shape_kept`]).
-struct KeptShape(Box<[u8]>);
 
 /// The JSON of an indicator's texts kept with the reading they are taken from
 /// ([`IndicatorLine::texts_kept`]), with the texts' addresses.
