@@ -120,11 +120,7 @@ fn generated(indicators: usize, varied: bool) -> PathBuf {
     let vocab = Vocabulary::bundled(&mut Rng::new(spec.seed));
     let mut out = Vec::new();
     write_sheet(&vocab, spec, &mut out).expect("writes to memory");
-    let name = if varied {
-        "varied.tsv"
-    } else {
-        "repeating.tsv"
-    };
+    let name = if varied { "varied.tsv" } else { "repeating.tsv" };
     sheets::write_file("lean-tests", name, &out)
 }
 

@@ -34,24 +34,16 @@ pub(super) fn enabled() -> bool {
 /// Whether rows read with these rules may be found by their shape: the rules read nothing of
 /// a row but its cells (a reading then depends on nothing else).
 pub(super) fn applies(reads: FieldsRead) -> bool {
-    ![
-        Field::Project,
-        Field::UnitName,
-        Field::Department,
-        Field::Weight,
-    ]
-    .into_iter()
-    .any(|f| reads.contains(f))
+    ![Field::Project, Field::UnitName, Field::Department, Field::Weight]
+        .into_iter()
+        .any(|f| reads.contains(f))
 }
 
 /// The shapes met by one worker, each in the slot its hash chooses (in place of the one there
-/// before: bounded, [`SLOTS`] at most). A shape is kept from its second row on: the first only
-/// leaves its hash in the slot's place of `seen` (a sheet whose actuals rarely repeat meets
-/// most shapes once, and pays no record for them, nor pushes out the shapes that repeat).
+/// before: bounded, [`SLOTS`] at most).
 #[derive(Default)]
 pub(super) struct Shapes {
     slots: Vec<Option<Rc<Shape>>>,
-    seen: Vec<u64>,
     /// Whether shapes are used for this evaluation's rules, once asked.
     pub(super) applies: Option<bool>,
     key: Vec<u8>,
@@ -114,7 +106,6 @@ pub(super) fn reading(
     let shapes = cache.shapes();
     if shapes.slots.is_empty() {
         shapes.slots.resize_with(SLOTS, || None);
-        shapes.seen.resize(SLOTS, 0);
     }
     if let Some(shape) = &shapes.slots[at]
         && shape.hash == hash
@@ -124,10 +115,6 @@ pub(super) fn reading(
     }
     let reading = cache.reading(opts, row, around, actual_text, year);
     let shapes = cache.shapes();
-    // met once before (by its hash): kept from now on; else only its hash left
-    if std::mem::replace(&mut shapes.seen[at], hash) != hash {
-        return (reading, None);
-    }
     memo::key_of(&mut shapes.key, &parts);
     let shape = Rc::new(Shape {
         hash,
@@ -191,7 +178,9 @@ pub(super) fn rules(
     let at = shape.at.borrow();
     let kept = at.iter().find(|a| Rc::ptr_eq(&a.scoring, scoring))?;
     match &kept.rules {
-        Some((rule, list)) if same(rule.as_deref(), s.weight_rule.as_deref()) => Some(list.clone()),
+        Some((rule, list)) if same(rule.as_deref(), s.weight_rule.as_deref()) => {
+            Some(list.clone())
+        }
         _ => None,
     }
 }
@@ -215,9 +204,7 @@ pub(super) fn keep_rules(
 #[inline]
 fn same(a: Option<&str>, b: Option<&str>) -> bool {
     match (a, b) {
-        (Some(a), Some(b)) => {
-            (std::ptr::eq(a.as_ptr(), b.as_ptr()) && a.len() == b.len()) || a == b
-        }
+        (Some(a), Some(b)) => (std::ptr::eq(a.as_ptr(), b.as_ptr()) && a.len() == b.len()) || a == b,
         (None, None) => true,
         _ => false,
     }
@@ -232,66 +219,5 @@ impl ParseCache {
         let a = enabled() && !self.is_off() && applies(self.reads_of(rules));
         self.shapes().applies = Some(a);
         a
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::eval::Methodology;
-    use crate::table::{ReadOptions, read_str};
-
-    /// Three rows of one indicator and target: two with the actual `96%`, one with `97%`,
-    /// then the first again.
-    const SHEET: &str = "单位\t项目\t一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\n\
-        甲单位\t甲项目\t效益指标\t满意度指标\t群众满意度\t≥95%\t96%\n\
-        \t\t效益指标\t满意度指标\t群众满意度\t≥95%\t96%\n\
-        \t\t效益指标\t满意度指标\t群众满意度\t≥95%\t97%\n\
-        \t\t效益指标\t满意度指标\t群众满意度\t≥95%\t96%\n";
-
-    #[test]
-    fn a_shape_is_kept_from_its_second_row_and_found_by_its_cells_and_actual() {
-        let doc = read_str("lean.tsv", SHEET, &ReadOptions::default()).expect("reads");
-        let rules = RuleSet::bundled();
-        let m = Methodology::from_rules(rules);
-        let opts = Options::new(&m, rules);
-        let around = Around {
-            project: "甲项目",
-            unit: "甲单位",
-            department: None,
-        };
-        let rows: Vec<&IndicatorRow> = doc.indicators().map(|(_, _, i)| i).collect();
-        assert_eq!(rows.len(), 4);
-        let mut cache = ParseCache::default();
-        let mut read = |row: &IndicatorRow| {
-            let actual = row.actual.as_deref();
-            reading(&mut cache, &opts, row, &around, actual, None)
-        };
-        let (first, none) = read(rows[0]);
-        assert!(none.is_none(), "a shape met once is not kept");
-        let (second, kept) = read(rows[1]);
-        let kept = kept.expect("kept from its second row");
-        assert!(Rc::ptr_eq(&first, &second), "the memo's reading");
-        let (_, other) = read(rows[2]);
-        assert!(other.is_none(), "another actual is another shape, met once");
-        let (again, found) = read(rows[3]);
-        assert!(Rc::ptr_eq(&found.expect("found"), &kept));
-        assert!(Rc::ptr_eq(&again, &first));
-    }
-
-    #[test]
-    fn rules_that_read_the_project_or_the_weight_keep_no_shapes() {
-        let mut reads = FieldsRead::default();
-        assert!(applies(reads));
-        for f in [
-            Field::Project,
-            Field::UnitName,
-            Field::Department,
-            Field::Weight,
-        ] {
-            reads = FieldsRead::default();
-            reads.add(f);
-            assert!(!applies(reads), "{f:?}");
-        }
     }
 }

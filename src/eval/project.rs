@@ -108,14 +108,7 @@ pub(super) fn evaluate_project<'a, L: Lines>(
         let lean = !L::KEEPS;
         for (i, row) in project.indicators.iter().enumerate() {
             let entry = taken.indicator(i);
-            rows.push(read_row(
-                row,
-                entry,
-                (&step.around, year),
-                opts,
-                cache,
-                lean,
-            ));
+            rows.push(read_row(row, entry, (&step.around, year), opts, cache, lean));
         }
     }
     let budget = Budget::of(taken.entry, project);

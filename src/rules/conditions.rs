@@ -269,7 +269,7 @@ impl RuleSet {
 pub struct FieldsRead(u16);
 
 impl FieldsRead {
-    pub(crate) fn add(&mut self, f: Field) {
+    fn add(&mut self, f: Field) {
         self.0 |= 1 << (f as u16);
     }
     /// Whether `f` is read.
