@@ -88,7 +88,6 @@ pub(super) fn finding(
         weight_rule: s.weight_rule.clone(),
         not_applicable: s.not_applicable,
         method_weight: s.method_weight,
-        shape: None,
     };
     let other = indicator::scoring(&shown, around, year, opts, cache);
     let m = opts.methodology;

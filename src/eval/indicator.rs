@@ -37,8 +37,6 @@ pub(super) struct Scored<'a> {
     /// rescaled from them (categories missing, rows not applicable): a rule's absolute points
     /// are rescaled with it.
     pub method_weight: Option<Decimal>,
-    /// Its shape, where the lean path found or kept it (`eval::lean`).
-    pub shape: Option<Rc<super::lean::Shape>>,
 }
 
 impl Scored<'_> {

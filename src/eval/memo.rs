@@ -109,8 +109,6 @@ pub struct ParseCache {
     has_methods: Option<bool>,
     /// The rule lists of report lines, by their hash ([`ParseCache::rule_list`]).
     rule_lists: rustc_hash::FxHashMap<u64, Vec<Arc<[Cow<'static, str>]>>>,
-    /// Rows' shapes (`eval::lean`).
-    shapes: super::lean::Shapes,
 }
 
 /// What a reading carries for the outcome memo: its id in outcome keys and the outcome it was
@@ -239,21 +237,6 @@ impl ParseCache {
                 ..ParseCache::default()
             };
         }
-    }
-
-    /// The rows' shapes of the lean path (`eval::lean`).
-    pub(super) fn shapes(&mut self) -> &mut super::lean::Shapes {
-        &mut self.shapes
-    }
-
-    /// Whether every answer is worked out afresh ([`ParseCache::without_memo`]).
-    pub(super) fn is_off(&self) -> bool {
-        self.off
-    }
-
-    /// The fields the rules' conditions read ([`RuleSet::fields_read`]), worked out once.
-    pub(super) fn reads_of(&mut self, rules: &RuleSet) -> FieldsRead {
-        self.fields_read(rules)
     }
 
     /// The fields the rules' conditions read, worked out once.
@@ -646,7 +629,7 @@ fn key_part(key: &mut Vec<u8>, part: Option<&str>) {
 
 /// The hash of a key of a row's facts as [`key_of`] writes it, the parts hashed as they are
 /// (each with its length, or a mark for none), without writing the key out.
-pub(super) fn hash_facts(parts: &[Option<&str>]) -> u64 {
+fn hash_facts(parts: &[Option<&str>]) -> u64 {
     use std::hash::Hasher;
     let mut state = rustc_hash::FxHasher::default();
     for part in parts {
@@ -763,7 +746,7 @@ fn hash_part(h: &mut rustc_hash::FxHasher, part: Option<&str>) {
 
 /// What follows `parts` in `key`, where `key` begins with them as [`key_of`] writes them.
 #[inline]
-pub(super) fn rest_of<'k>(key: &'k [u8], parts: &[Option<&str>]) -> Option<&'k [u8]> {
+fn rest_of<'k>(key: &'k [u8], parts: &[Option<&str>]) -> Option<&'k [u8]> {
     let mut rest = key;
     for part in parts {
         rest = after_part(rest, *part)?;

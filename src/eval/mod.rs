@@ -38,7 +38,6 @@ pub mod grades;
 mod held;
 mod indicator;
 pub mod lateness;
-mod lean;
 mod long_project;
 mod matcher;
 mod memo;

@@ -104,11 +104,9 @@ pub(super) fn evaluate_project<'a, L: Lines>(
     if long {
         read_long(project, &taken, (&step.around, year), opts, (cache, rows));
     } else {
-        // (the lean path where the lines are handed on: `eval::lean`)
-        let lean = !L::KEEPS;
         for (i, row) in project.indicators.iter().enumerate() {
             let entry = taken.indicator(i);
-            rows.push(read_row(row, entry, (&step.around, year), opts, cache, lean));
+            rows.push(read_row(row, entry, &step.around, year, opts, cache));
         }
     }
     let budget = Budget::of(taken.entry, project);
@@ -204,15 +202,7 @@ fn score_row<L: Lines>(
 ) {
     let m = step.opts.methodology;
     let dp = m.precision.value;
-    // the scoring kept with the row's shape, else scored (`eval::lean`)
-    let scoring = match super::lean::scoring(s) {
-        Some(kept) => kept,
-        None => {
-            let scoring = indicator::scoring(s, &step.around, step.year, step.opts, cache);
-            super::lean::keep_scoring(s, &scoring);
-            scoring
-        }
-    };
+    let scoring = indicator::scoring(s, &step.around, step.year, step.opts, cache);
     if !step.held.is_empty() {
         held_figures(step, s, &scoring.outcome, tally, cache);
     }
@@ -246,14 +236,7 @@ fn score_row<L: Lines>(
             assemble::source_ref(&step.file, step.source, &at),
         ));
     }
-    let rules = match super::lean::rules(s, &scoring) {
-        Some(kept) => kept,
-        None => {
-            let rules = assemble::rules(s, &scoring, cache);
-            super::lean::keep_rules(s, &scoring, &rules);
-            rules
-        }
-    };
+    let rules = assemble::rules(s, &scoring, cache);
     // a workbook's cell named (a text input has none)
     let cell = at.cell.map(|c| c.a1());
     let place = assemble::Place::of(&step.file, step.source, &at, cell.as_deref());
@@ -482,23 +465,19 @@ fn negative_execution(step: &Step<'_, '_>, share: Decimal, tally: &mut Tally) {
 /// file's value, else its grade, else the sheet's own 实际完成值. The actuals file's
 /// `not_applicable: true` drops the row, and so does a not-applicable rule (§8.8): the bundled
 /// one reads 不适用 written as the actual (a form has no other place for it).
-/// `lean`: the row's shape found or kept (`eval::lean`) where the lean path applies.
 fn read_row<'a>(
     row: &'a IndicatorRow,
     entry: Option<&'a IndicatorActual>,
-    (around, year): (&Around<'_>, Option<i32>),
+    around: &Around<'_>,
+    year: Option<i32>,
     opts: &Options<'_>,
     cache: &mut ParseCache,
-    lean: bool,
 ) -> Scored<'a> {
     let actual_text = entry
         .and_then(|e| filled(&e.actual))
         .or_else(|| entry.and_then(|e| filled(&e.grade)))
         .or_else(|| filled(&row.actual));
-    let (reading, shape) = match lean {
-        true => super::lean::reading(cache, opts, row, around, actual_text, year),
-        false => (cache.reading(opts, row, around, actual_text, year), None),
-    };
+    let reading = cache.reading(opts, row, around, actual_text, year);
     // the not-applicable words (不适用 / 本年不适用 / 不涉及 …) are a rule's
     // (`default.not-applicable.marked`), which a rule file can change or switch off
     let not_applicable =
@@ -512,7 +491,6 @@ fn read_row<'a>(
         weight_rule: None,
         not_applicable,
         method_weight: None,
-        shape,
     }
 }
 
@@ -528,7 +506,7 @@ fn read_long<'a>(
 ) {
     let mut weighing = super::long_project::Weighing::default();
     for (i, row) in project.indicators.iter().enumerate() {
-        let mut s = read_row(row, taken.indicator(i), (around, year), opts, cache, false);
+        let mut s = read_row(row, taken.indicator(i), around, year, opts, cache);
         s.reading = weighing.share(s.reading);
         rows.push(s);
     }
@@ -549,7 +527,6 @@ fn score_long<L: Lines>(
         let s = Scored {
             reading,
             weight_rule: s.weight_rule.clone(),
-            shape: None,
             ..*s
         };
         score_row(step, &s, None, (tally, differences), cache, lines);
