@@ -158,21 +158,8 @@ pub(super) fn evaluate_project<'a, L: Lines>(
         differences,
         cache,
     );
-    // A project where nothing was filled in (no actual, no printed 得分, no 全年执行数 on the
-    // rows that apply): its 0.00 is no result, and says so.
-    let applicable = rows.iter().filter(|s| !s.not_applicable).count();
-    if budget.budget.spent.is_none()
-        && applicable > 0
-        && rows.iter().all(|s| {
-            s.not_applicable || (s.actual_text.is_none() && s.row.published_score.is_none())
-        })
-    {
-        tally.findings.push(super::unfilled::project_finding(
-            &step.file,
-            &unit.name,
-            &project.name,
-            applicable,
-        ));
+    if budget.budget.spent.is_none() {
+        say_if_unfilled(&step, rows, &mut tally);
     }
     // Points the sheet cannot mean (a negative 分值, a printed 得分 below 0 or above its 分值):
     // a finding on the row, beside the total, which is still computed as written
@@ -185,6 +172,24 @@ pub(super) fn evaluate_project<'a, L: Lines>(
     // the rows' readings let go now, the list kept for the next project
     rows.clear();
     assemble::project(doc, unit, project, tally, budget, grade, m.precision.value)
+}
+
+/// A project where nothing was filled in (no actual, no printed 得分 on the rows that apply,
+/// and, the caller's check, no 全年执行数): its 0.00 is no result, and says so.
+fn say_if_unfilled(step: &Step<'_, '_>, rows: &[Scored<'_>], tally: &mut Tally) {
+    let applicable = rows.iter().filter(|s| !s.not_applicable).count();
+    if applicable > 0
+        && rows.iter().all(|s| {
+            s.not_applicable || (s.actual_text.is_none() && s.row.published_score.is_none())
+        })
+    {
+        tally.findings.push(super::unfilled::project_finding(
+            &step.file,
+            &step.unit.name,
+            &step.project.name,
+            applicable,
+        ));
+    }
 }
 
 /// Scores the row `s` (§8.2–8.5), grades it where offices put it (§8.6), re-checks its
