@@ -355,57 +355,43 @@ fn two_readings(
     actual: &mut Actual,
     flags: &mut Vec<super::checks::Flag>,
 ) {
-    // `1.200人` (the actual, or `≥1.000人` the target): 1200 people or 1.2 — a person
-    // decides, told both readings
-    if let Actual::Quantity { .. } = actual
-        && let Some(t) = s.actual_text
-    {
-        let doubt = actual::period_thousands(t)
-            .map(|d| ("实际值", t.trim(), d))
-            .or_else(|| {
-                actual::target_period_thousands(&s.row.target)
-                    .map(|d| ("目标值", s.row.target.trim(), d))
-            });
-        if let Some((what, written, (figure, unit))) = doubt {
-            flags.push(period_flag(&s.row.name, what, written, figure, unit));
-            *actual = Actual::Text(t.trim().to_owned());
+    let Some(t) = s.actual_text else { return };
+    let (name, written) = (&s.row.name, &s.row.target);
+    // each doubt reads an actual that is still a figure (or a date): the first found makes it
+    // a text, told both readings
+    let flag = match &*actual {
+        Actual::Quantity { quantity, .. } => {
+            // `1.200人` (the actual, or `≥1.000人` the target): 1200 people or 1.2
+            actual::period_thousands(t)
+                .map(|d| ("实际值", t.trim(), d))
+                .or_else(|| {
+                    actual::target_period_thousands(written).map(|d| ("目标值", written.trim(), d))
+                })
+                .map(|(what, w, (figure, unit))| period_flag(name, what, w, figure, unit))
+                // a grade (`二级以上` against `一级`): read by the figures and read first-best,
+                // the verdicts differ where the two are not the same grade
+                .or_else(|| grade_order_flag(name, target, quantity, written, t))
+                // a fall written signed (`-8%`) against a bound on its size (`降幅5%以内`,
+                // `下降率≤5%`): read as the fall's size (8%) and as written (-8%)
+                .or_else(|| {
+                    quantity
+                        .value
+                        .is_sign_negative()
+                        .then(|| fall_sign_flag(name, target, quantity, written, t))
+                        .flatten()
+                })
+                // a range written high end first (`5-3万元`, `100%-90%`): as written no figure
+                // lies in it (every actual fails against the nearer end), read the other way
+                // round it may pass
+                .or_else(|| range_reversed_flag(name, target, written, t))
         }
-    }
-    // a grade (`二级以上` against `一级`): read by the figures and read first-best, the
-    // verdicts differ where the two are not the same grade: a person decides, told both
-    if let Actual::Quantity { quantity, .. } = actual
-        && let Some(t) = s.actual_text
-        && let Some(flag) = grade_order_flag(&s.row.name, target, quantity, &s.row.target, t)
-    {
-        flags.push(flag);
-        *actual = Actual::Text(t.trim().to_owned());
-    }
-    // a fall written signed (`-8%`) against a bound on its size (`降幅5%以内`, `下降率≤5%`):
-    // read as the fall's size (8%) and as written (-8%), the verdicts differ: a person decides
-    if let Actual::Quantity { quantity, .. } = actual
-        && quantity.value.is_sign_negative()
-        && let Some(t) = s.actual_text
-        && let Some(flag) = fall_sign_flag(&s.row.name, target, quantity, &s.row.target, t)
-    {
-        flags.push(flag);
-        *actual = Actual::Text(t.trim().to_owned());
-    }
-    // a range written high end first (`5-3万元`, `100%-90%`): as written no figure lies in it
-    // (every actual fails, scored against the nearer end), read the other way round it may
-    // pass: which range was meant is for a person, told both ends
-    if let Actual::Quantity { .. } = actual
-        && let Some(t) = s.actual_text
-        && let Some(flag) = range_reversed_flag(&s.row.name, target, &s.row.target, t)
-    {
-        flags.push(flag);
-        *actual = Actual::Text(t.trim().to_owned());
-    }
-    // a deadline without a year (`12月底前`) where no year is known, against a dated actual
-    // (`2024年1月15日`): read in the actual's year it was on time, in the year before late
-    if let Actual::Date(done) = actual
-        && let Some(t) = s.actual_text
-        && let Some(flag) = deadline_year_flag(&s.row.name, target, *done, &s.row.target, t)
-    {
+        // a deadline without a year (`12月底前`) where no year is known, against a dated
+        // actual (`2024年1月15日`): read in the actual's year it was on time, in the year
+        // before late
+        Actual::Date(done) => deadline_year_flag(name, target, *done, written, t),
+        _ => None,
+    };
+    if let Some(flag) = flag {
         flags.push(flag);
         *actual = Actual::Text(t.trim().to_owned());
     }

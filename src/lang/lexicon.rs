@@ -578,6 +578,9 @@ pub const QUALIFIERS: &[&str] = &[
     "全部", "平均", "年均", "合计", "累计", "总计", "保证", "均", "须", "应", "需",
 ];
 
+/// Words that average (`平均每人`, `年均增长`): a `均` ending one is no distributive word.
+pub const AVERAGING: &[&str] = &["平均", "年均", "日均", "月均"];
+
 /// Distributive words before a comparison (`门诊和住院满意度分别≥90%`, `各不低于3次`): the
 /// comparison applies to each item the name joins. Tried only where a target does not read
 /// otherwise; `均` in front of a whole target is also a [`QUALIFIERS`] word.

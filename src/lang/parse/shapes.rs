@@ -50,9 +50,7 @@ pub(super) fn distributive(body: &str) -> Option<(&'static str, &str, &str)> {
 /// `平均`: the per-head words and the averaging qualifiers).
 fn ends_a_word(text: &str) -> bool {
     lexicon::PER_HEAD.iter().any(|(w, _)| text.ends_with(w))
-        || ["平均", "年均", "日均", "月均"]
-            .iter()
-            .any(|w| text.ends_with(w))
+        || lexicon::AVERAGING.iter().any(|w| text.ends_with(w))
 }
 
 /// A qualifying word at the start of `body` (`力争`, `均`), with the rest after it.
