@@ -199,6 +199,17 @@ fn checks_never_pass_silently_across_dimensions() {
     let hits = on.checks();
     assert_eq!(hits.len(), 1);
     assert!(hits[0].incomparable);
+    // the message says the check could not be made, not the rule's failure (`不应低于90%`)
+    assert!(
+        hits[0].message.starts_with("无法核对 "),
+        "{}",
+        hits[0].message
+    );
+    assert!(
+        hits[0].message.contains("单位量纲不同"),
+        "{}",
+        hits[0].message
+    );
 }
 
 #[test]

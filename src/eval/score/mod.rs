@@ -966,7 +966,7 @@ fn holds_percent_figure(text: &str) -> bool {
 fn unmatched(actual: &Actual) -> Outcome {
     match actual {
         Actual::Done | Actual::OnTime => {
-            Outcome::review("实际值只写“完成”，未给出数值，需人工核对")
+            Outcome::review("实际值只写结论（如“完成”“达标”），未给出数值，需人工核对")
         }
         Actual::Grade(_) | Actual::Share(_) => {
             Outcome::review("实际值是评定等级，但目标可量化，需人工核对")

@@ -87,6 +87,24 @@ pub(crate) fn condition(spec: &crate::rules::model::RuleSpec) -> Option<&crate::
     spec.get::<Fields>()?.node.as_ref()
 }
 
+/// What a check that does not hold says. One that could not compare (units of different
+/// dimensions: `≥90分` against `target >= 90%`) says that, not the rule's message: the message
+/// states a failure (`满意度目标低于 90%`) that was never found.
+fn hit_message(check: &Check, incomparable: bool) -> Cow<'_, str> {
+    match (&check.message, incomparable) {
+        (Some(m), false) => Cow::Borrowed(m.as_str()),
+        (None, false) => Cow::Owned(format!("不满足 {}", check.require)),
+        (Some(m), true) => Cow::Owned(format!(
+            "无法核对 {}（单位量纲不同，不能比较），未判定是否“{m}”，需人工核对",
+            check.require
+        )),
+        (None, true) => Cow::Owned(format!(
+            "无法核对 {}（单位量纲不同，不能比较），需人工核对",
+            check.require
+        )),
+    }
+}
+
 impl<'r> Applied<'r, '_> {
     /// The `require:` checks that do not hold (or cannot be compared).
     pub fn checks(&self) -> Vec<Hit<'r>> {
@@ -106,14 +124,12 @@ impl<'r> Applied<'r, '_> {
             };
             let t = self.truth(node);
             if matches!(t, Truth::False | Truth::Incomparable) {
+                let incomparable = t == Truth::Incomparable;
                 hits.push(Hit {
                     rule: &r.rref,
                     severity: check.severity,
-                    message: match &check.message {
-                        Some(m) => Cow::Borrowed(m.as_str()),
-                        None => Cow::Owned(format!("不满足 {}", check.require)),
-                    },
-                    incomparable: t == Truth::Incomparable,
+                    message: hit_message(check, incomparable),
+                    incomparable,
                 });
             }
         }
