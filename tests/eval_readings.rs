@@ -269,3 +269,28 @@ fn a_distributive_target_scores_each_item() {
             .contains("实际值给出 2 个数值，而指标列出 3 项")
     );
 }
+
+#[test]
+fn a_measure_word_with_its_alternative_counts_either() {
+    // `20台（套）`: 台, 套 or 台套 are the one count; any other unit still cannot be compared
+    let r = run(
+        &sheet(&[
+            ("设备购置数量", "20台（套）", "18套", "10"),
+            ("终端购置数量", "20台(套)", "20台套", "10"),
+            ("培训人次", "300人(次)", "320人次", "10"),
+            ("服务器数量", "20台（套）", "20个", "10"),
+        ]),
+        "rules: []\n",
+    );
+    let p = project(&r);
+    // 18 of 20: 10 × 18 ÷ 20
+    assert_eq!(score(p, "设备购置数量"), "9.00");
+    assert_eq!(score(p, "终端购置数量"), "10.00");
+    assert_eq!(score(p, "培训人次"), "10.00");
+    assert_eq!(score(p, "服务器数量"), "—");
+    assert!(
+        row(p, "服务器数量").note.contains("单位不同"),
+        "{}",
+        row(p, "服务器数量").note
+    );
+}

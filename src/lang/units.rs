@@ -93,9 +93,28 @@ pub fn to_base(value: Decimal, unit: &Unit) -> Option<(Dimension, Decimal)> {
     Some((d, value.checked_mul(factor)?))
 }
 
+/// The two measure words of a unit written with an alternative (`台（套）` → `台`, `套`).
+fn alternatives(u: &Unit) -> Option<(&str, &str)> {
+    let (first, rest) = u.as_str().split_once('（')?;
+    Some((first, rest.strip_suffix('）')?))
+}
+
+/// Whether `a` and `b` are one count where either is written with an alternative: `台（套）`
+/// is `台`, `套`, both written together (`台套`) or itself.
+fn one_count(a: &Unit, b: &Unit) -> bool {
+    let fits = |alt: &Unit, other: &Unit| {
+        alternatives(alt).is_some_and(|(x, y)| {
+            let o = other.as_str();
+            o == x || o == y || (o.len() == x.len() + y.len() && o.starts_with(x) && o.ends_with(y))
+        })
+    };
+    fits(a, b) || fits(b, a)
+}
+
 /// Whether two units measure the same thing (equal units always do).
 pub fn same_dimension(a: &Unit, b: &Unit) -> bool {
     a == b
+        || one_count(a, b)
         || matches!((dimension(a), dimension(b)), (Some((x, _)), Some((y, _))) if x == y)
         || ((is_compound(a) || is_compound(b)) && compound_factors(a, b).is_some())
 }
@@ -104,7 +123,7 @@ pub fn same_dimension(a: &Unit, b: &Unit) -> bool {
 /// quotient does not terminate). Compound units convert where each part does (`万元/人·年` to
 /// `元/人·月`).
 pub fn convert(value: Decimal, from: &Unit, to: &Unit) -> Option<Decimal> {
-    if from == to {
+    if from == to || one_count(from, to) {
         return Some(value);
     }
     if is_compound(from) || is_compound(to) {
@@ -161,7 +180,7 @@ fn compound_factors(a: &Unit, b: &Unit) -> Option<(Decimal, Decimal)> {
 /// `(a', b')` with `a' ⋚ b'` exactly when `a ua ⋚ b ub`. Simple units go through their base
 /// unit; compound units (`元/人·月` against `元/人·年`) part by part.
 pub fn common(a: Decimal, ua: &Unit, b: Decimal, ub: &Unit) -> Option<(Decimal, Decimal)> {
-    if ua == ub {
+    if ua == ub || one_count(ua, ub) {
         return Some((a, b));
     }
     if is_compound(ua) || is_compound(ub) {

@@ -918,6 +918,25 @@ fn unit(input: &str) -> Option<(&str, Unit, usize)> {
     Some((&input[end..], normalise_unit(written), end))
 }
 
+/// `（套）` after the measure word `台` (`20台（套）`, `≥5个(项)`): the unit `台（套）`, either
+/// word, and the text after the bracket. Only measure words of counts on both sides
+/// (`lexicon::ALTERNATIVE_UNITS`); the brackets are written full-width in the unit.
+fn alternative_unit<'a>(first: &Unit, after: &'a str) -> Option<(Unit, &'a str)> {
+    let inner = after.strip_prefix(['（', '('])?;
+    let close = inner.find(['）', ')'])?;
+    let second = &inner[..close];
+    let words = lexicon::ALTERNATIVE_UNITS;
+    if !(words.contains(&first.as_str()) && words.contains(&second) && first.as_str() != second) {
+        return None;
+    }
+    let bracket = inner[close..].chars().next()?;
+    let rest = &inner[close + bracket.len_utf8()..];
+    Some((
+        Unit(Cow::Owned(format!("{}（{second}）", first.as_str()))),
+        rest,
+    ))
+}
+
 /// The percent and per-mille symbols a unit may be, each with its normalised spelling.
 const PERCENT_SYMBOLS: [(&str, &str); 3] = [("%", "%"), ("％", "%"), ("‰", "‰")];
 
@@ -981,6 +1000,10 @@ fn side<'a>(base: &str, input: &'a str) -> Option<(&'a str, Side)> {
         if chinese && !is_counting_unit(&after[..len]) && !matches!(u.as_str(), "%" | "‰") {
             return None;
         }
+        let (u, r, len) = match alternative_unit(&u, r) {
+            Some((alt, r2)) => (alt, r2, offset(after, r2)),
+            None => (u, r, len),
+        };
         unit_read = Some((u, unit_start..unit_start + len));
         rest = r;
     }
@@ -1056,6 +1079,10 @@ fn bracket_range(body: &str) -> Option<QuantReading> {
         None
     } else {
         let (r, u, len) = unit(rest)?;
+        let (u, r, len) = match alternative_unit(&u, r) {
+            Some((alt, r2)) => (alt, r2, offset(rest, r2)),
+            None => (u, r, len),
+        };
         if !r.is_empty() {
             return None;
         }
