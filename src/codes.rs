@@ -874,6 +874,10 @@ registry! {
     RULES_TOO_MANY = "rules::too-many", Error,
         "规则太多或嵌套太深",
         "含义：规则文件中的规则数、或 YAML 的嵌套深度超过上限（防止构造的文件耗尽内存）。\n处理：该规则文件不读取，本次运行停止。\n修改：拆分规则文件，或按帮助所写的环境变量提高上限。";
+    /// Grade bands whose scores contradict the order of their names.
+    RULES_BAND_ORDER = "rules.band-order", Error,
+        "等级的最低分与等级次序颠倒",
+        "含义：band 规则中，名称有高低的等级（优 > 良 > 中 > 差，及优秀、良好、合格、不合格等）的 min_score 没有随之由高到低，如 优 80、良 90，或两个等级的最低分相同。照写的分数评级，92 分会评为“良”、85 分评为“优”。\n处理：该规则文件不读取，错误指出后写的那条规则的 min_score。\n修改：让高的等级有更高的 min_score（如 优 90、良 80）；覆盖默认等级时，相关的几条一起改。";
     /// More rules tried for one indicator than the limit (`rules::prefilter`).
     RULES_TOO_MANY_TRIES = "rules.too-many-tries", Error,
         "对一个指标要尝试的规则太多",
