@@ -98,3 +98,97 @@ fn the_year_asked_chooses_among_two_years_actual_columns() {
     assert_eq!(asked, ["120人", "85%"]);
     assert!(stderr.contains("标题的年度是 2023"), "{stderr}");
 }
+
+/// Each indicator of `file` (evaluated streamed and whole alike, `args` more) as
+/// `[indicator, actual, verdict, score]`, and the notes of the streamed rows by indicator.
+fn verdicts(d: &std::path::Path, file: &str) -> Vec<[String; 4]> {
+    const FIELDS: [&str; 4] = ["indicator", "actual", "verdict", "score"];
+    let s = run(d, &["evaluate", file, "--format", "jsonl"]);
+    let w = run(d, &["evaluate", file, "--format", "json", "--no-streaming"]);
+    assert_eq!(s.code, 0, "{}", s.stderr);
+    let streamed = reports::streamed_fields(&s.stdout, FIELDS);
+    assert_eq!(streamed, reports::whole_fields(&w.stdout, FIELDS));
+    streamed
+}
+
+/// The note of the indicator `name` in a streamed report of `file`.
+fn note_of(d: &std::path::Path, file: &str, name: &str) -> String {
+    let s = run(d, &["evaluate", file, "--format", "jsonl"]);
+    reports::streamed_fields(&s.stdout, ["indicator", "note"])
+        .into_iter()
+        .find(|[i, _]| i == name)
+        .map(|[_, n]| n)
+        .unwrap_or_else(|| panic!("no {name}: {}", s.stdout))
+}
+
+/// A bare fraction (`0.5`) against a percentage target of at most 1 % (`≤1%`) was read as
+/// 0.5 % and passed with full points, where a cell that lost its percent format means 50 %:
+/// where the two readings differ (verdict or score) a person decides, both named; where they
+/// agree (`0.8` against `≥0.5%`), it is scored as before.
+#[test]
+fn a_bare_fraction_against_a_target_of_at_most_one_percent_is_not_decided_silently() {
+    let d = dir("fractions");
+    let sheet = "项目名称\t一级指标\t二级指标\t三级指标\t年度指标值\t分值\t实际完成值\n\
+                 检测项目\t产出指标\t质量指标\t差错率\t≤0.5%\t10\t0.3\n\
+                 检测项目\t产出指标\t质量指标\t故障率\t≤1%\t10\t0.5\n\
+                 检测项目\t产出指标\t质量指标\t漏报率\t≤0.5%\t10\t0.8\n\
+                 检测项目\t产出指标\t质量指标\t检出率\t≥0.5%\t10\t0.8\n\
+                 检测项目\t产出指标\t质量指标\t返工率\t≤1%\t10\t0.5%\n";
+    std::fs::write(d.join("fractions.tsv"), sheet).unwrap();
+    let rows = verdicts(&d, "fractions.tsv");
+    let of = |name: &str| {
+        rows.iter()
+            .find(|r| r[0] == name)
+            .map(|r| [r[2].as_str(), r[3].as_str()])
+            .unwrap()
+    };
+    assert_eq!(of("差错率"), ["review", ""]);
+    assert_eq!(of("故障率"), ["review", ""]);
+    // both fail, with scores a hundred times apart
+    assert_eq!(of("漏报率"), ["review", ""]);
+    // 0.8 % and 80 % both meet ≥0.5 % in full
+    assert_eq!(of("检出率"), ["pass", "10.00"]);
+    // written with its %: as before
+    assert_eq!(of("返工率"), ["pass", "10.00"]);
+    let note = note_of(&d, "fractions.tsv", "故障率");
+    assert!(
+        note.contains("读作 0.5%，达标") && note.contains("即 50%，未达标"),
+        "{note}"
+    );
+}
+
+/// A bare zero target was always read `≤ 0` (`0起`: none): `收入增长率 0%` against 3 % scored
+/// 0 and `覆盖率 0` against 95 % failed, where the name says higher is better and `≥ 0` reads
+/// them met. Where the indicator's name reads the other way and the two readings differ, a
+/// person decides, both named; a count of events (`新增失信人数 0`) stays `≤ 0`, and an actual
+/// both readings agree on (0 %) is scored.
+#[test]
+fn a_bare_zero_target_whose_name_reads_the_other_way_is_not_decided_silently() {
+    let d = dir("zeros");
+    let sheet = "项目名称\t一级指标\t二级指标\t三级指标\t年度指标值\t分值\t实际完成值\n\
+                 产业项目\t效益指标\t经济效益指标\t收入增长率\t0%\t10\t3%\n\
+                 产业项目\t效益指标\t经济效益指标\t成本增长率\t0%\t10\t0%\n\
+                 产业项目\t效益指标\t社会效益指标\t覆盖率\t0\t10\t95%\n\
+                 产业项目\t效益指标\t社会效益指标\t新增失信人数\t0\t10\t2\n\
+                 产业项目\t产出指标\t质量指标\t安全事故\t0起\t10\t0起\n\
+                 产业项目\t产出指标\t质量指标\t事故发生率\t0\t10\t1%\n";
+    std::fs::write(d.join("zeros.tsv"), sheet).unwrap();
+    let rows = verdicts(&d, "zeros.tsv");
+    let of = |name: &str| {
+        rows.iter()
+            .find(|r| r[0] == name)
+            .map(|r| [r[2].as_str(), r[3].as_str()])
+            .unwrap()
+    };
+    assert_eq!(of("收入增长率"), ["review", ""]);
+    assert_eq!(of("成本增长率"), ["pass", "10.00"]);
+    assert_eq!(of("覆盖率"), ["review", ""]);
+    assert_eq!(of("新增失信人数"), ["fail", "0.00"]);
+    assert_eq!(of("安全事故"), ["pass", "10.00"]);
+    assert_eq!(of("事故发生率"), ["fail", "0.00"]);
+    let note = note_of(&d, "zeros.tsv", "收入增长率");
+    assert!(
+        note.contains("读作 ≤0，未达标") && note.contains("≥0，达标"),
+        "{note}"
+    );
+}
