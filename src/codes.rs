@@ -530,6 +530,10 @@ registry! {
     FORM_BREAKDOWN = "table.form-breakdown", Info,
         "其中分项，列出不计分",
         "含义：核心指标（★）下的“其中：…”行（或自评表中指标下面一行的“其中：…”）没有分值和得分，是上一个指标的分项。\n处理：分项随其指标列出，不作为指标计分，也不分得分值。\n修改：如分项应单独计分，给它填写分值。";
+    /// A flat sheet's row that only continues the indicator name above it.
+    NAME_FOLDED = "table.name-folded", Info,
+        "指标名称折行，与上一行合并",
+        "含义：自评表中一行只在三级指标列写了文字，没有指标值、实际完成值、分值和一二级指标，紧接在一个指标下面：这是上一行指标名称折到下一行的部分（如“参加培训的基层 / 干部人数”）。\n处理：与上一行合并为一个指标（名称接在一起），不另作指标，也不分得分值。\n修改：如这一行确是单独的指标，给它填写指标值和分值。";
     /// A form's `其中…` rows do not add up to the indicator they break down.
     FORM_BREAKDOWN_MISMATCH = "table.form-breakdown-mismatch", Warning,
         "其中各项之和与总数不符",

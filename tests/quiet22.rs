@@ -192,3 +192,41 @@ fn a_bare_zero_target_whose_name_reads_the_other_way_is_not_decided_silently() {
         "{note}"
     );
 }
+
+/// An indicator's name folded onto a second row (`参加培训的基层` / `干部人数`: the second row
+/// holds the rest of the name and nothing else) was read as two indicators, the second 无法比较
+/// with the category's points left (52.5 of them in the text sheet; in the workbook the merged
+/// 分值 split 5 / 5): one indicator now, its name joined, said (`table.name-folded`).
+#[test]
+fn a_name_folded_onto_a_second_row_is_one_indicator() {
+    let d = dir("folded");
+    let sheet = "项目名称\t一级指标\t二级指标\t三级指标\t年度指标值\t分值\t实际完成值\n\
+                 培训项目\t产出指标\t数量指标\t参加培训的基层\t≥100人\t10\t120人\n\
+                 \t\t\t干部人数\t\t\t\n\
+                 培训项目\t效益指标\t满意度指标\t满意度\t≥90%\t10\t95%\n";
+    std::fs::write(d.join("folded.tsv"), sheet).unwrap();
+    let book =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/quiet22/folded.xlsx");
+    std::fs::copy(book, d.join("folded.xlsx")).unwrap();
+    for file in ["folded.tsv", "folded.xlsx"] {
+        let rows = verdicts(&d, file);
+        let names: Vec<[&str; 3]> = rows
+            .iter()
+            .map(|r| [r[0].as_str(), r[2].as_str(), r[3].as_str()])
+            .collect();
+        assert_eq!(
+            names,
+            [
+                ["参加培训的基层干部人数", "pass", "10.00"],
+                ["满意度", "pass", "10.00"]
+            ],
+            "{file}"
+        );
+        let r = run(&d, &["evaluate", file]);
+        assert!(
+            r.stderr.contains("table.name-folded"),
+            "{file}: {}",
+            r.stderr
+        );
+    }
+}
