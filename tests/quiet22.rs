@@ -230,3 +230,55 @@ fn a_name_folded_onto_a_second_row_is_one_indicator() {
         );
     }
 }
+
+/// `evaluate FILE --format json`'s one project as `[status, score, budget_weight,
+/// execution_rate]`.
+fn project_total(d: &std::path::Path, file: &str) -> [String; 4] {
+    let r = run(d, &["evaluate", file, "--format", "json"]);
+    assert_eq!(r.code, 0, "{file}: {}", r.stderr);
+    let v: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
+    let p = &v["projects"][0];
+    ["status", "score", "budget_weight", "execution_rate"]
+        .map(|k| p[k].as_str().unwrap_or("").to_owned())
+}
+
+/// A form that prints budget execution as a label above its grid (`预算执行率（10分）`) with the
+/// rate beside it or on the row below (`95%`), no funds block and no grid row of it, was
+/// 未核对: its 分值 summed 90 of the printed 100, its 得分 90 of 99.5. The label is the budget
+/// line now (10 points, scored from the rate printed, said), and the printed 总分 confirms it;
+/// a 总分 the reading does not give stays 未核对.
+#[test]
+fn a_budget_label_above_the_grid_with_its_rate_is_the_budget_line() {
+    let d = dir("budget-label");
+    let form = |budget: &str, total: &str| {
+        format!(
+            "项目支出绩效自评表,,,,,,,\n（2023年度）,,,,,,,\n项目名称,社区养老服务补助,,,,,,\n\
+             主管部门,某区民政局,,,实施单位,某区民政局,,\n{budget}\
+             一级指标,二级指标,三级指标,年度指标值,实际完成值,分值,得分,偏差原因分析及改进措施\n\
+             产出指标,数量指标,服务老人数,≥500人,520人,30,30,\n\
+             产出指标,质量指标,服务合格率,≥95%,96%,20,20,\n\
+             效益指标,社会效益指标,老人生活质量改善,有所改善,达成,20,20,\n\
+             满意度指标,服务对象满意度指标,老人满意度,≥90%,92%,20,20,\n\
+             总分,,,,,100,{total},\n"
+        )
+    };
+    let beside = "预算执行率（10分）,95%,,,,,,\n";
+    let below = "预算执行率（10分）,,,,,,,\n95%,,,,,,,\n";
+    std::fs::write(d.join("beside.csv"), form(beside, "99.5")).unwrap();
+    std::fs::write(d.join("below.csv"), form(below, "99.5")).unwrap();
+    std::fs::write(d.join("off.csv"), form(beside, "98")).unwrap();
+    for file in ["beside.csv", "below.csv"] {
+        assert_eq!(
+            project_total(&d, file),
+            ["scored", "99.50", "10.00", "95.00"],
+            "{file}"
+        );
+        let r = run(&d, &["inspect", file]);
+        assert!(
+            r.stdout.contains("指标表上方的「预算执行率」标签"),
+            "{}",
+            r.stdout
+        );
+    }
+    assert_eq!(project_total(&d, "off.csv")[..2], ["unchecked", ""]);
+}
