@@ -282,3 +282,39 @@ fn a_budget_label_above_the_grid_with_its_rate_is_the_budget_line() {
     }
     assert_eq!(project_total(&d, "off.csv")[..2], ["unchecked", ""]);
 }
+
+/// Time cells as each sheet shows them: an `.ods` cell in its own `number:time-style` was read
+/// through a guessed `[h]:mm:ss` (4.5 s in `mm:ss.0` read 5秒 and failed `≤4.8秒`; 36 hours in
+/// a truncating `h:mm`, shown `12:00`, read 36小时; a time of day `1:30 PM` read 13.5小时 and
+/// passed `≥8小时`), and an `.xlsx` cell in `mm:ss.0` was no time format at all (read
+/// `1899-12-31T00:00`, 待评定). Both now read as shown, alike: 4.5秒, 12小时 (with the
+/// warning that the day is not shown), 36小时, and `1:30 PM` left to a person.
+#[test]
+fn time_cells_read_as_their_own_styles_show_them_in_ods_and_xlsx() {
+    let d = dir("times");
+    let fixtures = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/quiet22");
+    for book in ["times.ods", "times.xlsx"] {
+        std::fs::copy(fixtures.join(book), d.join(book)).unwrap();
+        let rows = verdicts(&d, book);
+        let got: Vec<[&str; 3]> = rows
+            .iter()
+            .map(|r| [r[1].as_str(), r[2].as_str(), r[3].as_str()])
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ["4.5秒", "pass", "10.00"],
+                ["12小时", "fail", "6.67"],
+                ["36小时", "pass", "10.00"],
+                ["1:30 PM", "review", ""],
+            ],
+            "{book}"
+        );
+        let r = run(&d, &["evaluate", book]);
+        assert!(
+            r.stderr.contains("时间格式不显示整天"),
+            "{book}: {}",
+            r.stderr
+        );
+    }
+}

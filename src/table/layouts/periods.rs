@@ -303,7 +303,10 @@ mod tests {
             year_column(&cols, Some(2022), Some(2021)),
             Some((5, 2022, YearBy::Title))
         );
-        assert_eq!(year_column(&cols, Some(2021)), Some((6, 2023, false)));
+        assert_eq!(
+            year_column(&cols, Some(2021), None),
+            Some((6, 2023, YearBy::Latest))
+        );
         assert_eq!(title_year("项目支出绩效自评表（2023年度）"), Some(2023));
         assert_eq!(title_year("2022年某县项目绩效自评表"), Some(2022));
         assert_eq!(title_year("填报日期：2024年3月1日"), None);
