@@ -229,6 +229,18 @@ fn a_name_folded_onto_a_second_row_is_one_indicator() {
             r.stderr
         );
     }
+    // a template's placeholder or a numbered name of its own is no rest of the name above
+    let placeholders = "项目名称\t一级指标\t二级指标\t三级指标\t年度指标值\t分值\t实际完成值\n\
+                        培训项目\t产出指标\t数量指标\t培训人数\t≥100人\t10\t120人\n\
+                        \t\t\t……\t\t\t\n\
+                        \t\t\t指标2：\t\t\t\n\
+                        \t\t\t（三）开班次数\t\t\t\n";
+    std::fs::write(d.join("placeholders.tsv"), placeholders).unwrap();
+    let names: Vec<String> = verdicts(&d, "placeholders.tsv")
+        .into_iter()
+        .map(|r| r[0].clone())
+        .collect();
+    assert_eq!(names, ["培训人数", "……", "指标2：", "（三）开班次数"]);
 }
 
 /// `evaluate FILE --format json`'s one project as `[status, score, budget_weight,

@@ -345,6 +345,22 @@ fn set_shared(slot: &mut Option<Arc<str>>, name: &Arc<str>) {
     }
 }
 
+/// Whether a name opens with its own number (`指标2：…`, `2.`, `3、`, `（二）`, `(3)`): an
+/// indicator of its own (or a template's), never the rest of the name above it.
+fn numbered(name: &str) -> bool {
+    let t = name.trim_start();
+    let t = t.strip_prefix("指标").unwrap_or(t);
+    let t = t.trim_start_matches(['（', '(']);
+    let digits = t
+        .chars()
+        .take_while(|c| c.is_ascii_digit() || "一二三四五六七八九十".contains(*c))
+        .count();
+    digits > 0
+        && t.chars()
+            .nth(digits)
+            .is_some_and(|c| ".．、:：）) ".contains(c))
+}
+
 /// Whether the number cell `text` starts with printable ASCII and ends with an ASCII digit:
 /// no `分`, `%` or `万元` ends it and no space is at either end (what `SheetReader::numbers`
 /// drops before reading a figure leaves it whole).
@@ -1307,7 +1323,10 @@ impl<'t, R: SheetRow<'t>> SheetReader<'_, '_, '_, R> {
     /// (`参加培训的基层` / `干部人数`). Joined to it, with `table.name-folded`; read as an
     /// indicator of its own it was 无法比较 and drew its category's points left. Whether it was.
     fn folded_name(&mut self, place: &Place, name: &str, at: Location) -> bool {
-        if sheet_headings::level_of(name).is_some() {
+        if sheet_headings::level_of(name).is_some()
+            || crate::table::form::is_placeholder(name)
+            || numbered(name)
+        {
             return false;
         }
         let project = &mut self.units[place.ui].projects[place.pi];

@@ -66,6 +66,7 @@ mod carried;
 mod continued;
 mod funds;
 pub(crate) use funds::{money_unit_named, money_unit_of, yuan_in};
+pub(crate) use words::is_placeholder;
 mod grid;
 pub(crate) mod pair;
 mod rows;
