@@ -530,6 +530,10 @@ registry! {
     FORM_BREAKDOWN = "table.form-breakdown", Info,
         "其中分项，列出不计分",
         "含义：核心指标（★）下的“其中：…”行（或自评表中指标下面一行的“其中：…”）没有分值和得分，是上一个指标的分项。\n处理：分项随其指标列出，不作为指标计分，也不分得分值。\n修改：如分项应单独计分，给它填写分值。";
+    /// A flat sheet's row that only continues the indicator name above it.
+    NAME_FOLDED = "table.name-folded", Info,
+        "指标名称折行，与上一行合并",
+        "含义：自评表中一行只在三级指标列写了文字，没有指标值、实际完成值、分值和一二级指标，紧接在一个指标下面：这是上一行指标名称折到下一行的部分（如“参加培训的基层 / 干部人数”）。\n处理：与上一行合并为一个指标（名称接在一起），不另作指标，也不分得分值。\n修改：如这一行确是单独的指标，给它填写指标值和分值。";
     /// A form's `其中…` rows do not add up to the indicator they break down.
     FORM_BREAKDOWN_MISMATCH = "table.form-breakdown-mismatch", Warning,
         "其中各项之和与总数不符",
@@ -874,6 +878,10 @@ registry! {
     RULES_TOO_MANY = "rules::too-many", Error,
         "规则太多或嵌套太深",
         "含义：规则文件中的规则数、或 YAML 的嵌套深度超过上限（防止构造的文件耗尽内存）。\n处理：该规则文件不读取，本次运行停止。\n修改：拆分规则文件，或按帮助所写的环境变量提高上限。";
+    /// Grade bands whose scores contradict the order of their names.
+    RULES_BAND_ORDER = "rules.band-order", Error,
+        "等级的最低分与等级次序颠倒",
+        "含义：band 规则中，名称有高低的等级（优 > 良 > 中 > 差，及优秀、良好、合格、不合格等）的 min_score 没有随之由高到低，如 优 80、良 90，或两个等级的最低分相同。照写的分数评级，92 分会评为“良”、85 分评为“优”。\n处理：该规则文件不读取，错误指出后写的那条规则的 min_score。\n修改：让高的等级有更高的 min_score（如 优 90、良 80）；覆盖默认等级时，相关的几条一起改。";
     /// More rules tried for one indicator than the limit (`rules::prefilter`).
     RULES_TOO_MANY_TRIES = "rules.too-many-tries", Error,
         "对一个指标要尝试的规则太多",

@@ -241,7 +241,9 @@ fn folder_actuals_used(folder_actuals: &[(String, ActualsFile)], read: &Document
     }
 }
 
-pub fn run(args: Args) -> u8 {
+pub fn run(mut args: Args) -> u8 {
+    // of two years' actual columns, the year asked is read (`table::ReadOptions::year`)
+    args.table_args.year = args.year;
     match run_steps(&args) {
         Ok(code) | Err(code) => code,
     }
@@ -783,7 +785,13 @@ fn streaming(
         return streaming_csv(args, &inputs, &head.findings, stream, opts);
     }
     for f in &head.findings {
-        say!("提示[{}] {}：{}", f.code, f.position(), f.message);
+        say!(
+            "{}[{}] {}：{}",
+            f.severity.zh(),
+            f.code,
+            f.position(),
+            f.message
+        );
     }
     let mut out = match super::output::Output::open(args.output.as_deref(), &inputs) {
         Ok(o) => o,
@@ -855,7 +863,13 @@ fn streaming_csv(
     }
     // the reader's findings so far, also where the run stopped on an error
     for f in head_findings {
-        say!("提示[{}] {}：{}", f.code, f.position(), f.message);
+        say!(
+            "{}[{}] {}：{}",
+            f.severity.zh(),
+            f.code,
+            f.position(),
+            f.message
+        );
     }
     let copied = notes
         .into_inner()

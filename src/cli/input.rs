@@ -17,6 +17,9 @@ pub struct TableArgs {
     /// 列名对应：哪一列是哪一列，例如 年度指标值=年度数值,实际完成值=完成情况
     #[arg(long, value_name = "列名=表头列名,…")]
     pub columns: Option<crate::table::columns::ColumnMap>,
+    /// The budget year the verb was asked for (`evaluate --year`; not a flag of its own here).
+    #[arg(skip)]
+    pub year: Option<i32>,
 }
 
 impl TableArgs {
@@ -28,6 +31,7 @@ impl TableArgs {
             format: None,
             columns: self.columns.clone().unwrap_or_default(),
             page_folder: None,
+            year: self.year,
         }
     }
 

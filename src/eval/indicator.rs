@@ -510,6 +510,20 @@ fn formula_and_method(
         }
         None => score(target, actual, plan, s.weight, m),
     };
+    // a bare zero whose name reads the other way (`收入增长率 0%`): a person, where it matters
+    if let Some(alt) = &s.reading.zero_otherwise
+        && let Some(r) = super::score::zero_either_way(
+            &o,
+            (&alt.0, &alt.1),
+            actual,
+            plan,
+            s.weight,
+            m,
+            &s.row.name,
+        )
+    {
+        return r;
+    }
     if let Some(f) = s.reading.decisions.formula {
         o = super::formula::apply(f, target, actual, s.weight, m, o);
     }

@@ -54,6 +54,11 @@ pub(super) struct Reading {
     pub parsed: Box<lang::Parsed>,
     /// The rule that gave a bare target its operator, where one did.
     pub op_rule: Option<Cow<'static, str>>,
+    /// A bare zero read `≤ 0` by its value (`0`, `0%`) where the indicator's name alone reads
+    /// the other way (`收入增长率`, `覆盖率`: a rule with a `when:` says higher is better): the
+    /// target as the name reads it (`≥ 0`) and that rule's id. Scoring sends the row to a
+    /// person where the two readings differ ([`super::score::zero_either_way`]).
+    pub zero_otherwise: Option<Box<(lang::Target, Cow<'static, str>)>>,
     pub canonical: Option<Arc<str>>,
     /// The category: as written, else inferred.
     pub category: Option<Arc<str>>,
@@ -227,6 +232,7 @@ pub(super) fn read(
         Some(Origin::Rule(id)) => Some(id.clone()),
         _ => None,
     };
+    let zero_otherwise = zero_otherwise(rules, row, &seen.parsed);
     let Seen {
         category,
         inferred,
@@ -240,6 +246,7 @@ pub(super) fn read(
         written_subcategory: row.subcategory.as_ref().map(RowText::to_arc),
         parsed: Box::new(parsed),
         op_rule,
+        zero_otherwise,
         canonical,
         category,
         inferred,
@@ -247,6 +254,42 @@ pub(super) fn read(
         pool,
         decisions,
     }
+}
+
+/// A bare zero target (`0`, `0%`) a rule read `≤ 0` by its value, where the direction the
+/// indicator's name alone gives (asked of a bare 1 of the same unit) is higher by a rule that
+/// reads the name (not the catch-all without `when:`: `新增失信人数 0` stays `≤ 0`, none of
+/// them): the target the name reads (`≥ 0`) and that rule. Asked only of bare zeros.
+fn zero_otherwise(
+    rules: &RuleSet,
+    row: &IndicatorRow,
+    parsed: &lang::Parsed,
+) -> Option<Box<(lang::Target, Cow<'static, str>)>> {
+    let lang::Target::Compare {
+        op: lang::Op::Le,
+        quantity,
+    } = &parsed.target
+    else {
+        return None;
+    };
+    if !quantity.value.is_zero() || !matches!(parsed.provenance.op, Some(Origin::Rule(_))) {
+        return None;
+    }
+    let one = lang::Quantity::new(Decimal::ONE, quantity.unit.clone());
+    let subject = lang::Subject {
+        indicator: Some(&row.name),
+        category: row.category.as_deref(),
+        subcategory: row.subcategory.as_deref(),
+    };
+    let by_name = lang::Directions::decide(rules, subject, &one);
+    let named = rules.rule(&by_name.rule).is_some_and(|r| r.when.is_some());
+    (by_name.direction == lang::Direction::Higher && named).then(|| {
+        let t = lang::Target::Compare {
+            op: by_name.op,
+            quantity: quantity.clone(),
+        };
+        Box::new((t, by_name.rule))
+    })
 }
 
 /// The figure an actual states (`96%`, `1起`), read as scoring reads it.

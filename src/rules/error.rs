@@ -38,6 +38,8 @@ pub enum RuleErrorKind {
     TooMany,
     /// More rules every indicator must try than [`crate::limits::UNFILTERED_RULES`].
     Unfiltered,
+    /// Grade bands whose `min_score` contradicts the order their names say (`优 80`, `良 90`).
+    BandOrder,
 }
 
 impl RuleErrorKind {
@@ -56,6 +58,7 @@ impl RuleErrorKind {
             RuleErrorKind::Io => crate::codes::RULES_IO,
             RuleErrorKind::TooMany => crate::codes::RULES_TOO_MANY,
             RuleErrorKind::Unfiltered => crate::codes::RULES_TOO_MANY_UNFILTERED,
+            RuleErrorKind::BandOrder => crate::codes::RULES_BAND_ORDER,
         }
     }
 }

@@ -280,6 +280,16 @@ impl Partial {
         self.pos = pos;
     }
 
+    /// Its file's place in the load order.
+    pub(in crate::rules) fn layer(&self) -> usize {
+        self.layer
+    }
+
+    /// Its place in its file.
+    pub(in crate::rules) fn position(&self) -> usize {
+        self.position
+    }
+
     fn key_span(&self, key: &str) -> std::ops::Range<usize> {
         self.pos
             .key(key)
@@ -488,7 +498,8 @@ impl RuleSet {
     /// Load files in order. `Ok` carries the warnings (files with only warnings); `Err` every
     /// file's errors, all of them. The steps: each file read and each of its rules compiled
     /// (`compiled`) and merged by id over the earlier files' (`Merged::add`); each merged rule
-    /// decided against the grade bands loaded (`grade_bands`, `decide_all`); any error stops
+    /// decided against the grade bands loaded (`grade_bands`, `decide_all`), the bands' scores
+    /// in the order their names rank them (`keys::band::out_of_order`); any error stops
     /// there; the rules put in priority order and indexed by kind (`RuleSet::indexed`); then
     /// the rules every row must try counted against their limit (`unfiltered_within_limit`).
     pub fn load(sources: &[RuleSource]) -> Result<(RuleSet, Vec<FileErrors>), Vec<FileErrors>> {
@@ -522,6 +533,9 @@ impl RuleSet {
                 file: source.name.clone(),
                 errors,
             });
+        }
+        for (layer, e) in keys::band::out_of_order(&merged.rules) {
+            per_file[layer].errors.push(e);
         }
         let bands = grade_bands(&merged.rules);
         let (rules, order) = decide_all(merged.rules, &bands, &mut per_file);

@@ -164,6 +164,9 @@ pub struct ReadOptions {
     /// the page is a file on disk (the command line) or an archive's entry (the archive's own
     /// style sheets); `None` (a page uploaded alone) reads none (`formats/page_linked.rs`).
     pub page_folder: Option<PageFolder>,
+    /// The budget year asked (`evaluate --year`): of two years' actual columns
+    /// (`2022年完成值 | 2023年完成值`) its is read, before the title's year or the latest.
+    pub year: Option<i32>,
 }
 
 /// Why an input could not be read at all.
@@ -677,6 +680,11 @@ thread_local! {
 /// forward); the name only chooses between text formats, and a workbook or Word name on bytes
 /// that are none is an error, not a guess.
 pub fn read_owned(name: &str, bytes: Vec<u8>, opts: &ReadOptions) -> Result<Document, ReadError> {
+    layouts::periods::with_year(opts.year, || read_owned_asked(name, bytes, opts))
+}
+
+/// [`read_owned`] with the year asked in force.
+fn read_owned_asked(name: &str, bytes: Vec<u8>, opts: &ReadOptions) -> Result<Document, ReadError> {
     #[cfg(test)]
     READS.with(|n| n.set(n.get() + 1));
     if bytes.len() as u64 > crate::limits::INPUT.get() {
@@ -1125,7 +1133,9 @@ pub fn read_str(name: &str, text: &str, opts: &ReadOptions) -> Result<Document, 
         _ => sniff_delimiter(text),
     };
     let grid = grid::from_text(name, decode::cr_lines(text.to_owned()), format, "UTF-8")?;
-    columns::with_map(&opts.columns, || build(grid))
+    layouts::periods::with_year(opts.year, || {
+        columns::with_map(&opts.columns, || build(grid))
+    })
 }
 
 /// State shared by the layout readers: the source, findings and row counts.

@@ -338,7 +338,8 @@ fn open_input(
     } else {
         b'\t'
     };
-    let Some((grid, found, head_end)) = stream.find_head(format)? else {
+    let head = super::layouts::periods::with_year(opts.year, || stream.find_head(format));
+    let Some((grid, found, head_end)) = head? else {
         return Ok(Opened::Whole);
     };
     if found.header.layout != Layout::SelfEvaluation {

@@ -85,7 +85,7 @@ pub(crate) fn judge(
             .parse::<Decimal>()
             .ok()
             .and_then(|d| d.checked_mul(Decimal::from(86_400)))
-            .is_some_and(|s| s - Decimal::from(seconds) >= Decimal::from(86_400 - 1));
+            .is_some_and(|s| s - seconds >= Decimal::from(86_400 - 1));
         let (severity, dropped) = match days_dropped {
             true => (
                 Severity::Warning,
@@ -112,13 +112,12 @@ pub(crate) fn judge(
     }
 }
 
-/// The seconds of a value held in days (`1.5` is 129,600), to the second.
-fn held_seconds(held: &str) -> i64 {
+/// The seconds of a value held in days (`1.5` is 129,600), to the millisecond.
+fn held_seconds(held: &str) -> Decimal {
     held.parse::<Decimal>()
         .ok()
         .and_then(|d| d.checked_mul(Decimal::from(86_400)))
-        .and_then(|s| s.round().to_string().parse().ok())
-        .unwrap_or(0)
+        .map_or(Decimal::ZERO, |s| s.round_dp(3))
 }
 
 /// The unit of a target that is a time: the smallest it writes of 秒, 分钟, 小时.

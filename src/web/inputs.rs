@@ -623,6 +623,7 @@ impl Files {
             format: None,
             columns,
             page_folder: None,
+            year: query.year,
         })
     }
 

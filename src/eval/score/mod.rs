@@ -556,6 +556,104 @@ fn fraction_of_one(target: &Target, actual: &Actual, plan: Option<&Actual>) -> O
     })
 }
 
+/// A bare number of at most 1 against a percentage target of at most 1 % (`0.5` against
+/// `≤1%`): 0.5 % as readily as 50 % (a cell that lost its percent format). Where the two
+/// readings give the same verdict and score (`0.8` against `≥0.5%`) it is scored as read; where
+/// they do not, it goes to a person with both readings and their verdicts in the note, never
+/// decided silently. Scored twice only for such rows.
+fn fraction_or_percent(
+    target: &Target,
+    actual: &Actual,
+    plan: Option<&Actual>,
+    weight: Decimal,
+    m: &Methodology,
+) -> Option<Outcome> {
+    let Actual::Quantity {
+        quantity: a,
+        unit_from_target: true,
+        copied_comparator,
+        approximate,
+    } = actual
+    else {
+        return None;
+    };
+    let scale = match target {
+        Target::Compare { quantity, .. } | Target::Approximate { quantity } => {
+            is_percent(quantity.unit.as_ref()).then_some(quantity.value)
+        }
+        Target::Range { high, unit, .. } => is_percent(unit.as_ref()).then_some(high.value),
+        _ => None,
+    }?;
+    if !(a.value > Decimal::ZERO && a.value <= Decimal::ONE && scale <= Decimal::ONE) {
+        return None;
+    }
+    let as_read = by_kind(target, actual, plan, weight, m);
+    let hundredfold = Actual::Quantity {
+        quantity: crate::lang::Quantity::new(a.value * Decimal::ONE_HUNDRED, a.unit.clone()),
+        unit_from_target: true,
+        copied_comparator: *copied_comparator,
+        approximate: *approximate,
+    };
+    let as_fraction = by_kind(target, &hundredfold, plan, weight, m);
+    if (as_read.verdict, as_read.score) == (as_fraction.verdict, as_fraction.score) {
+        return None;
+    }
+    let reading = |o: &Outcome| match o.score {
+        Some(s) => format!("{}，得 {}", o.verdict.zh(), n(s)),
+        None => o.verdict.zh().to_owned(),
+    };
+    Some(Outcome::new(
+        Verdict::Review,
+        None,
+        format!(
+            "实际值 {} 未写单位：按目标值单位读作 {}%，{}；若是 1 的分数即 {}%，{}。两种读法结果不同，需人工核对，或在实际值中写明 %",
+            n(a.value),
+            n(a.value),
+            reading(&as_read),
+            n(a.value * Decimal::ONE_HUNDRED),
+            reading(&as_fraction)
+        ),
+    ))
+}
+
+/// A bare zero target read `≤ 0` by its value (`outcome`) whose indicator's name reads it the
+/// other way (`otherwise`, `≥ 0` by the rule `rule`: `收入增长率 0%`, `覆盖率 0`): where the two
+/// readings give a different verdict or score (3 % is 未达标 against `≤ 0 %`, 达标 against
+/// `≥ 0 %`), the row goes to a person with both named; where they agree, `None`.
+pub fn zero_either_way(
+    outcome: &Outcome,
+    (otherwise, rule): (&Target, &str),
+    actual: &Actual,
+    plan: Option<&Actual>,
+    weight: Decimal,
+    m: &Methodology,
+    name: &str,
+) -> Option<Outcome> {
+    let other = score(otherwise, actual, plan, weight, m);
+    if (other.verdict, other.score) == (outcome.verdict, outcome.score) {
+        return None;
+    }
+    let reading = |o: &Outcome| match o.score {
+        Some(s) => format!("{}，得 {}", o.verdict.zh(), n(s)),
+        None => o.verdict.zh().to_owned(),
+    };
+    let op = match otherwise {
+        Target::Compare { op: Op::Ge, .. } => "≥",
+        Target::Compare { op: Op::Gt, .. } => ">",
+        Target::Compare { op: Op::Eq, .. } => "=",
+        _ => "",
+    };
+    Some(Outcome::new(
+        Verdict::Review,
+        None,
+        format!(
+            "目标值只写了 0：按“0 即没有”读作 ≤0，{}；但「{name}」按名称越高越好（规则 {rule}），也可读作 {op}0，{}。两种读法结果不同，需人工核对，或在目标值中写明比较符",
+            reading(outcome),
+            reading(&other)
+        ),
+    ))
+}
+
 /// The office's own grading of a row a person must grade (contract §8.6): its 得分 ÷ 分值 as the
 /// share of `weight`, passing where the share reaches the 达成 band (rule `sheet.grade`).
 pub fn sheet_grade(
@@ -627,6 +725,9 @@ pub fn score(
         }
     }
     if let Some(o) = fraction_of_one(target, actual, plan) {
+        return o;
+    }
+    if let Some(o) = fraction_or_percent(target, actual, plan, weight, m) {
         return o;
     }
     if let Some(o) = about(target, actual, m, &mut remarks) {

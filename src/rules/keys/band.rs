@@ -2,6 +2,10 @@
 //!
 //! 总分落在 `min_score` 不高于它的最高一档。对整个评价适用，不能带 `when:`。等级的高低也由
 //! `min_score` 定：`veto` 和 `cap` 的等级按它比较（`min_score` 低的更严）。
+//!
+//! 名称本身有高低的等级（优 / 优秀 > 良 / 良好 > 中 / 一般 / 合格 > 差 / 较差 / 不合格），其
+//! `min_score` 须随之由高到低：`优 90`、`良 95` 这样颠倒（或相等）的写法不读取，错误
+//! `rules.band-order` 指出后写的那一处。
 
 use std::fmt;
 
@@ -78,6 +82,91 @@ fn decide(p: &Partial) -> Result<Choice, Box<RuleError>> {
             min_score,
         },
     ))
+}
+
+/// The rank of a band's name where the name itself says it (0 the highest): 优 > 良 > 中 > 差
+/// and their longer spellings; `None` for a name of the file's own (its rank is its
+/// `min_score` alone).
+fn rank(name: &str) -> Option<u8> {
+    const RANKS: &[(&str, u8)] = &[
+        ("优", 0),
+        ("优秀", 0),
+        ("良", 1),
+        ("良好", 1),
+        ("中", 2),
+        ("中等", 2),
+        ("一般", 2),
+        ("合格", 2),
+        ("及格", 2),
+        ("差", 3),
+        ("较差", 3),
+        ("不合格", 3),
+        ("不及格", 3),
+    ];
+    let name = name.trim();
+    RANKS.iter().find(|(n, _)| *n == name).map(|&(_, r)| r)
+}
+
+/// The enabled bands whose names rank them and whose `min_score` does not follow that rank
+/// (`优 ≥ 80` beside `良 ≥ 90`, or two ranks at one score): an error at the `min_score` of the
+/// one written later (the later file, else the later rule), with the file's place in the load
+/// order. Evaluation would otherwise grade 85 as 优 and 92 as 良, silently.
+pub(in crate::rules) fn out_of_order(
+    merged: &[crate::rules::set::Partial],
+) -> Vec<(usize, RuleError)> {
+    let bands: Vec<(&crate::rules::set::Partial, &str, u8, Decimal)> = merged
+        .iter()
+        .filter(|p| p.spec.disable != Some(true))
+        .filter_map(|p| {
+            let f = p.spec.get::<Fields>()?;
+            let name = f.band.as_deref()?;
+            let min = f.min_score.as_ref()?.decimal()?;
+            Some((p, name, rank(name)?, min))
+        })
+        .collect();
+    let mut errors = Vec::new();
+    for (i, &(a, an, ar, am)) in bands.iter().enumerate() {
+        for &(b, bn, br, bm) in &bands[i + 1..] {
+            // (higher, lower) by the names' rank
+            let ((hi, hn, hm), (lo, ln, lm)) = match ar.cmp(&br) {
+                std::cmp::Ordering::Less => ((a, an, am), (b, bn, bm)),
+                std::cmp::Ordering::Greater => ((b, bn, bm), (a, an, am)),
+                std::cmp::Ordering::Equal => continue,
+            };
+            if hm > lm {
+                continue;
+            }
+            let later = if (hi.layer(), hi.position()) >= (lo.layer(), lo.position()) {
+                hi
+            } else {
+                lo
+            };
+            let span = later
+                .pos
+                .key("min_score")
+                .or_else(|| later.pos.key("band"))
+                .map_or(later.pos.dash.clone(), |k| k.value.clone());
+            let message = format!(
+                "等级的最低分颠倒：`{hn}` 的 min_score {} 不高于 `{ln}` 的 {}（{} 与 {}）",
+                hm.normalize(),
+                lm.normalize(),
+                hi.rref,
+                lo.rref
+            );
+            let e = RuleError::new(
+                super::super::error::RuleErrorKind::BandOrder,
+                &later.src,
+                span,
+                message,
+                "这个最低分与另一等级的次序不符",
+            )
+            .help(format!(
+                "`{hn}` 高于 `{ln}`，其 min_score 应更高（如 `{hn}` 90、`{ln}` 80）；要改等级的次序，请同时改两条规则；覆盖默认的等级请沿用其 id（`jixiao rules list` 列出）"
+            ));
+            errors.push((later.layer(), e));
+        }
+    }
+    errors
 }
 
 impl<'r> Applied<'r, '_> {

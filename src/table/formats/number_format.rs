@@ -276,7 +276,7 @@ pub(crate) enum CellNote {
     /// day on a 12-hour clock), for a target that is a time (`table::time_cells`).
     TimeShown {
         held: String,
-        duration: Option<(i64, super::time_format::Unit)>,
+        duration: Option<(Decimal, super::time_format::Unit)>,
     },
     /// A text file's encoding told from its bytes alone (UTF-16 without a byte-order mark):
     /// noted at its start, naming the encoding read.
@@ -1078,6 +1078,11 @@ fn time_cell(value: &Data, time: &TimeShape) -> (String, Option<CellNote>) {
         Data::Float(f) => *f,
         Data::Int(i) => *i as f64,
         Data::DateTime(dt) => dt.as_f64(),
+        // an `.ods` time cell (`PT00H00M04.5S`) in its own time style (`ods_formats`)
+        Data::DurationIso(iso) => match super::time_format::iso_days(iso) {
+            Some(days) => days,
+            None => return (shown(value, None), None),
+        },
         _ => return (shown(value, None), None),
     };
     match time.show(days) {
@@ -1092,8 +1097,9 @@ fn time_cell(value: &Data, time: &TimeShape) -> (String, Option<CellNote>) {
     }
 }
 
-/// An `.ods` time cell (`PT12H00M00S`: its style's look is not read) as `12:00`, `0:00:04`
-/// where it shows seconds, with a [`CellNote::TimeShown`]; `None` where it is no duration.
+/// An `.ods` time cell (`PT12H00M00S`) whose style gives no time format (its own is read as
+/// any cell's: [`time_cell`]) as `12:00`, `0:00:04` where it shows seconds, with a
+/// [`CellNote::TimeShown`]; `None` where it is no duration.
 fn ods_time(iso: &str) -> Option<(String, Option<CellNote>)> {
     let days = super::time_format::iso_days(iso)?;
     let code = match ((days * 86_400.0).round() as i64) % 60 {

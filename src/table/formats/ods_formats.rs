@@ -3,8 +3,12 @@
 //! `1234567` shown `1,235`, `12` shown `12人`, a percentage as its fraction).
 //!
 //! **Decisions**: each `number:number-style`, `number:percentage-style`,
-//! `number:currency-style` and `number:text-style` is written as the Excel format code that
-//! shows the same (`number:display-factor="1000"` is a trailing comma, `number:text` literal
+//! `number:currency-style`, `number:text-style` and `number:time-style` is written as the Excel
+//! format code that shows the same (a time style's `number:hours` / `minutes` / `seconds` are
+//! `h` / `m` / `s`, doubled where `number:style="long"`, the leading one bracketed where the
+//! style sets `number:truncate-on-overflow="false"` (`[h]`), a second's decimal places its
+//! fraction `ss.0`, `number:am-pm` is `AM/PM`: a time cell reads as it shows, `0:04.5`, not
+//! as a guessed `[h]:mm:ss`), `number:display-factor="1000"` is a trailing comma, `number:text` literal
 //! text, `number:text-content` the `@` of a text section, a `number:number` without
 //! `number:decimal-places` General; a currency symbol shows nothing, as in `number_format`), and read through [`super::number_format`] as an `.xlsx`'s formats are.
 //! A style's `style:map`s (LibreOffice's way of writing Excel's sections and conditions) are
@@ -101,6 +105,9 @@ struct Open {
     integer: Option<std::ops::Range<usize>>,
     /// Its `number:embedded-text`s: the digits to their right, and the text.
     embedded: Vec<(u32, String)>,
+    /// A `number:time-style` whose leading field runs past its clock
+    /// (`number:truncate-on-overflow="false"`: Excel's `[h]`), until that field is written.
+    elapsed: bool,
 }
 
 impl Open {
@@ -120,6 +127,30 @@ impl Open {
         self.embedded.clear();
         let added = written.chars().count();
         self.counted(added as u64);
+    }
+
+    /// A `number:hours`, `number:minutes` or `number:seconds` of a time style as Excel's field
+    /// (`h`, `hh` for `number:style="long"`; the first in brackets where the style's leading
+    /// field is elapsed: `[h]`), a second's `number:decimal-places` as its fraction (`ss.0`).
+    fn time_field(&mut self, e: &BytesStart, letter: char) {
+        let long = attr(e, "number:style").as_deref() == Some("long");
+        let mut field = String::from(letter);
+        if long {
+            field.push(letter);
+        }
+        if std::mem::take(&mut self.elapsed) {
+            field = format!("[{field}]");
+        }
+        if letter == 's'
+            && let Some(places) =
+                attr(e, "number:decimal-places").and_then(|d| d.parse::<usize>().ok())
+            && places > 0
+        {
+            field.push('.');
+            field.push_str(&"0".repeat(places.min(3usize)));
+        }
+        let n = field.chars().count() as u64;
+        self.push(&field, n);
     }
 
     /// A `number:embedded-text` opens (its text follows): whether it is kept (at most 16).
@@ -212,8 +243,12 @@ impl Styles {
                         "number:number-style"
                         | "number:currency-style"
                         | "number:text-style"
-                        | "number:percentage-style" => {
+                        | "number:percentage-style"
+                        | "number:time-style" => {
                             let pct = e.name().as_ref() == "number:percentage-style";
+                            let elapsed = e.name().as_ref() == "number:time-style"
+                                && attr(e, "number:truncate-on-overflow").as_deref()
+                                    == Some("false");
                             open = attr(e, "style:name").map(|name| Open {
                                 name,
                                 code: String::new(),
@@ -222,7 +257,23 @@ impl Styles {
                                 plain: true,
                                 integer: None,
                                 embedded: Vec::new(),
+                                elapsed,
                             });
+                        }
+                        "number:hours" | "number:minutes" | "number:seconds" => {
+                            if let Some(o) = &mut open {
+                                let letter = match e.name().as_ref() {
+                                    "number:hours" => 'h',
+                                    "number:minutes" => 'm',
+                                    _ => 's',
+                                };
+                                o.time_field(e, letter);
+                            }
+                        }
+                        "number:am-pm" => {
+                            if let Some(o) = &mut open {
+                                o.push("AM/PM", 5);
+                            }
                         }
                         "style:style" => {
                             if let Some(n) = attr(e, "style:name") {
@@ -293,7 +344,8 @@ impl Styles {
                     "number:number-style"
                     | "number:currency-style"
                     | "number:text-style"
-                    | "number:percentage-style" => {
+                    | "number:percentage-style"
+                    | "number:time-style" => {
                         if let Some(o) = open.take() {
                             if o.chars > crate::limits::FORMAT_CODE.get() {
                                 return Err(o.chars);

@@ -3,9 +3,12 @@
 //! duration it shows, for a target that is a time (`table::time_cells`).
 //!
 //! Decisions: only the first section is read; a code with a date part (`y`, `d`, a month `m`
-//! neither after an hour nor before a second), fractions of a second or no hour, minute or
-//! second is none of these (dates are `workbook::WrittenDate`'s and calamine's). The value,
-//! days and their fraction, is rounded to the second, as Excel shows it; an hour that is not
+//! neither after an hour nor before a second) or no hour, minute or second is none of these
+//! (dates are `workbook::WrittenDate`'s and calamine's). Tenths, hundredths or thousandths of a
+//! second after a second (`mm:ss.0`, `ss.00`, `[h]:mm:ss.000`: Excel shows three at most) are
+//! shown, and the duration holds them (`00:04.5` is 4.5 秒); a `.` anywhere else is no time
+//! format. The value, days and their fraction, is rounded to the second (to the fraction
+//! shown, where one is), as Excel shows it; an hour that is not
 //! elapsed (`h`, not `[h]`) drops whole days, as Excel does (`1.5` in `h:mm` shows `12:00`,
 //! the note naming the value held). A 12-hour clock (`AM/PM`, `上午/下午`) shows a time of day,
 //! never a duration. A negative value (Excel shows `####`) is not shown through the format.
@@ -19,6 +22,8 @@ enum Part {
     Field(Unit, bool, usize),
     /// `AM/PM` (its two texts) or `上午/下午`.
     Meridiem(&'static str, &'static str),
+    /// The fraction of a second after a second (`.0`, `.00`, `.000`): its digits.
+    Fraction(u32),
     Literal(String),
 }
 
@@ -56,12 +61,12 @@ pub(crate) struct TimeShape {
     parts: Vec<Part>,
 }
 
-/// A time shown: its text, and the duration it shows (seconds, and the smallest unit shown;
-/// `None` for a time of day on a 12-hour clock).
+/// A time shown: its text, and the duration it shows (seconds, exact with the fraction shown,
+/// and the smallest unit shown; `None` for a time of day on a 12-hour clock).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct TimeShown {
     pub text: String,
-    pub duration: Option<(i64, Unit)>,
+    pub duration: Option<(Decimal, Unit)>,
 }
 
 impl TimeShape {
@@ -134,6 +139,15 @@ impl TimeShape {
                     };
                     parts.push(Part::Field(unit, false, run + 1));
                 }
+                // tenths to thousandths of a second, after a second (`ss.0`)
+                '.' if matches!(parts.last(), Some(Part::Field(Unit::Second, ..))) => {
+                    let zeros = rest.bytes().take_while(|&b| b == b'0').count();
+                    if !(1..=3).contains(&zeros) {
+                        return None;
+                    }
+                    rest = &rest[zeros..];
+                    parts.push(Part::Fraction(zeros as u32));
+                }
                 // a date, a fraction of a second, digits, text: no time-only format
                 'y' | 'd' | 'e' | 'g' | 'b' | '.' | '0' | '#' | '?' | '@' | '%' | '/' => {
                     return None;
@@ -169,7 +183,18 @@ impl TimeShape {
         if !days.is_finite() || !(0.0..=1.0e7).contains(&days) {
             return None;
         }
-        let total = (days * 86_400.0).round() as i64;
+        // rounded to the fraction of a second shown (none: to the second)
+        let places = self
+            .parts
+            .iter()
+            .find_map(|p| match p {
+                Part::Fraction(n) => Some(*n),
+                _ => None,
+            })
+            .unwrap_or(0);
+        let scale = 10i64.pow(places);
+        let ticks = (days * 86_400.0 * scale as f64).round() as i64;
+        let (total, fraction) = (ticks / scale, ticks % scale);
         let twelve = self.parts.iter().any(|p| matches!(p, Part::Meridiem(..)));
         let mut text = String::new();
         let (mut shown, mut smallest) = (0i64, Unit::Hour);
@@ -190,28 +215,36 @@ impl TimeShape {
                     shown += n * unit.seconds();
                     smallest = smallest.min(*unit);
                 }
+                Part::Fraction(n) => {
+                    text.push_str(&format!(".{fraction:0width$}", width = *n as usize));
+                }
                 Part::Meridiem(am, pm) => {
                     text.push_str(if (total / 3600) % 24 < 12 { am } else { pm })
                 }
                 Part::Literal(l) => text.push_str(l),
             }
         }
+        let seconds = Decimal::from(shown) + Decimal::new(fraction, places);
         Some(TimeShown {
             text: text.trim().to_owned(),
-            duration: (!twelve).then_some((shown, smallest)),
+            duration: (!twelve).then_some((seconds, smallest)),
         })
     }
 }
 
 /// A duration of `seconds` as a target in `unit` would write it: in that unit where it is a
 /// whole number or has at most two decimals (`12小时`, `12.5小时`), else in `smallest`, the
-/// smallest unit the cell shows (`740分钟`).
-pub(crate) fn duration_text(seconds: i64, unit: Unit, smallest: Unit) -> String {
-    let d = Decimal::from(seconds) / Decimal::from(unit.seconds());
-    let exact = d.round_dp(2) * Decimal::from(unit.seconds()) == Decimal::from(seconds);
+/// smallest unit the cell shows (`740分钟`, `4.5秒`).
+pub(crate) fn duration_text(seconds: Decimal, unit: Unit, smallest: Unit) -> String {
+    let d = seconds / Decimal::from(unit.seconds());
+    let exact = d.round_dp(2) * Decimal::from(unit.seconds()) == seconds;
     match exact {
         true => format!("{}{}", d.round_dp(2).normalize(), unit.zh()),
-        false => format!("{}{}", seconds / smallest.seconds(), smallest.zh()),
+        false => format!(
+            "{}{}",
+            (seconds / Decimal::from(smallest.seconds())).normalize(),
+            smallest.zh()
+        ),
     }
 }
 
@@ -253,12 +286,13 @@ mod tests {
             "mm",
             "0.00",
             "General",
-            "h:mm:ss.0",
+            "h:mm.0",
+            "ss.0000",
         ] {
             assert_eq!(TimeShape::of(date), None, "{date}");
         }
         let t = TimeShape::of("[h]:mm").unwrap().show(1.5).unwrap();
-        assert_eq!(t.duration, Some((36 * 3600, Unit::Minute)));
+        assert_eq!(t.duration, Some((Decimal::from(36 * 3600), Unit::Minute)));
         assert_eq!(
             TimeShape::of("h:mm AM/PM")
                 .unwrap()
@@ -267,10 +301,35 @@ mod tests {
                 .duration,
             None
         );
-        assert_eq!(duration_text(12 * 3600, Unit::Hour, Unit::Minute), "12小时");
-        assert_eq!(duration_text(45_000, Unit::Hour, Unit::Minute), "12.5小时");
-        assert_eq!(duration_text(44_400, Unit::Hour, Unit::Minute), "740分钟");
-        assert_eq!(duration_text(4, Unit::Second, Unit::Second), "4秒");
+        let secs = |s: i64| Decimal::from(s);
+        assert_eq!(
+            duration_text(secs(12 * 3600), Unit::Hour, Unit::Minute),
+            "12小时"
+        );
+        assert_eq!(
+            duration_text(secs(45_000), Unit::Hour, Unit::Minute),
+            "12.5小时"
+        );
+        assert_eq!(
+            duration_text(secs(44_400), Unit::Hour, Unit::Minute),
+            "740分钟"
+        );
+        assert_eq!(duration_text(secs(4), Unit::Second, Unit::Second), "4秒");
+        assert_eq!(
+            duration_text(Decimal::new(45, 1), Unit::Second, Unit::Second),
+            "4.5秒"
+        );
         assert_eq!(iso_days("PT36H00M00S"), Some(1.5));
+    }
+
+    #[test]
+    fn tenths_of_a_second_are_shown_and_held_in_the_duration() {
+        let at = |s: f64| s / 86_400.0;
+        assert_eq!(shown("mm:ss.0", at(4.5)), "00:04.5");
+        assert_eq!(shown("mm:ss.0", at(4.46)), "00:04.5");
+        assert_eq!(shown("[h]:mm:ss.00", at(3725.25)), "1:02:05.25");
+        assert_eq!(shown("ss.000", at(59.9996)), "00.000");
+        let t = TimeShape::of("mm:ss.0").unwrap().show(at(4.5)).unwrap();
+        assert_eq!(t.duration, Some((Decimal::new(45, 1), Unit::Second)));
     }
 }

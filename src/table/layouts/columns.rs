@@ -391,13 +391,40 @@ pub(crate) struct Header {
 }
 
 /// A header's actual columns naming years (`2022年完成值 | 2023年完成值`): each column and its
-/// year, the one read as the actual, and whether the title's year chose it (else it is the
-/// latest).
+/// year, the one read as the actual, and what chose it: the year asked (`--year`), the title's,
+/// else the latest; with the title's and the asked year, for the note.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct ActualYears {
     pub cols: Vec<(usize, i32)>,
     pub taken: (usize, i32),
-    pub by_title: bool,
+    pub by: super::periods::YearBy,
+    pub title: Option<i32>,
+    pub asked: Option<i32>,
+}
+
+impl ActualYears {
+    /// `cols` (two or more), the latest taken until [`ActualYears::settle`].
+    pub fn latest(cols: Vec<(usize, i32)>, taken: (usize, i32)) -> ActualYears {
+        ActualYears {
+            cols,
+            taken,
+            by: super::periods::YearBy::Latest,
+            title: None,
+            asked: None,
+        }
+    }
+
+    /// The column read, chosen by the year asked of the read (`--year`), else the `title`'s,
+    /// else the latest ([`super::periods::year_column`]).
+    pub fn settle(&mut self, title: Option<i32>) -> Option<usize> {
+        let asked = super::periods::asked_year();
+        let (col, year, by) = super::periods::year_column(&self.cols, title, asked)?;
+        self.taken = (col, year);
+        self.by = by;
+        self.title = title;
+        self.asked = asked;
+        Some(col)
+    }
 }
 
 /// The money units a sheet's 全年预算数 and 全年执行数 headers state (`全年预算数（万元）`,
@@ -507,31 +534,25 @@ impl Header {
             .iter()
             .filter_map(|&i| Some((i, super::periods::actual_year(&row.cell(i)?.text)?)))
             .collect();
-        let Some((col, year, _)) = super::periods::year_column(&cols, None) else {
+        let Some((col, year, _)) = super::periods::year_column(&cols, None, None) else {
             return;
         };
         self.add(Role::Actual, col);
         self.unknown.retain(|u| !cols.iter().any(|(c, _)| c == u));
         if cols.len() > 1 {
-            self.actual_years = Some(Box::new(ActualYears {
-                cols,
-                taken: (col, year),
-                by_title: false,
-            }));
+            self.actual_years = Some(Box::new(ActualYears::latest(cols, (col, year))));
         }
     }
 
-    /// The actual among two years' columns ([`Header::actual_years`]): the year `title`
-    /// names, where a column names it, else the latest.
+    /// The actual among two years' columns ([`Header::actual_years`]): the year asked
+    /// (`--year`), else the one `title` names, where a column names it, else the latest.
     pub fn settle_actual_year(&mut self, title: Option<i32>) {
         let Some(years) = self.actual_years.as_mut() else {
             return;
         };
-        let Some((col, year, by_title)) = super::periods::year_column(&years.cols, title) else {
+        let Some(col) = years.settle(title) else {
             return;
         };
-        years.taken = (col, year);
-        years.by_title = by_title;
         self.replace(Role::Actual, col);
     }
 

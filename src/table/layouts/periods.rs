@@ -154,16 +154,55 @@ pub(crate) fn actual_year(text: &str) -> Option<i32> {
     (crate::years::YEARS.contains(&year) && named.contains(&rest)).then_some(year)
 }
 
+/// Why a column among two years' actuals was read ([`year_column`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum YearBy {
+    /// The year asked (`evaluate --year`) names it.
+    Asked,
+    /// The title's year names it.
+    Title,
+    /// Neither names a column: the latest.
+    Latest,
+}
+
 /// The column to read among `years` (each a column and the year its header names: at least
-/// one): the year `want`'s where one names it (the title's), else the latest, and why.
-pub(crate) fn year_column(years: &[(usize, i32)], want: Option<i32>) -> Option<(usize, i32, bool)> {
-    if let Some(&(col, y)) = want.and_then(|w| years.iter().find(|(_, y)| *y == w)) {
-        return Some((col, y, true));
+/// one): the year `asked`'s (`--year`) where one names it, else the `title`'s, else the
+/// latest, and why.
+pub(crate) fn year_column(
+    years: &[(usize, i32)],
+    title: Option<i32>,
+    asked: Option<i32>,
+) -> Option<(usize, i32, YearBy)> {
+    let named = |want: Option<i32>| want.and_then(|w| years.iter().find(|(_, y)| *y == w));
+    if let Some(&(col, y)) = named(asked) {
+        return Some((col, y, YearBy::Asked));
+    }
+    if let Some(&(col, y)) = named(title) {
+        return Some((col, y, YearBy::Title));
     }
     years
         .iter()
         .max_by_key(|(_, y)| *y)
-        .map(|&(col, y)| (col, y, false))
+        .map(|&(col, y)| (col, y, YearBy::Latest))
+}
+
+thread_local! {
+    /// The budget year asked of the read under way on this thread (`ReadOptions::year`).
+    static ASKED: std::cell::Cell<Option<i32>> = const { std::cell::Cell::new(None) };
+}
+
+/// Runs `f` with `year` as the year asked of the tables read on this thread (the column of
+/// two years' actuals it names is read: [`year_column`]).
+pub(crate) fn with_year<T>(year: Option<i32>, f: impl FnOnce() -> T) -> T {
+    let before = ASKED.with(|a| a.replace(year));
+    let out = f();
+    ASKED.with(|a| a.set(before));
+    out
+}
+
+/// The year asked of the read under way on this thread ([`with_year`]).
+pub(crate) fn asked_year() -> Option<i32> {
+    ASKED.with(std::cell::Cell::get)
 }
 
 /// The year a title names (`2023年度项目支出绩效自评表`, `（2023年度）`): the four digits before
@@ -199,16 +238,28 @@ pub(crate) fn year_noted(
         .filter(|(c, _)| *c != years.taken.0)
         .map(|&(c, _)| format!("「{}」", name(c)))
         .collect();
-    let why = match years.by_title {
-        true => format!("标题的年度是 {}", years.taken.1),
-        false => "标题没有写年度，读最近的一年".to_owned(),
+    let taken = years.taken.1;
+    let unmatched = years.asked.filter(|a| *a != taken);
+    let why = match (years.by, years.title) {
+        (YearBy::Asked, Some(t)) if t != taken => format!("按 --year {taken}（标题的年度是 {t}）"),
+        (YearBy::Asked, _) => format!("按 --year {taken}"),
+        (YearBy::Title, _) => format!("标题的年度是 {taken}"),
+        (YearBy::Latest, _) => "标题没有写年度，读最近的一年".to_owned(),
+    };
+    let why = match unmatched {
+        Some(a) => format!("没有 {a} 年的列（--year {a}），{why}"),
+        None => why,
+    };
+    let severity = match unmatched {
+        Some(_) => crate::finding::Severity::Warning,
+        None => crate::finding::Severity::Info,
     };
     ctx.finding(
         crate::finding::codes::FORM_READING,
-        crate::finding::Severity::Info,
+        severity,
         cell.location(ctx.source),
         format!(
-            "实际完成值有 {} 列分年填写：{why}，读取「{}」列，{}未读取（不按 --year 选列：评价其他年度请删去不用的列）",
+            "实际完成值有 {} 列分年填写：{why}，读取「{}」列，{}未读取（其他年度用 --year 选列）",
             years.cols.len(),
             cell.text.trim(),
             others.join("")
@@ -219,7 +270,7 @@ pub(crate) fn year_noted(
 
 #[cfg(test)]
 mod tests {
-    use super::{actual_year, title_year, year_column};
+    use super::{YearBy, actual_year, title_year, year_column};
 
     #[test]
     fn two_years_actuals_are_told_and_the_titles_year_is_read() {
@@ -236,9 +287,26 @@ mod tests {
             assert_eq!(actual_year(no), None, "{no}");
         }
         let cols = [(5, 2022), (6, 2023)];
-        assert_eq!(year_column(&cols, None), Some((6, 2023, false)));
-        assert_eq!(year_column(&cols, Some(2022)), Some((5, 2022, true)));
-        assert_eq!(year_column(&cols, Some(2021)), Some((6, 2023, false)));
+        assert_eq!(
+            year_column(&cols, None, None),
+            Some((6, 2023, YearBy::Latest))
+        );
+        assert_eq!(
+            year_column(&cols, Some(2022), None),
+            Some((5, 2022, YearBy::Title))
+        );
+        assert_eq!(
+            year_column(&cols, Some(2023), Some(2022)),
+            Some((5, 2022, YearBy::Asked))
+        );
+        assert_eq!(
+            year_column(&cols, Some(2022), Some(2021)),
+            Some((5, 2022, YearBy::Title))
+        );
+        assert_eq!(
+            year_column(&cols, Some(2021), None),
+            Some((6, 2023, YearBy::Latest))
+        );
         assert_eq!(title_year("项目支出绩效自评表（2023年度）"), Some(2023));
         assert_eq!(title_year("2022年某县项目绩效自评表"), Some(2022));
         assert_eq!(title_year("填报日期：2024年3月1日"), None);

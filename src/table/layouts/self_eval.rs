@@ -345,6 +345,22 @@ fn set_shared(slot: &mut Option<Arc<str>>, name: &Arc<str>) {
     }
 }
 
+/// Whether a name opens with its own number (`指标2：…`, `2.`, `3、`, `（二）`, `(3)`): an
+/// indicator of its own (or a template's), never the rest of the name above it.
+fn numbered(name: &str) -> bool {
+    let t = name.trim_start();
+    let t = t.strip_prefix("指标").unwrap_or(t);
+    let t = t.trim_start_matches(['（', '(']);
+    let digits = t
+        .chars()
+        .take_while(|c| c.is_ascii_digit() || "一二三四五六七八九十".contains(*c))
+        .count();
+    digits > 0
+        && t.chars()
+            .nth(digits)
+            .is_some_and(|c| ".．、:：）) ".contains(c))
+}
+
 /// Whether the number cell `text` starts with printable ASCII and ends with an ASCII digit:
 /// no `分`, `%` or `万元` ends it and no space is at either end (what `SheetReader::numbers`
 /// drops before reading a figure leaves it whole).
@@ -1293,9 +1309,50 @@ impl<'t, R: SheetRow<'t>> SheetReader<'_, '_, '_, R> {
             .into_iter()
             .all(|r| cell(h, row, r).is_none())
         {
+            if numbers == [None, None] && self.folded_name(place, name, at) {
+                return true;
+            }
             self.note_heading(place, name, numbers, at);
         }
         false
+    }
+
+    /// A row of `place`'s project that holds only a name (`name`: no target, actual, levels,
+    /// 分值 or 得分; told by [`Self::heading_or_not`]), directly under an indicator, and no
+    /// category's name: the rest of that indicator's name, folded onto a second row
+    /// (`参加培训的基层` / `干部人数`). Joined to it, with `table.name-folded`; read as an
+    /// indicator of its own it was 无法比较 and drew its category's points left. Whether it was.
+    fn folded_name(&mut self, place: &Place, name: &str, at: Location) -> bool {
+        if sheet_headings::level_of(name).is_some()
+            || crate::table::form::is_placeholder(name)
+            || numbered(name)
+        {
+            return false;
+        }
+        let project = &mut self.units[place.ui].projects[place.pi];
+        let Some(last) = project.indicators.last_mut() else {
+            return false;
+        };
+        if last.at.name().line.checked_add(1) != Some(at.line) {
+            return false;
+        }
+        let joined = format!("{}{}", last.name.trim(), name.trim());
+        let f = self
+            .ctx
+            .finding(
+                codes::NAME_FOLDED,
+                Severity::Info,
+                at,
+                format!(
+                    "这一行只写了「{}」（没有指标值、实际完成值和分值），是上一行指标名称的续写，合并为「{joined}」",
+                    name.trim()
+                ),
+            )
+            .label("续写的指标名称")
+            .project(&project.name);
+        last.name = RowText::from(joined);
+        self.ctx.findings.push(f);
+        true
     }
 
     /// A `其中：…` row (`name`, told by [`SheetReader::aside`]) of `place`'s project with no 分值

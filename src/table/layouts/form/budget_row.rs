@@ -37,6 +37,8 @@ pub(super) struct BudgetRow {
     /// Its 实际完成值 as printed (`95%`).
     pub actual: Option<String>,
     pub at: Location,
+    /// Printed above the grid, a label and its rate (`预算执行率（10分）` | `95%`), not a row of it.
+    pub above: bool,
 }
 
 /// Whether `text` (a 一级 or 二级指标 cell) names the budget-execution row.
@@ -104,8 +106,50 @@ impl FormReader<'_, '_, '_> {
             score,
             actual,
             at: self.ctx.row_location(row),
+            above: false,
         });
         true
+    }
+
+    /// A budget-execution label above the grid (`预算执行率（10分）`, no grid row of it) with
+    /// its rate printed beside it (the row's one other cell) or alone on the next row that is
+    /// not blank (`95%`): the budget line's 分值 (the label's points) and 执行率, as a grid's
+    /// budget row gives them ([`Self::budget_into_funds`]), and the row after those read; `None`
+    /// where the row is no such label or no rate goes with it. It was 未核对, the form's sums
+    /// short by the budget's points.
+    pub(super) fn budget_label(&self, i: usize, end: usize) -> Option<(BudgetRow, usize)> {
+        let rows = self.rows;
+        let mut cells = rows[i].filled();
+        let (_, label) = cells.next()?;
+        let label = tidy(&label.text);
+        if !names_budget(&label) {
+            return None;
+        }
+        let beside = cells.next().map(|(_, c)| tidy(&c.text));
+        if cells.next().is_some() {
+            return None;
+        }
+        let (rate, next) = match beside {
+            Some(rate) => (rate, i + 1),
+            None => {
+                let k = (i + 1..end).find(|&k| !rows[k].is_blank())?;
+                let mut below = rows[k].filled();
+                let rate = tidy(&below.next()?.1.text);
+                if below.next().is_some() {
+                    return None;
+                }
+                (rate, k + 1)
+            }
+        };
+        share(&rate)?;
+        let row = BudgetRow {
+            weight: points_in(&compact(&label)).0,
+            score: None,
+            actual: Some(rate),
+            at: self.ctx.row_location(&rows[i]),
+            above: true,
+        };
+        Some((row, next))
     }
 
     /// The grid's budget-execution row into the funds block: its 分值 and 得分 where the block
@@ -144,17 +188,28 @@ impl FormReader<'_, '_, '_> {
         }
         let amounts = funds.budget.or(funds.initial).is_some() || funds.spent.is_some();
         let rate = funds.rate.as_deref().and_then(share);
+        // a label above the grid prints no 得分: the one its 分值 and rate give is what the
+        // form's 总分 holds, checked against it there, never shown as printed
+        if let (true, false, None, Some(w), Some(r)) =
+            (row.above, amounts, funds.score, funds.weight, rate)
+        {
+            funds.implied_score = Some(w * r.min(Decimal::ONE));
+        }
+        let place = match row.above {
+            true => "指标表上方的「预算执行率」标签",
+            false => "指标表中的「预算执行率」行",
+        };
         let message = match (amounts, rate.filter(|_| funds.weight.is_some())) {
             (true, _) => format!(
-                "指标表中的「预算执行率」行是预算执行一栏（{}），按资金表的金额计分",
+                "{place}是预算执行一栏（{}），按资金表的金额计分",
                 told.join("，")
             ),
             (false, Some(_)) => format!(
-                "指标表中的「预算执行率」行是预算执行一栏（{}）：没有预算数和执行数，按原表执行率计分",
+                "{place}是预算执行一栏（{}）：没有预算数和执行数，按原表执行率计分",
                 told.join("，")
             ),
             (false, None) => format!(
-                "指标表中的「预算执行率」行是预算执行一栏（{}）：没有预算数和执行数，{}，预算执行不计分",
+                "{place}是预算执行一栏（{}）：没有预算数和执行数，{}，预算执行不计分",
                 told.join("，"),
                 if rate.is_none() {
                     "执行率不可读"

@@ -188,29 +188,22 @@ fn actual_of_years(row: &Row, cols: &mut Vec<(Col, usize)>) -> Option<Box<Actual
         .filter(|(i, _)| !cols.iter().any(|(_, k)| k == i))
         .filter_map(|(i, c)| Some((i, periods::actual_year(&c.text)?)))
         .collect();
-    let (col, year, _) = periods::year_column(&years, None)?;
+    let (col, year, _) = periods::year_column(&years, None, None)?;
     cols.push((Col::Actual, col));
-    (years.len() > 1).then(|| {
-        Box::new(ActualYears {
-            cols: years,
-            taken: (col, year),
-            by_title: false,
-        })
-    })
+    (years.len() > 1).then(|| Box::new(ActualYears::latest(years, (col, year))))
 }
 
 impl FormReader<'_, '_, '_> {
-    /// The actual among two years' columns (`grid.actual_years`): the year of the form's
-    /// `title`, where a column names it, else the latest; said at the column read.
+    /// The actual among two years' columns (`grid.actual_years`): the year asked (`--year`),
+    /// else the year of the form's `title`, where a column names it, else the latest; said at
+    /// the column read.
     pub(super) fn actual_year(&mut self, grid: &mut GridHeader, title: Option<i32>) {
         let Some(years) = grid.actual_years.as_mut() else {
             return;
         };
-        let Some((col, year, by_title)) = periods::year_column(&years.cols, title) else {
+        let Some(col) = years.settle(title) else {
             return;
         };
-        years.taken = (col, year);
-        years.by_title = by_title;
         for (c, at) in grid.cols.iter_mut() {
             if *c == Col::Actual {
                 *at = col;

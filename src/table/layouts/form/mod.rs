@@ -66,6 +66,7 @@ mod carried;
 mod continued;
 mod funds;
 pub(crate) use funds::{money_unit_named, money_unit_of, yuan_in};
+pub(crate) use words::is_placeholder;
 mod grid;
 pub(crate) mod pair;
 mod rows;
@@ -478,7 +479,8 @@ impl FormReader<'_, '_, '_> {
             .then(|| self.outer_scope(&grid, span.start))
             .flatten();
         let mut read = self.grid(&grid, from..span.end, outer);
-        if let Some(b) = read.budget_row.take() {
+        // the grid's own budget row, else a label above the grid with its rate
+        if let Some(b) = read.budget_row.take().or(area.budget_label.take()) {
             self.budget_into_funds(&mut area.funds, b);
         }
         let listed = area.first_block.indicators.iter().chain(&read.indicators);

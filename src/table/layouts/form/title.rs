@@ -40,6 +40,8 @@ pub(super) struct TitleArea {
     pub top_total: Option<FormTotal>,
     /// A block scored without targets before the grid (湖北 county 项目决策 / 项目管理).
     pub first_block: GridRead,
+    /// A budget-execution label with its rate above the grid (`预算执行率（10分）` | `95%`).
+    pub budget_label: Option<super::budget_row::BudgetRow>,
 }
 
 impl FormReader<'_, '_, '_> {
@@ -76,6 +78,13 @@ impl FormReader<'_, '_, '_> {
                 && let Some(v) = name_heading(row)
             {
                 area.heading = Some(value_text(self.ctx, v));
+            }
+            if area.budget_label.is_none()
+                && let Some((label, next)) = self.budget_label(i, span.end)
+            {
+                area.budget_label = Some(label);
+                i = next;
+                continue;
             }
             self.labels(&mut area, row);
             if self.funds_block_row(&mut area, row) {

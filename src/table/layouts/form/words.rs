@@ -742,7 +742,7 @@ pub(super) fn is_approval_row(text: &str) -> bool {
     (opinion || (t.contains("意见") && seal)) && t.chars().count() <= 40
 }
 
-pub(super) fn is_placeholder(name: &str) -> bool {
+pub(crate) fn is_placeholder(name: &str) -> bool {
     let t = name.trim();
     let rest = t
         .strip_prefix("指标")
