@@ -17,10 +17,16 @@ pub struct Run {
 
 /// Runs `jixiao ARGS` in `cwd` (no colours); a panic in its stderr fails the test.
 pub fn run(cwd: &Path, args: &[&str]) -> Run {
+    run_with(cwd, args, &[])
+}
+
+/// [`run`] with the variables `env` set.
+pub fn run_with(cwd: &Path, args: &[&str], env: &[(&str, &str)]) -> Run {
     let out = Command::new(env!("CARGO_BIN_EXE_jixiao"))
         .args(args)
         .current_dir(cwd)
         .env("NO_COLOR", "1")
+        .envs(env.iter().copied())
         .output()
         .unwrap();
     let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
