@@ -93,3 +93,133 @@ fn a_streamed_block_after_a_cut_lists_its_first_projects_total_check_where_a_who
     );
     assert_eq!(streamed.stderr, whole.stderr);
 }
+
+/// A flat sheet of one project in a workbook: its indicators' (name, target, actual held, the
+/// actual's number format).
+fn workbook(rows: &[(&str, &str, f64, &str)]) -> Vec<u8> {
+    use rust_xlsxwriter::{Format, Workbook};
+    let mut wb = Workbook::new();
+    let ws = wb.add_worksheet();
+    let head = [
+        "项目",
+        "一级指标",
+        "二级指标",
+        "三级指标",
+        "年度指标值",
+        "实际完成值",
+        "分值",
+    ];
+    for (c, h) in head.iter().enumerate() {
+        ws.write_string(0, c as u16, *h).unwrap();
+    }
+    for (r, (name, target, actual, code)) in rows.iter().enumerate() {
+        let r = r as u32 + 1;
+        for (c, text) in ["社区服务经费", "产出指标", "数量指标", name, target]
+            .iter()
+            .enumerate()
+        {
+            ws.write_string(r, c as u16, *text).unwrap();
+        }
+        let format = Format::new().set_num_format(*code);
+        ws.write_number_with_format(r, 5, *actual, &format).unwrap();
+        ws.write_number(r, 6, 50.0).unwrap();
+    }
+    wb.save_to_buffer().unwrap()
+}
+
+#[test]
+fn a_percent_cell_past_the_decimal_range_against_a_percentage_target_is_no_panic() {
+    // `percent_rates::against` multiplied the shown figure by 3 unchecked: 5e26 in `0%` shows
+    // 5e28 %, and 5e28 × 3 is past the decimal range (the anchor: a panic, exit 101). Read as
+    // shown, a whole number typed or a rate: the target's judgement, never a panic
+    let d = dir("review22", "percent-range");
+    let bytes = workbook(&[
+        ("完成率", "≥90%", 5e26, "0%"),
+        ("覆盖率", "≥90%", 0.95, "0%"),
+    ]);
+    std::fs::write(d.join("f.xlsx"), bytes).unwrap();
+    let r = run_with(&d, &["evaluate", "f.xlsx", "--format", "jsonl"], &[]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let rows = reports::streamed_fields(&r.stdout, ["indicator", "verdict"]);
+    assert_eq!(rows.len(), 2, "{}", r.stdout);
+    assert_eq!(rows[1], ["覆盖率".to_owned(), "pass".to_owned()]);
+    assert!(
+        r.stderr.contains("table.percent-format-whole-number"),
+        "{}",
+        r.stderr
+    );
+}
+
+/// A printed page of a form of two pages as a web page: its title, project and grid header
+/// where `first`, the rows `rows` (三级指标, 指标值, 实际完成值, 分值, 得分), the 总分 row where
+/// given, and its mark `第N页 共2页`.
+fn printed_page(first: bool, rows: &[[&str; 5]], total: Option<[&str; 2]>, page: u32) -> String {
+    let mut t = String::from("<table border=1>\n");
+    if first {
+        t.push_str("<tr><td colspan=8>项目支出绩效自评表</td></tr>\n");
+        t.push_str("<tr><td>项目名称</td><td colspan=7>农村劳动力培训</td></tr>\n");
+        t.push_str("<tr><td>主管部门</td><td colspan=3>某县人社局</td><td>实施单位</td><td colspan=3>某县就业中心</td></tr>\n");
+        t.push_str("<tr><td>一级指标</td><td>二级指标</td><td>三级指标</td><td>年度指标值</td><td>实际完成值</td><td>分值</td><td>得分</td><td>偏差原因分析及改进措施</td></tr>\n");
+    }
+    for [name, target, actual, weight, score] in rows {
+        t.push_str(&format!(
+            "<tr><td>产出指标</td><td>数量指标</td><td>{name}</td><td>{target}</td><td>{actual}</td><td>{weight}</td><td>{score}</td><td></td></tr>\n"
+        ));
+    }
+    if let Some([weight, score]) = total {
+        t.push_str(&format!(
+            "<tr><td colspan=5>总分</td><td>{weight}</td><td>{score}</td><td></td></tr>\n"
+        ));
+    }
+    t.push_str(&format!(
+        "<tr><td colspan=8>第{page}页 共2页</td></tr>\n</table>\n"
+    ));
+    t
+}
+
+/// A web page of `tables`.
+fn page(tables: &[String]) -> String {
+    format!(
+        "<html><head><meta charset=utf-8></head><body>{}</body></html>",
+        tables.concat()
+    )
+}
+
+#[test]
+fn a_copy_of_the_whole_form_beside_its_first_page_is_not_joined_as_its_second() {
+    // a portal's page 1 of a form printed over two pages (`第1页 共2页`), and beside it the whole
+    // form saved again (both pages, one file). The page read looked for its page 2 and took the
+    // whole copy: its page 1 rows were read twice (培训人数 twice, the sums 130 against the
+    // printed 90: 未核对). A file holding a page already held is another copy, never joined:
+    // the page is read alone and says its page 2 is not on it
+    let one = [["培训人数", "≥100人", "80人", "50", "40"]];
+    let two = [["结业率", "≥90%", "95%", "50", "50"]];
+    let page1 = page(&[printed_page(true, &one, None, 1)]);
+    let whole = page(&[
+        printed_page(true, &one, None, 1),
+        printed_page(false, &two, Some(["100", "90"]), 2),
+    ]);
+    // found by its marks (any name), or named as the page's next number
+    for (first, copy) in [
+        ("第一页.html", "全文.html"),
+        ("自评表_1.html", "自评表_2.html"),
+    ] {
+        let d = dir("review22", &format!("copy-{copy}"));
+        std::fs::write(d.join(first), &page1).unwrap();
+        std::fs::write(d.join(copy), &whole).unwrap();
+        let r = run_with(&d, &["evaluate", first, "--format", "jsonl"], &[]);
+        assert_eq!(r.code, 0, "{}", r.stderr);
+        let rows = reports::streamed_fields(&r.stdout, ["indicator", "verdict"]);
+        assert_eq!(
+            rows,
+            [["培训人数".to_owned(), "fail".to_owned()]],
+            "{first} beside {copy}"
+        );
+        assert!(
+            !r.stderr.contains("table.page-files-joined"),
+            "{}",
+            r.stderr
+        );
+        assert!(r.stderr.contains("table.page-form-part"), "{}", r.stderr);
+    }
+}

@@ -6,7 +6,8 @@
 //! found stays a `table.page-form-part` warning ([`super::page_parts`]).
 //!
 //! A file is another page of the form when its tables (or the lines above them) write `第N页
-//! 共M页` with the page's M and a page the page does not hold — named as the page with another
+//! 共M页` with the page's M and only pages the page does not hold (one holding a page held too
+//! is another copy of the form, its rows never read twice) — named as the page with another
 //! number (`_2`, `-2`, `(2)`), or else, among the folder's other pages, naming the same project
 //! or the only one offering that page (a folder of many two-page forms whose pages 2 name no
 //! project joins none of them by guess) — or, with no page marks, when its name is the page's
@@ -246,7 +247,9 @@ impl Form<'_> {
             };
             let their = marks_of(&got);
             let pages = match want {
-                Want::Marks(_) => their.pages(),
+                // (of a form of another number of pages: not of this form)
+                Want::Marks(total) if their.total() == Some(total) => their.pages(),
+                Want::Marks(_) => continue,
                 Want::Names(_) if their.total().is_none() => {
                     let header = any_header(self.name, &mut got)?;
                     if header != (k == 1) {
@@ -256,7 +259,9 @@ impl Form<'_> {
                 }
                 Want::Names(_) => continue,
             };
-            if pages.iter().all(|p| self.held.contains(p))
+            // a page holding one held already is another copy of the form (the whole form
+            // saved again, its page 1 beside the page 1 read): its rows would be read twice
+            if pages.iter().any(|p| self.held.contains(p))
                 || !self.same_project(project_of(&got).as_ref())
             {
                 continue;
@@ -282,7 +287,10 @@ impl Form<'_> {
                 read_other(self.dir, &file, Some(total), self.opts, &mut self.budget)?
             {
                 let their = marks_of(&got);
-                if their.total() == Some(total) {
+                // (a page holding a page held is another copy of the form: never joined, nor
+                // counted among the offers of the pages it adds)
+                let copy = their.pages().iter().any(|p| self.held.contains(p));
+                if their.total() == Some(total) && !copy {
                     offers.push(Offer {
                         pages: their.pages(),
                         project: project_of(&got),
@@ -300,7 +308,9 @@ impl Form<'_> {
                 .collect();
             let named = self.project.is_some() && o.project == self.project;
             let only = new.iter().all(|p| offered(*p) == 1);
-            if !new.is_empty() && self.same_project(o.project.as_ref()) && (named || only) {
+            // every page it holds new (one chosen before may have taken some)
+            let all_new = !new.is_empty() && new.len() == o.pages.len();
+            if all_new && self.same_project(o.project.as_ref()) && (named || only) {
                 self.held.extend(&new);
                 chosen.push(i);
             }
