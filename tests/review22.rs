@@ -223,3 +223,77 @@ fn a_copy_of_the_whole_form_beside_its_first_page_is_not_joined_as_its_second() 
         assert!(r.stderr.contains("table.page-form-part"), "{}", r.stderr);
     }
 }
+
+/// `evaluate FILE --format jsonl` of `text` written as `name` in a fresh folder: each
+/// indicator as (indicator, actual, verdict), and stderr.
+fn evaluate_text(case: &str, name: &str, text: &str) -> (Vec<[String; 3]>, String) {
+    let d = dir("review22", case);
+    std::fs::write(d.join(name), text).unwrap();
+    let r = run_with(&d, &["evaluate", name, "--format", "jsonl"], &[]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let rows = reports::streamed_fields(&r.stdout, ["indicator", "actual", "verdict"]);
+    (rows, r.stderr)
+}
+
+fn fields(rows: &[[&str; 3]]) -> Vec<[String; 3]> {
+    rows.iter().map(|r| r.map(str::to_owned)).collect()
+}
+
+#[test]
+fn two_months_at_the_years_end_are_not_the_whole_year() {
+    // `实际完成值（11-12月）` beside `实际完成值（1-10月）`: the `1-12月` inside `11-12月` was taken
+    // for January to December, and the two months' 15人 scored against the year's ≥100人 without
+    // a word. Both columns are parts of the year: the first is read, as of any two parts
+    let sheet = "项目\t一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值（1-10月）\t实际完成值（11-12月）\t分值\n\
+                 社区服务\t产出指标\t数量指标\t培训人数\t≥100人\t90人\t15人\t50\n\
+                 社区服务\t产出指标\t质量指标\t合格率\t≥90%\t95%\t96%\t50\n";
+    let (rows, stderr) = evaluate_text("months", "sheet.tsv", sheet);
+    assert_eq!(
+        rows,
+        fields(&[["培训人数", "90人", "fail"], ["合格率", "95%", "pass"]]),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn a_titles_year_written_with_a_space_chooses_its_actuals_column() {
+    // `2022 年度项目支出绩效自评表` over `2022年完成值 | 2023年完成值`: the space hid the year, and
+    // the latest column was read "for want of a year in the title" (120人, pass, where the
+    // form's year 2022 has 90人, fail)
+    let sheet = "2022 年度项目支出绩效自评表\n\
+                 项目\t一级指标\t二级指标\t三级指标\t年度指标值\t2022年完成值\t2023年完成值\t分值\n\
+                 社区服务\t产出指标\t数量指标\t培训人数\t≥100人\t90人\t120人\t50\n\
+                 社区服务\t产出指标\t质量指标\t合格率\t≥90%\t95%\t96%\t50\n";
+    let (rows, stderr) = evaluate_text("title-year", "sheet.tsv", sheet);
+    assert_eq!(
+        rows,
+        fields(&[["培训人数", "90人", "fail"], ["合格率", "95%", "pass"]]),
+        "{stderr}"
+    );
+    assert!(stderr.contains("标题的年度是 2022"), "{stderr}");
+}
+
+#[test]
+fn elapsed_minutes_alone_and_a_coloured_time_are_read_as_the_time_shown() {
+    // `[mm]` (elapsed minutes: 45 for 45 minutes) was no time format (its `m` taken for a
+    // month) and `[Magenta]h:mm` none either (its `[M…]` taken for a field): each read as the
+    // fraction of a day held (0.03125, 0.5) where the sheet shows 45 and 12:00
+    let d = dir("review22", "time-formats");
+    let bytes = workbook(&[
+        ("等候时长", "≥30分钟", 45.0 / 1440.0, "[mm]"),
+        ("服务时长", "≥8小时", 0.5, "[Magenta]h:mm"),
+    ]);
+    std::fs::write(d.join("f.xlsx"), bytes).unwrap();
+    let r = run_with(&d, &["evaluate", "f.xlsx", "--format", "jsonl"], &[]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let rows = reports::streamed_fields(&r.stdout, ["indicator", "actual", "verdict"]);
+    assert_eq!(
+        rows,
+        fields(&[
+            ["等候时长", "45分钟", "pass"],
+            ["服务时长", "12小时", "pass"]
+        ]),
+        "{}",
+        r.stderr
+    );
+}

@@ -15,17 +15,18 @@ pub(crate) fn whole_year(text: &str) -> Option<bool> {
         .chars()
         .filter(|c| !c.is_whitespace() && *c != '\u{3000}')
         .collect();
-    if [
-        "全年",
-        "1-12月",
-        "1—12月",
-        "1～12月",
-        "1至12月",
-        "年末",
-        "年底",
-    ]
-    .iter()
-    .any(|w| t.contains(w))
+    if ["全年", "年末", "年底"].iter().any(|w| t.contains(w)) {
+        return Some(true);
+    }
+    // January to December, not `11-12月` (November and December: the `1-12月` in it is no
+    // month's start)
+    let from_january = |w: &str| {
+        t.match_indices(w)
+            .any(|(at, _)| !t[..at].ends_with(|c: char| c.is_ascii_digit()))
+    };
+    if ["1-12月", "1—12月", "1～12月", "1至12月"]
+        .iter()
+        .any(|w| from_january(w))
     {
         return Some(true);
     }
@@ -174,7 +175,8 @@ pub(crate) fn title_year(text: &str) -> Option<i32> {
             .then(|| text.find('年'))
             .flatten()
     })?;
-    let head = &text[..at];
+    // (`2023 年度`: a space between the year and its word)
+    let head = text[..at].trim_end();
     let digits = head
         .char_indices()
         .rev()
@@ -222,6 +224,17 @@ mod tests {
     use super::{actual_year, title_year, year_column};
 
     #[test]
+    fn a_span_of_months_is_the_whole_year_only_from_january() {
+        use super::whole_year;
+        assert_eq!(whole_year("实际完成值（1-12月）"), Some(true));
+        assert_eq!(whole_year("1至12月完成值"), Some(true));
+        assert_eq!(whole_year("实际完成值（11-12月）"), Some(false));
+        assert_eq!(whole_year("21—12月"), Some(false));
+        assert_eq!(whole_year("实际完成值（1-10月）"), Some(false));
+        assert_eq!(whole_year("实际完成值"), None);
+    }
+
+    #[test]
     fn two_years_actuals_are_told_and_the_titles_year_is_read() {
         assert_eq!(actual_year("2023年完成值"), Some(2023));
         assert_eq!(actual_year("2022 年度实际完成值"), Some(2022));
@@ -241,6 +254,8 @@ mod tests {
         assert_eq!(year_column(&cols, Some(2021)), Some((6, 2023, false)));
         assert_eq!(title_year("项目支出绩效自评表（2023年度）"), Some(2023));
         assert_eq!(title_year("2022年某县项目绩效自评表"), Some(2022));
+        assert_eq!(title_year("2022 年度项目支出绩效自评表"), Some(2022));
+        assert_eq!(title_year("（2022\u{3000}年度）绩效自评表"), Some(2022));
         assert_eq!(title_year("填报日期：2024年3月1日"), None);
     }
 }
