@@ -297,3 +297,49 @@ fn elapsed_minutes_alone_and_a_coloured_time_are_read_as_the_time_shown() {
         r.stderr
     );
 }
+
+#[test]
+fn a_form_saved_a_page_a_file_under_zero_padded_numbers_is_read_whole() {
+    // `自评表_01.html` (the form's header and its first row) and `自评表_02.html` (the rows after
+    // the page break and the 总分, no header, no page marks): the next page was looked for as
+    // `自评表_2.html` only, and page 1 was scored alone without a word (its 40 of 50 points, 折合
+    // 80.00 where the form is 90)
+    let d = dir("review22", "padded");
+    let head = "<tr><td colspan=8>项目支出绩效自评表</td></tr>\
+        <tr><td>项目名称</td><td colspan=7>农村劳动力培训</td></tr>\
+        <tr><td>主管部门</td><td colspan=3>某县人社局</td><td>实施单位</td><td colspan=3>某县就业中心</td></tr>\
+        <tr><td>一级指标</td><td>二级指标</td><td>三级指标</td><td>年度指标值</td><td>实际完成值</td><td>分值</td><td>得分</td><td>偏差原因分析及改进措施</td></tr>";
+    let row = |name: &str, target: &str, actual: &str, points: &str| {
+        format!(
+            "<tr><td>产出指标</td><td>数量指标</td><td>{name}</td><td>{target}</td><td>{actual}</td><td>50</td><td>{points}</td><td></td></tr>"
+        )
+    };
+    let first = format!(
+        "<table border=1>{head}{}</table>",
+        row("培训人数", "≥100人", "80人", "40")
+    );
+    let second = format!(
+        "<table border=1>{}<tr><td colspan=5>总分</td><td>100</td><td>90</td><td></td></tr></table>",
+        row("结业率", "≥90%", "95%", "50")
+    );
+    std::fs::write(d.join("自评表_01.html"), page(&[first])).unwrap();
+    std::fs::write(d.join("自评表_02.html"), page(&[second])).unwrap();
+    let r = run_with(
+        &d,
+        &["evaluate", "自评表_01.html", "--format", "jsonl"],
+        &[],
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let rows = reports::streamed_fields(&r.stdout, ["indicator", "verdict"]);
+    assert_eq!(
+        rows,
+        [
+            ["培训人数".to_owned(), "fail".to_owned()],
+            ["结业率".to_owned(), "pass".to_owned()]
+        ],
+        "{}",
+        r.stderr
+    );
+    assert!(r.stderr.contains("table.page-files-joined"), "{}", r.stderr);
+    assert!(r.stderr.contains("第 2 页：自评表_02.html"), "{}", r.stderr);
+}

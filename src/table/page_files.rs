@@ -231,7 +231,7 @@ impl Form<'_> {
         let mut numbers: Vec<u32> = (1..=MAX_PAGES).filter(|k| *k != own.number).collect();
         numbers.sort_by_key(|k| k.abs_diff(own.number));
         for k in numbers {
-            let file = format!("{}{}{k}{}.{}", own.stem, own.sep, own.close, own.ext);
+            let file = own.page(k);
             let next_to = self.held.contains(&(k - 1)) || self.held.contains(&(k + 1));
             if !self.dir.has(&file) || (matches!(want, Want::Names(_)) && !next_to) {
                 continue;
@@ -449,13 +449,30 @@ enum Want {
     Names(u32),
 }
 
-/// A file name ending in a page number: `自评表_2.html` is `自评表`, `_`, 2, `.html`.
+/// A file name ending in a page number: `自评表_2.html` is `自评表`, `_`, 2, `.html`; its
+/// digits' width where zero-padded (`自评表_01.html`: the other pages are `_02`, `_03`, …).
 struct Numbered {
     stem: String,
     sep: &'static str,
     close: &'static str,
     number: u32,
+    width: usize,
     ext: String,
+}
+
+impl Numbered {
+    /// The file name of page `k` numbered as this one is.
+    fn page(&self, k: u32) -> String {
+        let Numbered {
+            stem,
+            sep,
+            close,
+            width,
+            ext,
+            ..
+        } = self;
+        format!("{stem}{sep}{k:0width$}{close}.{ext}")
+    }
 }
 
 /// The separators a page number follows in a file name (and what closes it).
@@ -470,7 +487,9 @@ fn numbered(name: &str) -> Option<Numbered> {
     SEPARATORS.iter().find_map(|(sep, close)| {
         let body = stem.strip_suffix(close)?;
         let (head, digits) = body.rsplit_once(sep)?;
-        let number: u32 = (!digits.is_empty() && digits.len() <= 2 && !head.is_empty())
+        // (digits only: `+1` is no page's number)
+        let plain = digits.bytes().all(|b| b.is_ascii_digit());
+        let number: u32 = (plain && !digits.is_empty() && digits.len() <= 2 && !head.is_empty())
             .then(|| digits.parse().ok())
             .flatten()?;
         (1..=MAX_PAGES).contains(&number).then(|| Numbered {
@@ -478,6 +497,12 @@ fn numbered(name: &str) -> Option<Numbered> {
             sep,
             close,
             number,
+            // zero-padded (`01`): the others are too
+            width: if digits.starts_with('0') {
+                digits.len()
+            } else {
+                1
+            },
             ext: ext.to_owned(),
         })
     })
@@ -599,6 +624,13 @@ mod tests {
         assert!(numbered("表_2.xlsx").is_none());
         assert!(numbered("表_2024.html").is_none());
         assert!(numbered("表_0.html").is_none());
+        assert!(numbered("表_+1.html").is_none());
+        let padded = numbered("表_01.html").unwrap();
+        assert_eq!(
+            (padded.number, padded.page(2)),
+            (1, "表_02.html".to_owned())
+        );
+        assert_eq!(numbered("表(3).htm").unwrap().page(4), "表(4).htm");
         assert!(writes_total("第2页 共 2 页", 2));
         assert!(
             writes_total("共2页", 2) && !writes_total("共12页", 2) && !writes_total("共2人", 2)
