@@ -8,13 +8,15 @@
 use crate::table::columns::{ActualYears, Header, Role, role_span};
 use crate::table::grid::Row;
 
+/// `text` without its spaces (`2022 年度`, `1 - 6 月`; a full-width space is one).
+fn spaceless(text: &str) -> String {
+    text.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
 /// Whether a header cell names the whole year (`全年`, `1-12月`, `年末`: `Some(true)`) or a part
 /// of it (`1-6月`, `上半年`, `第三季度`, `截至9月`: `Some(false)`); `None` where it names neither.
 pub(crate) fn whole_year(text: &str) -> Option<bool> {
-    let t: String = text
-        .chars()
-        .filter(|c| !c.is_whitespace() && *c != '\u{3000}')
-        .collect();
+    let t = spaceless(text);
     if ["全年", "年末", "年底"].iter().any(|w| t.contains(w)) {
         return Some(true);
     }
@@ -41,10 +43,7 @@ pub(crate) fn whole_year(text: &str) -> Option<bool> {
 /// The period a second header row's cell names under a target group (`中期` | `年度`,
 /// `实施期目标` | `年度目标值`): `Some(true)` the year's, `Some(false)` a longer one's.
 pub(crate) fn period(text: &str) -> Option<bool> {
-    let t: String = text
-        .chars()
-        .filter(|c| !c.is_whitespace() && *c != '\u{3000}')
-        .collect();
+    let t = spaceless(text);
     let t = ["指标值", "目标值", "目标", "指标", "值"]
         .iter()
         .find_map(|w| t.strip_suffix(w))
@@ -127,10 +126,7 @@ pub(crate) fn actual_year(text: &str) -> Option<i32> {
     {
         return None;
     }
-    let t: String = text
-        .chars()
-        .filter(|c| !c.is_whitespace() && *c != '\u{3000}')
-        .collect();
+    let t = spaceless(text);
     let (digits, rest) = t.split_at_checked(4)?;
     let year: i32 = digits
         .bytes()
