@@ -1,17 +1,16 @@
 //! The twentieth outside probe (issue 27, H145; `tests/probe20.rs` is H144's forms): actuals files read quietly wrong, each made by
 //! hand (`tests/fixtures/probe20/`); each test here failed on the session's start (`9c7862a`).
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 #[path = "support/reports.rs"]
 #[allow(dead_code)]
 mod reports;
-use reports::{run, streamed_fields, whole_fields};
-use serde_json::Value;
+use reports::{report_in, run, streamed_fields, whole_fields};
 
 /// The folder of the hand-made inputs.
 fn fixtures() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/probe20")
+    reports::fixtures("probe20")
 }
 
 /// `[indicator, target, actual, verdict, score]` of each indicator of `evaluate ARGS --format
@@ -66,19 +65,7 @@ fn an_entry_repeating_the_target_of_one_of_two_rows_of_its_name_goes_to_that_row
 /// either, whole (json) and streamed (csv), and its finding says why the total stood.
 #[test]
 fn a_vetos_total_lowers_a_projects_total_never_raises_it() {
-    let r = run(
-        &fixtures(),
-        &[
-            "evaluate",
-            "veto.tsv",
-            "--rules",
-            "veto.yaml",
-            "--format",
-            "json",
-        ],
-    );
-    assert_eq!(r.code, 0, "{}", r.stderr);
-    let v: Value = serde_json::from_str(&r.stdout).unwrap();
+    let v = report_in(&fixtures(), "veto.tsv", &["--rules", "veto.yaml"]);
     let totals: Vec<(&str, &str, &str)> = v["projects"]
         .as_array()
         .unwrap()
@@ -94,14 +81,12 @@ fn a_vetos_total_lowers_a_projects_total_never_raises_it() {
     assert_eq!(
         totals,
         vec![("甲项目", "36.00", "差"), ("乙项目", "59.00", "差")],
-        "{}",
-        r.stdout
+        "{v}"
     );
     assert!(
-        r.stdout
+        v.to_string()
             .contains("所记总分 59 高于所得 36：总分不因否决而提高"),
-        "{}",
-        r.stdout
+        "{v}"
     );
     let r = run(
         &fixtures(),

@@ -3,24 +3,20 @@
 //! the probe itself is `tests/hostile/probe17_pages.py`): each test here failed on the
 //! session's start (`114b3f7`) with a reading a browser showing the page contradicts.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 #[path = "support/reports.rs"]
 #[allow(dead_code)]
 mod reports;
-use reports::{dir, evaluate_in, run};
+use reports::{dir, evaluate_in, row, run};
 
 /// The folder of the hand-made inputs.
 fn fixtures() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/hostile/probe17")
+    reports::fixtures("hostile/probe17")
 }
 
 fn evaluate(file: &str) -> (Vec<[String; 4]>, String) {
     evaluate_in(&fixtures(), file)
-}
-
-fn row(fields: [&str; 4]) -> [String; 4] {
-    fields.map(str::to_owned)
 }
 
 #[test]

@@ -4,24 +4,20 @@
 //! `tests/hostile/probe18_pages.py`): each test here failed on the session's start
 //! (`9f9a8e7`) with a reading a browser showing the page contradicts.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 #[path = "support/reports.rs"]
 #[allow(dead_code)]
 mod reports;
-use reports::{evaluate_in, run};
+use reports::{evaluate_in, row, run};
 
 /// The folder of the hand-made inputs.
 fn fixtures() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/hostile/probe18")
+    reports::fixtures("hostile/probe18")
 }
 
 fn evaluate(file: &str) -> (Vec<[String; 4]>, String) {
     evaluate_in(&fixtures(), file)
-}
-
-fn row(fields: [&str; 4]) -> [String; 4] {
-    fields.map(str::to_owned)
 }
 
 /// The flat target table's two indicators, its 培训人数 actual as `actual`, `verdict`.

@@ -3,20 +3,16 @@
 //! part) and pages made by PDF converters (`tests/fixtures/pages19/`, each written by hand from
 //! its description): each test here failed on the session's start (`1a4c419`).
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 #[path = "support/reports.rs"]
 #[allow(dead_code)]
 mod reports;
-use reports::{evaluate_in, run};
+use reports::{evaluate_in, row, run};
 
 /// The folder of the hand-made inputs.
 fn fixtures() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/pages19")
-}
-
-fn row(fields: [&str; 4]) -> [String; 4] {
-    fields.map(str::to_owned)
+    reports::fixtures("pages19")
 }
 
 /// The form's two indicators as the frame's document holds them.

@@ -4,56 +4,38 @@
 //! the form: each test here failed on the session's start (`83420f4`) with a score, a pass or
 //! a total the form contradicts.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use serde_json::Value;
 
 #[path = "support/reports.rs"]
 #[allow(dead_code)]
 mod reports;
-use reports::run;
+use reports::{projects_fields, report_in, run};
 
 /// The folder of the hand-made inputs.
 fn fixtures() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/hostile/probe15")
+    reports::fixtures("hostile/probe15")
 }
 
 /// `evaluate FILE --format json` of a fixture: the report, after checking the run succeeded.
 fn report(file: &str) -> Value {
-    let r = run(&fixtures(), &["evaluate", file, "--format", "json"]);
-    assert_eq!(r.code, 0, "{file}: {}", r.stderr);
-    serde_json::from_str(&r.stdout).unwrap_or_else(|e| panic!("{e}: {}", r.stdout))
+    report_in(&fixtures(), file, &[])
 }
 
 /// Each project of a report: its name, score (`""` where none) and its indicators as
 /// `[category, subcategory, indicator, target, actual, verdict, score]`.
 fn projects(v: &Value) -> Vec<(String, String, Vec<[String; 7]>)> {
-    let s = |v: &Value| v.as_str().unwrap_or("").to_owned();
-    v["projects"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|p| {
-            let rows = p["indicators"]
-                .as_array()
-                .unwrap()
-                .iter()
-                .map(|i| {
-                    [
-                        "category",
-                        "subcategory",
-                        "indicator",
-                        "target",
-                        "actual",
-                        "verdict",
-                        "score",
-                    ]
-                    .map(|k| s(&i[k]))
-                })
-                .collect();
-            (s(&p["project"]), s(&p["score"]), rows)
-        })
-        .collect()
+    let fields = [
+        "category",
+        "subcategory",
+        "indicator",
+        "target",
+        "actual",
+        "verdict",
+        "score",
+    ];
+    projects_fields(v, fields)
 }
 
 fn row(r: [&str; 7]) -> [String; 7] {

@@ -4,45 +4,29 @@
 //! test here failed on the session's start (`a4c04e5`) with a score, a name or a message the
 //! form contradicts.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use serde_json::Value;
 
 #[path = "support/reports.rs"]
 #[allow(dead_code)]
 mod reports;
-use reports::run;
+use reports::{projects_fields, report_in, run};
 
 /// The folder of the hand-made inputs.
 fn fixtures() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/hostile/probe16")
+    reports::fixtures("hostile/probe16")
 }
 
 /// `evaluate FILE --format json` of a fixture: the report, after checking the run succeeded.
 fn report(file: &str) -> Value {
-    let r = run(&fixtures(), &["evaluate", file, "--format", "json"]);
-    assert_eq!(r.code, 0, "{file}: {}", r.stderr);
-    serde_json::from_str(&r.stdout).unwrap_or_else(|e| panic!("{e}: {}", r.stdout))
+    report_in(&fixtures(), file, &[])
 }
 
 /// Each project of a report: its name, score (`""` where none) and its indicators as
 /// `[indicator, target, actual, verdict, score]`.
 fn projects(v: &Value) -> Vec<(String, String, Vec<[String; 5]>)> {
-    let s = |v: &Value| v.as_str().unwrap_or("").to_owned();
-    v["projects"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|p| {
-            let rows = p["indicators"]
-                .as_array()
-                .unwrap()
-                .iter()
-                .map(|i| ["indicator", "target", "actual", "verdict", "score"].map(|k| s(&i[k])))
-                .collect();
-            (s(&p["project"]), s(&p["score"]), rows)
-        })
-        .collect()
+    projects_fields(v, ["indicator", "target", "actual", "verdict", "score"])
 }
 
 fn row(r: [&str; 5]) -> [String; 5] {

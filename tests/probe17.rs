@@ -4,25 +4,23 @@
 //! figure checked against the form: each test here failed on the session's start (`114b3f7`)
 //! with a score, a verdict or a silence the form contradicts.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use serde_json::Value;
 
 #[path = "support/reports.rs"]
 #[allow(dead_code)]
 mod reports;
-use reports::{dir, run, whole_fields};
+use reports::{dir, findings_fields, report_in, run, whole_fields};
 
 /// The folder of the hand-made inputs.
 fn fixtures() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/hostile/probe17")
+    reports::fixtures("hostile/probe17")
 }
 
 /// `evaluate FILE --format json` of a fixture: the report, after checking the run succeeded.
 fn report(file: &str) -> Value {
-    let r = run(&fixtures(), &["evaluate", file, "--format", "json"]);
-    assert_eq!(r.code, 0, "{file}: {}", r.stderr);
-    serde_json::from_str(&r.stdout).unwrap_or_else(|e| panic!("{e}: {}", r.stdout))
+    report_in(&fixtures(), file, &[])
 }
 
 /// Each indicator of a report as `[project, target, actual, verdict, score]`.
@@ -71,15 +69,8 @@ fn a_count_given_as_a_bound_or_an_approximate_figure_is_scored_only_where_certai
 
 /// The report's findings of `code` (the report's and its projects'), as `(indicator, message)`.
 fn findings_of(v: &Value, code: &str) -> Vec<(String, String)> {
-    let s = |v: &Value| v.as_str().unwrap_or("").to_owned();
-    let projects = v["projects"].as_array().unwrap().iter();
-    std::iter::once(&v["findings"])
-        .chain(projects.map(|p| &p["findings"]))
-        .filter_map(Value::as_array)
-        .flatten()
-        .filter(|f| f["code"] == code)
-        .map(|f| (s(&f["indicator"]), s(&f["message"])))
-        .collect()
+    let found = findings_fields(v, code, ["indicator", "message"]);
+    found.into_iter().map(|[i, m]| (i, m)).collect()
 }
 
 #[test]

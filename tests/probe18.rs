@@ -4,25 +4,23 @@
 //! printed sums: each test here failed on the session's start (`9f9a8e7`) with a score, a verdict
 //! or a silence the form contradicts.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use serde_json::Value;
 
 #[path = "support/reports.rs"]
 #[allow(dead_code)]
 mod reports;
-use reports::{run, whole_fields};
+use reports::{findings_of, report_in, run, score, whole_fields};
 
 /// The folder of the hand-made inputs.
 fn fixtures() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/hostile/probe18")
+    reports::fixtures("hostile/probe18")
 }
 
 /// `evaluate FILE --format json` of a fixture: the report, after checking the run succeeded.
 fn report(file: &str) -> Value {
-    let r = run(&fixtures(), &["evaluate", file, "--format", "json"]);
-    assert_eq!(r.code, 0, "{file}: {}", r.stderr);
-    serde_json::from_str(&r.stdout).unwrap_or_else(|e| panic!("{e}: {}", r.stdout))
+    report_in(&fixtures(), file, &[])
 }
 
 /// Each indicator of a report as `[project, indicator, target, actual, verdict, score]`.
@@ -36,23 +34,6 @@ fn rows(v: &Value) -> Vec<[String; 6]> {
         "score",
     ];
     whole_fields(&v.to_string(), fields)
-}
-
-/// The report's findings of `code` (the report's and its projects'), as messages.
-fn findings_of(v: &Value, code: &str) -> Vec<String> {
-    let projects = v["projects"].as_array().unwrap().iter();
-    std::iter::once(&v["findings"])
-        .chain(projects.map(|p| &p["findings"]))
-        .filter_map(Value::as_array)
-        .flatten()
-        .filter(|f| f["code"] == code)
-        .map(|f| f["message"].as_str().unwrap_or("").to_owned())
-        .collect()
-}
-
-/// The first project's `score` (`""` where null: 未核对 or 待评定).
-fn score(v: &Value) -> String {
-    v["projects"][0]["score"].as_str().unwrap_or("").to_owned()
 }
 
 #[test]

@@ -15,7 +15,11 @@ use std::path::{Path, PathBuf};
 #[path = "support/reports.rs"]
 #[allow(dead_code)]
 mod reports;
-use reports::{run, streamed_fields, whole_fields};
+use reports::{inspect_peak_in, run, streamed_fields, whole_fields};
+#[path = "support/books.rs"]
+#[allow(dead_code)]
+mod books;
+use books::zip_of;
 
 fn fixtures() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/formats")
@@ -106,21 +110,6 @@ fn xlsx_of_shared(strings: &[String], rows: &[&[usize]]) -> Vec<u8> {
     zip_of(&parts)
 }
 
-/// A zip of `parts` (name, text), each deflated.
-fn zip_of(parts: &[(&str, &str)]) -> Vec<u8> {
-    use std::io::Write;
-    let mut buf = std::io::Cursor::new(Vec::new());
-    let mut z = zip::ZipWriter::new(&mut buf);
-    let o = zip::write::SimpleFileOptions::default()
-        .compression_method(zip::CompressionMethod::Deflated);
-    for (name, text) in parts {
-        z.start_file(*name, o).unwrap();
-        z.write_all(text.as_bytes()).unwrap();
-    }
-    z.finish().unwrap();
-    buf.into_inner()
-}
-
 #[cfg(target_os = "linux")]
 #[test]
 fn a_shared_string_far_past_the_cell_limit_is_refused_on_its_row_holding_little_of_it() {
@@ -178,23 +167,7 @@ fn docx_of(body: &str) -> Vec<u8> {
 /// `inspect` of `file` in `d`: its stdout, stderr and peak resident memory in kB.
 #[cfg(target_os = "linux")]
 fn inspect_peak(d: &Path, file: &str) -> (String, String, u64) {
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_jixiao"))
-        .args(["inspect", file])
-        .current_dir(d)
-        .env("JIXIAO_SHOW_PEAK_MEMORY", "1")
-        .output()
-        .unwrap();
-    let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
-    let peak_kb: u64 = stderr
-        .lines()
-        .find_map(|l| l.strip_prefix("jixiao VmHWM: "))
-        .and_then(|l| l.trim_end_matches(" kB").parse().ok())
-        .unwrap_or_else(|| panic!("no peak in {stderr}"));
-    (
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        stderr,
-        peak_kb,
-    )
+    inspect_peak_in(d, file)
 }
 
 #[cfg(target_os = "linux")]
@@ -202,13 +175,7 @@ fn inspect_peak(d: &Path, file: &str) -> (String, String, u64) {
 fn a_word_paragraph_far_past_the_cell_limit_is_read_holding_little_of_it() {
     // a paragraph of 40 MB of text before the form's table (deflated ~1000:1): quick-xml
     // buffered the run whole, and the reader held it again (about 1.2 GB at 400 MB)
-    let cell = |t: &str| format!("<w:tc><w:p><w:r><w:t>{t}</w:t></w:r></w:p></w:tc>");
-    let row = |cells: &[&str]| {
-        format!(
-            "<w:tr>{}</w:tr>",
-            cells.iter().map(|c| cell(c)).collect::<String>()
-        )
-    };
+    let row = books::word_row;
     let body = format!(
         "<w:p><w:r><w:t>{}</w:t></w:r></w:p><w:tbl>{}{}</w:tbl>",
         "a".repeat(40 << 20),

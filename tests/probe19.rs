@@ -5,56 +5,29 @@
 //! test here failed on the session's start (`1a4c419`) with a score, a verdict or a refusal the
 //! form contradicts.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use serde_json::Value;
 
 #[path = "support/reports.rs"]
 #[allow(dead_code)]
 mod reports;
-use reports::{run, whole_fields};
+use reports::{findings_of, report_in, run, score, scored as read, whole_fields};
 
 /// The folder of the hand-made inputs.
 fn fixtures() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/probe19")
+    reports::fixtures("probe19")
 }
 
 /// `evaluate FILE --format json` (and `more` arguments) of a fixture: the report, after checking
 /// the run succeeded.
 fn report_with(file: &str, more: &[&str]) -> Value {
-    let mut args = vec!["evaluate", file, "--format", "json"];
-    args.extend_from_slice(more);
-    let r = run(&fixtures(), &args);
-    assert_eq!(r.code, 0, "{file}: {}", r.stderr);
-    serde_json::from_str(&r.stdout).unwrap_or_else(|e| panic!("{e}: {}", r.stdout))
+    report_in(&fixtures(), file, more)
 }
 
 /// [`report_with`] with no more arguments.
 fn report(file: &str) -> Value {
     report_with(file, &[])
-}
-
-/// `[indicator, target, actual, verdict, score]` of each indicator of a report.
-fn read(v: &Value) -> Vec<[String; 5]> {
-    let fields = ["indicator", "target", "actual", "verdict", "score"];
-    whole_fields(&v.to_string(), fields)
-}
-
-/// The report's findings of `code` (the report's and its projects'), as messages.
-fn findings_of(v: &Value, code: &str) -> Vec<String> {
-    let projects = v["projects"].as_array().unwrap().iter();
-    std::iter::once(&v["findings"])
-        .chain(projects.map(|p| &p["findings"]))
-        .filter_map(Value::as_array)
-        .flatten()
-        .filter(|f| f["code"] == code)
-        .map(|f| f["message"].as_str().unwrap_or("").to_owned())
-        .collect()
-}
-
-/// The first project's `score` (`""` where null: 未核对 or 待评定).
-fn score(v: &Value) -> String {
-    v["projects"][0]["score"].as_str().unwrap_or("").to_owned()
 }
 
 /// 乙项目 as every fixture here prints it: 发放补贴户数 180 of ≥200户 (36 of 40), 补贴发放及时率

@@ -15,6 +15,14 @@ use std::path::Path;
 
 use jixiao::table::{self, Document, ReadOptions};
 
+#[path = "support/books.rs"]
+#[allow(dead_code)]
+mod books;
+#[path = "support/reports.rs"]
+#[allow(dead_code)]
+mod reports;
+use books::{actual, zip_of};
+
 const BOOKS: [&str; 4] = [
     "formats19.xlsx",
     "formats19.xls",
@@ -23,21 +31,7 @@ const BOOKS: [&str; 4] = [
 ];
 
 fn read(name: &str) -> Document {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures/formats")
-        .join(name);
-    table::read_path(&path, &ReadOptions::default()).unwrap()
-}
-
-/// The actual read of the indicator `name`.
-fn actual(doc: &Document, name: &str) -> String {
-    let (_, p) = doc.projects().next().unwrap();
-    let i = p
-        .indicators
-        .iter()
-        .find(|i| *i.name == *name)
-        .unwrap_or_else(|| panic!("{name}"));
-    i.actual.as_deref().unwrap_or("").to_owned()
+    books::read_fixture(name)
 }
 
 /// The cells of the findings of `code`, and their messages.
@@ -101,21 +95,6 @@ fn a_literal_point_among_the_digits_shows_ten_thousands_and_is_read_as_shown() {
     }
 }
 
-/// A zip of `parts` (name, text), each deflated.
-fn zip_of(parts: &[(&str, &str)]) -> Vec<u8> {
-    use std::io::Write;
-    let mut buf = std::io::Cursor::new(Vec::new());
-    let mut z = zip::ZipWriter::new(&mut buf);
-    let o = zip::write::SimpleFileOptions::default()
-        .compression_method(zip::CompressionMethod::Deflated);
-    for (name, text) in parts {
-        z.start_file(*name, o).unwrap();
-        z.write_all(text.as_bytes()).unwrap();
-    }
-    z.finish().unwrap();
-    buf.into_inner()
-}
-
 /// An `.xlsx` of one sheet whose cells are `rows` of inline strings (`t="inlineStr"`).
 fn xlsx_of_inline(rows: &[&[&str]]) -> Vec<u8> {
     let mut sheet = String::from(
@@ -177,24 +156,9 @@ fn inspect_peak(file: &str, bytes: &[u8]) -> (String, String, u64) {
     let d = std::env::temp_dir().join(format!("jixiao-probe19-{}-{file}", std::process::id()));
     std::fs::create_dir_all(&d).unwrap();
     std::fs::write(d.join(file), bytes).unwrap();
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_jixiao"))
-        .args(["inspect", file])
-        .current_dir(&d)
-        .env("JIXIAO_SHOW_PEAK_MEMORY", "1")
-        .output()
-        .unwrap();
+    let got = reports::inspect_peak_in(&d, file);
     std::fs::remove_dir_all(&d).ok();
-    let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
-    let peak_kb: u64 = stderr
-        .lines()
-        .find_map(|l| l.strip_prefix("jixiao VmHWM: "))
-        .and_then(|l| l.trim_end_matches(" kB").parse().ok())
-        .unwrap_or_else(|| panic!("no peak in {stderr}"));
-    (
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        stderr,
-        peak_kb,
-    )
+    got
 }
 
 #[cfg(target_os = "linux")]
@@ -223,12 +187,7 @@ fn a_word_paragraph_of_many_runs_past_the_cell_limit_is_read_holding_little_of_i
     // paragraph before the form's table: the paragraph was held whole before it was refused
     let run = format!("<w:r><w:t>{}</w:t></w:r>", "a".repeat(1_000_000));
     let cell = |t: &str| format!("<w:tc><w:p><w:r><w:t>{t}</w:t></w:r></w:p></w:tc>");
-    let row = |cells: &[&str]| {
-        format!(
-            "<w:tr>{}</w:tr>",
-            cells.iter().map(|c| cell(c)).collect::<String>()
-        )
-    };
+    let row = books::word_row;
     let body = format!(
         // and a table cell of as many runs
         "<w:p>{}</w:p><w:tbl>{}{}<w:tr>{}<w:tc><w:p>{}</w:p></w:tc></w:tr></w:tbl>",

@@ -14,29 +14,18 @@
 //!   number typed (`96` in `0.0%` against `≥90%`) by the indicator's target; where either may
 //!   be meant (`2.5` against `≥10%`) the warning says it is a doubt.
 
-use std::path::Path;
-
 use jixiao::finding::Severity;
-use jixiao::table::{self, Document, ReadOptions};
+use jixiao::table::Document;
+
+#[path = "support/books.rs"]
+#[allow(dead_code)]
+mod books;
+use books::actual;
 
 const BOOKS: [&str; 3] = ["formats20.xlsx", "formats20.xls", "formats20.ods"];
 
 fn read(name: &str) -> Document {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures/formats")
-        .join(name);
-    table::read_path(&path, &ReadOptions::default()).unwrap()
-}
-
-/// The actual read of the indicator `name`.
-fn actual(doc: &Document, name: &str) -> String {
-    let (_, p) = doc.projects().next().unwrap();
-    let i = p
-        .indicators
-        .iter()
-        .find(|i| *i.name == *name)
-        .unwrap_or_else(|| panic!("{name}"));
-    i.actual.as_deref().unwrap_or("").to_owned()
+    books::read_fixture(name)
 }
 
 /// The message of the finding of `code` at `cell`.

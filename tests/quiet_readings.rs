@@ -9,6 +9,7 @@ use std::process::Command;
 use serde_json::Value;
 
 #[path = "support/reports.rs"]
+#[allow(dead_code)]
 mod reports;
 use reports::{Run, run};
 

@@ -8,6 +8,7 @@ use std::path::PathBuf;
 use serde_json::Value;
 
 #[path = "support/reports.rs"]
+#[allow(dead_code)]
 mod reports;
 use reports::run;
 

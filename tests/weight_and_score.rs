@@ -7,6 +7,7 @@
 use serde_json::Value;
 
 #[path = "support/reports.rs"]
+#[allow(dead_code)]
 mod reports;
 use reports::run;
 

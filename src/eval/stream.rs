@@ -319,6 +319,7 @@ impl Gate<'_> {
         let cuts = sheet_carry::Cuts {
             continues: block.continues(),
             inside: block.cut_inside(),
+            first_total_at: read.first_total_at,
         };
         let (carried, continued) =
             sheet_carry::carry_over(&mut read.doc, self.carried.take(), cuts);

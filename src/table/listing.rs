@@ -109,6 +109,11 @@ impl Findings {
         }
     }
 
+    /// How many findings are listed so far: where the next one listed goes.
+    pub fn listed(&self) -> usize {
+        self.list.len()
+    }
+
     /// Lists `f` where its code has not reached the bound, else counts it.
     pub fn push(&mut self, f: Finding) {
         if let Some(f) = self.unlisted.admit(f, bound()) {

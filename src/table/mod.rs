@@ -1147,6 +1147,10 @@ pub(crate) struct Ctx<'a> {
     pub rows_skipped: usize,
     /// Whether a data row (not a note) was skipped: sums that may depend on it are unchecked.
     pub data_skipped: bool,
+    /// Where among the findings listed the first project's total check belongs, where the
+    /// reader left it to the turnstile (a streamed block that may continue a cut project:
+    /// `layouts::sheet_carry` puts it there, as a whole reading lists it).
+    pub first_total_at: Option<usize>,
 }
 
 impl<'a> Ctx<'a> {
@@ -1158,6 +1162,7 @@ impl<'a> Ctx<'a> {
             rows_read: 0,
             rows_skipped: 0,
             data_skipped: false,
+            first_total_at: None,
         }
     }
 

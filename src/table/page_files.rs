@@ -6,7 +6,8 @@
 //! found stays a `table.page-form-part` warning ([`super::page_parts`]).
 //!
 //! A file is another page of the form when its tables (or the lines above them) write `第N页
-//! 共M页` with the page's M and a page the page does not hold — named as the page with another
+//! 共M页` with the page's M and only pages the page does not hold (one holding a page held too
+//! is another copy of the form, its rows never read twice) — named as the page with another
 //! number (`_2`, `-2`, `(2)`), or else, among the folder's other pages, naming the same project
 //! or the only one offering that page (a folder of many two-page forms whose pages 2 name no
 //! project joins none of them by guess) — or, with no page marks, when its name is the page's
@@ -230,7 +231,7 @@ impl Form<'_> {
         let mut numbers: Vec<u32> = (1..=MAX_PAGES).filter(|k| *k != own.number).collect();
         numbers.sort_by_key(|k| k.abs_diff(own.number));
         for k in numbers {
-            let file = format!("{}{}{k}{}.{}", own.stem, own.sep, own.close, own.ext);
+            let file = own.page(k);
             let next_to = self.held.contains(&(k - 1)) || self.held.contains(&(k + 1));
             if !self.dir.has(&file) || (matches!(want, Want::Names(_)) && !next_to) {
                 continue;
@@ -246,7 +247,9 @@ impl Form<'_> {
             };
             let their = marks_of(&got);
             let pages = match want {
-                Want::Marks(_) => their.pages(),
+                // (of a form of another number of pages: not of this form)
+                Want::Marks(total) if their.total() == Some(total) => their.pages(),
+                Want::Marks(_) => continue,
                 Want::Names(_) if their.total().is_none() => {
                     let header = any_header(self.name, &mut got)?;
                     if header != (k == 1) {
@@ -256,7 +259,9 @@ impl Form<'_> {
                 }
                 Want::Names(_) => continue,
             };
-            if pages.iter().all(|p| self.held.contains(p))
+            // a page holding one held already is another copy of the form (the whole form
+            // saved again, its page 1 beside the page 1 read): its rows would be read twice
+            if pages.iter().any(|p| self.held.contains(p))
                 || !self.same_project(project_of(&got).as_ref())
             {
                 continue;
@@ -282,7 +287,10 @@ impl Form<'_> {
                 read_other(self.dir, &file, Some(total), self.opts, &mut self.budget)?
             {
                 let their = marks_of(&got);
-                if their.total() == Some(total) {
+                // (a page holding a page held is another copy of the form: never joined, nor
+                // counted among the offers of the pages it adds)
+                let copy = their.pages().iter().any(|p| self.held.contains(p));
+                if their.total() == Some(total) && !copy {
                     offers.push(Offer {
                         pages: their.pages(),
                         project: project_of(&got),
@@ -300,7 +308,9 @@ impl Form<'_> {
                 .collect();
             let named = self.project.is_some() && o.project == self.project;
             let only = new.iter().all(|p| offered(*p) == 1);
-            if !new.is_empty() && self.same_project(o.project.as_ref()) && (named || only) {
+            // every page it holds new (one chosen before may have taken some)
+            let all_new = !new.is_empty() && new.len() == o.pages.len();
+            if all_new && self.same_project(o.project.as_ref()) && (named || only) {
                 self.held.extend(&new);
                 chosen.push(i);
             }
@@ -439,13 +449,30 @@ enum Want {
     Names(u32),
 }
 
-/// A file name ending in a page number: `自评表_2.html` is `自评表`, `_`, 2, `.html`.
+/// A file name ending in a page number: `自评表_2.html` is `自评表`, `_`, 2, `.html`; its
+/// digits' width where zero-padded (`自评表_01.html`: the other pages are `_02`, `_03`, …).
 struct Numbered {
     stem: String,
     sep: &'static str,
     close: &'static str,
     number: u32,
+    width: usize,
     ext: String,
+}
+
+impl Numbered {
+    /// The file name of page `k` numbered as this one is.
+    fn page(&self, k: u32) -> String {
+        let Numbered {
+            stem,
+            sep,
+            close,
+            width,
+            ext,
+            ..
+        } = self;
+        format!("{stem}{sep}{k:0width$}{close}.{ext}")
+    }
 }
 
 /// The separators a page number follows in a file name (and what closes it).
@@ -460,7 +487,9 @@ fn numbered(name: &str) -> Option<Numbered> {
     SEPARATORS.iter().find_map(|(sep, close)| {
         let body = stem.strip_suffix(close)?;
         let (head, digits) = body.rsplit_once(sep)?;
-        let number: u32 = (!digits.is_empty() && digits.len() <= 2 && !head.is_empty())
+        // (digits only: `+1` is no page's number)
+        let plain = digits.bytes().all(|b| b.is_ascii_digit());
+        let number: u32 = (plain && !digits.is_empty() && digits.len() <= 2 && !head.is_empty())
             .then(|| digits.parse().ok())
             .flatten()?;
         (1..=MAX_PAGES).contains(&number).then(|| Numbered {
@@ -468,6 +497,12 @@ fn numbered(name: &str) -> Option<Numbered> {
             sep,
             close,
             number,
+            // zero-padded (`01`): the others are too
+            width: if digits.starts_with('0') {
+                digits.len()
+            } else {
+                1
+            },
             ext: ext.to_owned(),
         })
     })
@@ -589,6 +624,13 @@ mod tests {
         assert!(numbered("表_2.xlsx").is_none());
         assert!(numbered("表_2024.html").is_none());
         assert!(numbered("表_0.html").is_none());
+        assert!(numbered("表_+1.html").is_none());
+        let padded = numbered("表_01.html").unwrap();
+        assert_eq!(
+            (padded.number, padded.page(2)),
+            (1, "表_02.html".to_owned())
+        );
+        assert_eq!(numbered("表(3).htm").unwrap().page(4), "表(4).htm");
         assert!(writes_total("第2页 共 2 页", 2));
         assert!(
             writes_total("共2页", 2) && !writes_total("共12页", 2) && !writes_total("共2人", 2)

@@ -145,7 +145,11 @@ fn against(shown: Decimal, target: Decimal) -> Judged {
     if target <= Decimal::ZERO {
         return Judged::Doubt;
     }
-    let near = |x: Decimal| x * NEAR >= target && x <= target * NEAR;
+    // (a product past the decimal range is past the other side: 5e26 in `0%` shows 5e28 %)
+    let near = |x: Decimal| {
+        x.checked_mul(NEAR).is_none_or(|x3| x3 >= target)
+            && target.checked_mul(NEAR).is_none_or(|t3| x <= t3)
+    };
     match (near(shown), near(shown / Decimal::ONE_HUNDRED)) {
         (true, false) => Judged::Rate,
         (false, true) => Judged::Whole,
@@ -185,6 +189,10 @@ mod tests {
         // 3 in `0.0%` against ≤5%: 3% typed whole; 2.5 against ≥10%: either
         assert_eq!(against(d("300"), d("5")), Judged::Whole);
         assert_eq!(against(d("250"), d("10")), Judged::Doubt);
+        // past the decimal range times 3: far from the target, never a panic
+        let big = d("50000000000000000000000000000");
+        assert_eq!(against(big, d("90")), Judged::Doubt);
+        assert_eq!(against(d("160"), big), Judged::Doubt);
         assert_eq!(percent_of("≥90%"), Some(d("90")));
         assert_eq!(percent_of("不低于95.5％"), Some(d("95.5")));
         assert_eq!(percent_of("≥0.96"), None);

@@ -211,6 +211,9 @@ pub struct BlockDoc {
     /// header left unsaid (`部门名称：…` below the header): a block skips it, a whole file takes
     /// it (its department, its money unit; see the module doc).
     pub preamble_below: bool,
+    /// Where among `doc`'s findings the first project's total check belongs, where the reader
+    /// left it to the turnstile (`layouts::sheet_carry`).
+    pub first_total_at: Option<usize>,
 }
 
 /// Reads the blocks of one file in order.
@@ -1050,7 +1053,7 @@ pub fn read_block_alone(
 ) -> Result<BlockDoc, ReadError> {
     let mut read = read_block(head, block, state)?;
     if block.continues {
-        super::layouts::sheet_carry::check_alone(&mut read.doc);
+        super::layouts::sheet_carry::check_alone(&mut read.doc, read.first_total_at);
     }
     Ok(read)
 }
@@ -1131,6 +1134,7 @@ fn read_block_by(
         findings,
         rows_read,
         rows_skipped,
+        first_total_at,
         ..
     } = ctx;
     let (findings, unlisted) = findings.into_parts();
@@ -1154,6 +1158,7 @@ fn read_block_by(
         end: state,
         used,
         preamble_below,
+        first_total_at,
     })
 }
 

@@ -1,6 +1,8 @@
 //! Running the `jixiao` binary on a folder and reading its reports back figure by figure,
 //! shared by the tests that check readings against the sheet itself (`tests/sheet_shapes.rs`,
-//! `tests/quiet_readings.rs`): the whole report (`--format json`) and the streamed one
+//! `tests/quiet_readings.rs`) and by the probes' tests (`tests/probe15.rs` … `probe20.rs`,
+//! `outside20.rs`, `pages17.rs` … `pages19.rs`, `review22.rs`: a hand-made fixture's report, its
+//! projects, findings and score): the whole report (`--format json`) and the streamed one
 //! (`--format jsonl`) give the same fields, so a test can hold the two alike.
 
 use std::path::{Path, PathBuf};
@@ -17,10 +19,16 @@ pub struct Run {
 
 /// Runs `jixiao ARGS` in `cwd` (no colours); a panic in its stderr fails the test.
 pub fn run(cwd: &Path, args: &[&str]) -> Run {
+    run_with(cwd, args, &[])
+}
+
+/// [`run`] with the variables `env` set.
+pub fn run_with(cwd: &Path, args: &[&str], env: &[(&str, &str)]) -> Run {
     let out = Command::new(env!("CARGO_BIN_EXE_jixiao"))
         .args(args)
         .current_dir(cwd)
         .env("NO_COLOR", "1")
+        .envs(env.iter().copied())
         .output()
         .unwrap();
     let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
@@ -74,4 +82,87 @@ pub fn evaluate_in(cwd: &Path, file: &str) -> (Vec<[String; 4]>, String) {
     assert_eq!(r.code, 0, "{file}: {}", r.stderr);
     let rows = streamed_fields(&r.stdout, ["indicator", "target", "actual", "verdict"]);
     (rows, r.stderr)
+}
+
+/// The folder `tests/fixtures/REL` of a test's hand-made inputs.
+pub fn fixtures(rel: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(rel)
+}
+
+/// `evaluate FILE --format json MORE…` in `cwd`, which must succeed: the report.
+pub fn report_in(cwd: &Path, file: &str, more: &[&str]) -> Value {
+    let mut args = vec!["evaluate", file, "--format", "json"];
+    args.extend_from_slice(more);
+    let r = run(cwd, &args);
+    assert_eq!(r.code, 0, "{file}: {}", r.stderr);
+    serde_json::from_str(&r.stdout).unwrap_or_else(|e| panic!("{e}: {}", r.stdout))
+}
+
+/// A whole report's findings of `code` (the report's and its projects'), each as its
+/// `fields` (`""` where one is absent).
+pub fn findings_fields<const N: usize>(
+    v: &Value,
+    code: &str,
+    fields: [&str; N],
+) -> Vec<[String; N]> {
+    let projects = v["projects"].as_array().into_iter().flatten();
+    std::iter::once(&v["findings"])
+        .chain(projects.map(|p| &p["findings"]))
+        .filter_map(Value::as_array)
+        .flatten()
+        .filter(|f| f["code"] == code)
+        .map(|f| fields.map(|k| f[k].as_str().unwrap_or("").to_owned()))
+        .collect()
+}
+
+/// A whole report's findings of `code` (the report's and its projects'), as messages.
+pub fn findings_of(v: &Value, code: &str) -> Vec<String> {
+    let messages = findings_fields(v, code, ["message"]);
+    messages.into_iter().map(|[m]| m).collect()
+}
+
+/// The first project's `score` (`""` where null: 未核对 or 待评定).
+pub fn score(v: &Value) -> String {
+    v["projects"][0]["score"].as_str().unwrap_or("").to_owned()
+}
+
+/// Each project of a whole report: its name, its score (`""` where none) and its indicators
+/// as their `fields`.
+pub fn projects_fields<const N: usize>(
+    v: &Value,
+    fields: [&str; N],
+) -> Vec<(String, String, Vec<[String; N]>)> {
+    let s = |v: &Value| v.as_str().unwrap_or("").to_owned();
+    let indicators = |p: &Value| -> Vec<[String; N]> {
+        let all = p["indicators"].as_array().into_iter().flatten();
+        all.map(|i| fields.map(|k| s(&i[k]))).collect()
+    };
+    let projects = v["projects"].as_array().into_iter().flatten();
+    projects
+        .map(|p| (s(&p["project"]), s(&p["score"]), indicators(p)))
+        .collect()
+}
+
+/// A row of expected fields, owned.
+pub fn row<const N: usize>(fields: [&str; N]) -> [String; N] {
+    fields.map(str::to_owned)
+}
+
+/// `inspect FILE` in `cwd` with the peak shown (`JIXIAO_SHOW_PEAK_MEMORY`): its stdout, stderr
+/// and peak resident memory in kB.
+pub fn inspect_peak_in(cwd: &Path, file: &str) -> (String, String, u64) {
+    let r = run_with(cwd, &["inspect", file], &[("JIXIAO_SHOW_PEAK_MEMORY", "1")]);
+    let peak_kb: u64 = (r.stderr.lines())
+        .find_map(|l| l.strip_prefix("jixiao VmHWM: "))
+        .and_then(|l| l.trim_end_matches(" kB").parse().ok())
+        .unwrap_or_else(|| panic!("no peak in {}", r.stderr));
+    (r.stdout, r.stderr, peak_kb)
+}
+
+/// `[indicator, target, actual, verdict, score]` of each indicator of a whole report.
+pub fn scored(v: &Value) -> Vec<[String; 5]> {
+    let fields = ["indicator", "target", "actual", "verdict", "score"];
+    whole_fields(&v.to_string(), fields)
 }

@@ -113,17 +113,19 @@ impl TimeShape {
                     let end = rest.find(']')?;
                     let inside = rest[..end].to_ascii_lowercase();
                     rest = &rest[end + 1..];
-                    let unit = match inside.chars().next() {
+                    // one letter repeated: an elapsed field (`[h]`, `[mm]`)
+                    let first = inside.chars().next();
+                    let unit = match first.filter(|f| inside.chars().all(|x| x == *f)) {
                         Some('h') => Unit::Hour,
                         Some('m') => Unit::Minute,
                         Some('s') => Unit::Second,
-                        // colours, locales (`[Red]`, `[$-804]`, `[DBNum1]`) show no time
+                        // letters of fields mixed (`[hm]`): none Excel shows
+                        _ if inside.chars().all(|x| matches!(x, 'h' | 'm' | 's')) => return None,
+                        // colours, locales (`[Red]`, `[Magenta]`, `[$-804]`, `[DBNum1]`) show
+                        // no time
                         _ if !inside.starts_with(['<', '>', '=']) => continue,
                         _ => return None,
                     };
-                    if !inside.chars().all(|x| x == inside.as_bytes()[0] as char) {
-                        return None;
-                    }
                     parts.push(Part::Field(unit, true, inside.len()));
                 }
                 'h' | 'm' | 's' => {
@@ -158,18 +160,20 @@ impl TimeShape {
                 }
             }
         }
-        // a minute `m` is one after an hour or before a second; else a month (a date)
-        let fields: Vec<Unit> = parts
+        // a minute `m` is one after an hour or before a second, or elapsed (`[mm]`); else a
+        // month (a date)
+        let fields: Vec<(Unit, bool)> = parts
             .iter()
             .filter_map(|p| match p {
-                Part::Field(u, ..) => Some(*u),
+                Part::Field(u, elapsed, _) => Some((*u, *elapsed)),
                 _ => None,
             })
             .collect();
-        for (i, u) in fields.iter().enumerate() {
-            let minute_ok = *u != Unit::Minute
-                || (i > 0 && fields[i - 1] == Unit::Hour)
-                || fields.get(i + 1) == Some(&Unit::Second);
+        for (i, &(u, elapsed)) in fields.iter().enumerate() {
+            let minute_ok = u != Unit::Minute
+                || elapsed
+                || (i > 0 && fields[i - 1].0 == Unit::Hour)
+                || fields.get(i + 1).is_some_and(|f| f.0 == Unit::Second);
             if !minute_ok {
                 return None;
             }
@@ -291,6 +295,10 @@ mod tests {
         ] {
             assert_eq!(TimeShape::of(date), None, "{date}");
         }
+        // elapsed minutes alone; a colour whose name starts with a field's letter
+        assert_eq!(shown("[mm]", 45.0 / 1440.0), "45");
+        assert_eq!(shown("[Magenta]h:mm", 0.5), "12:00");
+        assert_eq!(TimeShape::of("[hm]:ss"), None);
         let t = TimeShape::of("[h]:mm").unwrap().show(1.5).unwrap();
         assert_eq!(t.duration, Some((Decimal::from(36 * 3600), Unit::Minute)));
         assert_eq!(

@@ -8,24 +8,27 @@
 use crate::table::columns::{ActualYears, Header, Role, role_span};
 use crate::table::grid::Row;
 
+/// `text` without its spaces (`2022 年度`, `1 - 6 月`; a full-width space is one).
+fn spaceless(text: &str) -> String {
+    text.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
 /// Whether a header cell names the whole year (`全年`, `1-12月`, `年末`: `Some(true)`) or a part
 /// of it (`1-6月`, `上半年`, `第三季度`, `截至9月`: `Some(false)`); `None` where it names neither.
 pub(crate) fn whole_year(text: &str) -> Option<bool> {
-    let t: String = text
-        .chars()
-        .filter(|c| !c.is_whitespace() && *c != '\u{3000}')
-        .collect();
-    if [
-        "全年",
-        "1-12月",
-        "1—12月",
-        "1～12月",
-        "1至12月",
-        "年末",
-        "年底",
-    ]
-    .iter()
-    .any(|w| t.contains(w))
+    let t = spaceless(text);
+    if ["全年", "年末", "年底"].iter().any(|w| t.contains(w)) {
+        return Some(true);
+    }
+    // January to December, not `11-12月` (November and December: the `1-12月` in it is no
+    // month's start)
+    let from_january = |w: &str| {
+        t.match_indices(w)
+            .any(|(at, _)| !t[..at].ends_with(|c: char| c.is_ascii_digit()))
+    };
+    if ["1-12月", "1—12月", "1～12月", "1至12月"]
+        .iter()
+        .any(|w| from_january(w))
     {
         return Some(true);
     }
@@ -40,10 +43,7 @@ pub(crate) fn whole_year(text: &str) -> Option<bool> {
 /// The period a second header row's cell names under a target group (`中期` | `年度`,
 /// `实施期目标` | `年度目标值`): `Some(true)` the year's, `Some(false)` a longer one's.
 pub(crate) fn period(text: &str) -> Option<bool> {
-    let t: String = text
-        .chars()
-        .filter(|c| !c.is_whitespace() && *c != '\u{3000}')
-        .collect();
+    let t = spaceless(text);
     let t = ["指标值", "目标值", "目标", "指标", "值"]
         .iter()
         .find_map(|w| t.strip_suffix(w))
@@ -126,10 +126,7 @@ pub(crate) fn actual_year(text: &str) -> Option<i32> {
     {
         return None;
     }
-    let t: String = text
-        .chars()
-        .filter(|c| !c.is_whitespace() && *c != '\u{3000}')
-        .collect();
+    let t = spaceless(text);
     let (digits, rest) = t.split_at_checked(4)?;
     let year: i32 = digits
         .bytes()
@@ -213,7 +210,8 @@ pub(crate) fn title_year(text: &str) -> Option<i32> {
             .then(|| text.find('年'))
             .flatten()
     })?;
-    let head = &text[..at];
+    // (`2023 年度`: a space between the year and its word)
+    let head = text[..at].trim_end();
     let digits = head
         .char_indices()
         .rev()
@@ -273,6 +271,17 @@ mod tests {
     use super::{YearBy, actual_year, title_year, year_column};
 
     #[test]
+    fn a_span_of_months_is_the_whole_year_only_from_january() {
+        use super::whole_year;
+        assert_eq!(whole_year("实际完成值（1-12月）"), Some(true));
+        assert_eq!(whole_year("1至12月完成值"), Some(true));
+        assert_eq!(whole_year("实际完成值（11-12月）"), Some(false));
+        assert_eq!(whole_year("21—12月"), Some(false));
+        assert_eq!(whole_year("实际完成值（1-10月）"), Some(false));
+        assert_eq!(whole_year("实际完成值"), None);
+    }
+
+    #[test]
     fn two_years_actuals_are_told_and_the_titles_year_is_read() {
         assert_eq!(actual_year("2023年完成值"), Some(2023));
         assert_eq!(actual_year("2022 年度实际完成值"), Some(2022));
@@ -309,6 +318,8 @@ mod tests {
         );
         assert_eq!(title_year("项目支出绩效自评表（2023年度）"), Some(2023));
         assert_eq!(title_year("2022年某县项目绩效自评表"), Some(2022));
+        assert_eq!(title_year("2022 年度项目支出绩效自评表"), Some(2022));
+        assert_eq!(title_year("（2022\u{3000}年度）绩效自评表"), Some(2022));
         assert_eq!(title_year("填报日期：2024年3月1日"), None);
     }
 }

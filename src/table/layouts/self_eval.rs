@@ -435,8 +435,11 @@ impl<'t, R: SheetRow<'t>> SheetReader<'_, '_, '_, R> {
             let project = &mut self.units[place.ui].projects[place.pi];
             match sub {
                 // the first project of a block that may continue a cut one: checked at the
-                // turnstile against the whole project (`sheet_carry`)
-                None if self.continues && place == (Place { ui: 0, pi: 0 }) => {}
+                // turnstile against the whole project (`sheet_carry`), its findings put where
+                // they would have been listed here
+                None if self.continues && place == (Place { ui: 0, pi: 0 }) => {
+                    self.ctx.first_total_at = Some(self.ctx.findings.listed());
+                }
                 None => sheet_total::check(self.ctx, project),
                 Some(mut sub) => {
                     sub.from = if from.0 == Some(place) { from.1 } else { 0 };

@@ -48,6 +48,11 @@ pub struct Cuts {
     pub continues: bool,
     /// Why this block was cut inside its last project, where it was (`Block::cut_inside`).
     pub inside: Option<CutInside>,
+    /// Where among the block's findings its reader would have listed the first project's
+    /// total check (`BlockDoc::first_total_at`): the check made here goes there, so a code's
+    /// findings come in the order a whole reading lists them (past the bound of a code, the
+    /// same ones listed).
+    pub first_total_at: Option<usize>,
 }
 
 /// The project carried on at the turnstile: `doc` is a block read in order, `carried` what the
@@ -77,11 +82,13 @@ pub fn carry_over(
         match &continued {
             Some(c) => {
                 name_part(doc, Part::First(c.parts + 1));
+                let from = doc.findings.len();
                 check_continued(doc, c);
+                put_back(&mut doc.findings, from, cuts.first_total_at);
             }
             // a new project after all: its total checked against its own rows, as the reader
             // checks every other project's
-            None => check_own(doc),
+            None => check_own(doc, cuts.first_total_at),
         }
     }
     let Some(why) = cuts.inside else {
@@ -183,13 +190,15 @@ fn carry(unit: &str, project: &Project, before: Option<&Carried>) -> Carried {
 
 /// The first project's total checked against its own rows, for a block read on its own
 /// (`table::stream::read_block_alone`): no parts are carried to it.
-pub fn check_alone(doc: &mut Document) {
-    check_own(doc);
+/// `at`: where among the findings its reader would have listed the check.
+pub fn check_alone(doc: &mut Document, at: Option<usize>) {
+    check_own(doc, at);
 }
 
 /// The reader's own check of the first project's total (`sheet_total::check`), which it left
-/// to the turnstile: the block continued no cut project after all.
-fn check_own(doc: &mut Document) {
+/// to the turnstile: the block continued no cut project after all. Its findings go `at`, where
+/// the reader would have listed them.
+fn check_own(doc: &mut Document, at: Option<usize>) {
     let Document {
         source,
         units,
@@ -201,7 +210,19 @@ fn check_own(doc: &mut Document) {
     };
     let mut ctx = Ctx::new(source);
     super::sheet_total::check(&mut ctx, project);
+    let from = findings.len();
     findings.extend(ctx.findings.close());
+    put_back(findings, from, at);
+}
+
+/// Moves the findings from `from` on (a first project's total check, made at the turnstile)
+/// to `at`, where the block's reader would have listed them (its first project's check comes
+/// before the other projects' checks): left at the end where `at` is not known.
+fn put_back(findings: &mut [Finding], from: usize, at: Option<usize>) {
+    if let Some(at) = at.filter(|at| *at < from) {
+        let made = findings.len() - from;
+        findings[at..].rotate_right(made);
+    }
 }
 
 /// Checks the printed total of `doc`'s first project (the carried project's next part, where
