@@ -722,6 +722,10 @@ registry! {
     EVAL_DEADLINE_YEAR_UNKNOWN = "eval.deadline-year-unknown", Warning,
         "时限未写年份，完成日期是否逾期取决于预算年度",
         "含义：目标是没有年份的时限（12月底前、9月30日前），表名、实际值文件和 --year 都没有给出年度，实际完成值却写了带年份的日期（2024年1月15日）。目标的年份是预算年度：若与完成日期同年则按期，若是前一年则逾期，两种读法结论相反。\n处理：两种读法结论相同时照常计分（如完成月份晚于时限）；结论不同时不猜测，该指标待人工评定，分值计入待评定，并在指标旁写明两种读法。\n修改：用 --year（网页上的“年度”）指定预算年度，或在目标中写明年份（2023年12月底前）。";
+    /// A form's printed grade (`自评等级 良`) that its printed total (97.67) does not give.
+    EVAL_GRADE_PRINTED = "eval.grade-printed", Warning,
+        "原表等级与原表总分不符",
+        "含义：表单打印的自评等级（良）不是它打印的总分（97.67）按评分方法的等级标准所得的等级（优），表单的两个数必有一处写错（或该单位用了另一套等级标准）。\n处理：照常复核计分，jixiao 的等级按复核总分评定；在项目旁给出此项警告，写明原表的总分、等级和按方法应得的等级。只在表单分值合计为 100 分时比较；“合格”等方法未列的等级词不比较。\n修改：核对原表的总分和自评等级；如该单位的等级标准不同，在规则文件中写明等级分段（band）。";
     /// `4.6分` against the qualitative `测评得分4.5分以上`: the figure measured or the points earned?
     EVAL_POINTS_OR_FIGURE = "eval.points-or-figure", Warning,
         "实际值的“分”可能是测得的分数而不是得分",

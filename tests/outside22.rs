@@ -184,3 +184,22 @@ fn a_funds_block_of_parts_alone_gives_no_budget_never_its_first_part() {
     );
     assert_eq!(totals(&v).0, "", "{v}");
 }
+
+/// A form that prints 总分 97.67 and, under it, `自评等级 | 良`: 97.67 is 优 by the method's
+/// bands (and by the national ones). At `07b007e` the report showed `原表总分 97.67（良）` beside
+/// its own `97.67（优）` without a word. Now a warning names the printed grade, the printed
+/// total and the grade the total gives (`eval.grade-printed`); a form whose grade agrees gets
+/// none.
+#[test]
+fn a_printed_grade_its_printed_total_does_not_give_is_named() {
+    let (v, _) = whole(&["grade-off.xlsx"]);
+    let text = v.to_string();
+    assert!(text.contains("eval.grade-printed"), "{text}");
+    assert!(
+        text.contains("原表等级「良」与原表总分 97.67 不符：按评分方法，97.67 分为优"),
+        "{text}"
+    );
+    assert_eq!(totals(&v), ("97.67".into(), "97.67".into()), "{text}");
+    let (v, _) = whole(&["grade-agrees.xlsx"]);
+    assert!(!v.to_string().contains("eval.grade-printed"), "{v}");
+}

@@ -321,3 +321,15 @@ C2[3] = [("年度预算情况（万元）", 6, 1)] + C2[3][1:]
 del C2[4]
 if section("C2"):
     both("C2-dept-no-total", C2)
+# U2: the 指标性质 column in words (大于等于, 正向指标, 小于等于, 反向指标) and an operator
+# repeated in the 指标值 (`≥` beside `≥90`): read as the symbols.
+U2 = variant(A, {(12, 3): "大于等于", (13, 2): "正向指标", (14, 2): "小于等于", (15, 2): "反向指标",
+                 (17, 4): "≥90"})
+if section("U2"):
+    both("U2-nature-words", U2)
+# K2: K with the 时效 row made a figure, so that every row is scored: 97.67 printed 良.
+K2 = variant(K, {(14, 2): "≤", (14, 3): "30", (14, 4): "天", (14, 5): "25"})
+K3 = [list(r) for r in K2[:-1]] + [[("自评等级", 1, 8), ("优", 1, 3)]]
+for name, rows in (("K2-grade-off", K2), ("K3-grade-agrees", K3)):
+    if section(name[0:2]):
+        both(name, rows)
