@@ -14,6 +14,20 @@ use super::score::Verdict;
 use crate::finding::Severity;
 use crate::rules::set::Applied;
 
+/// Whether a qualitative target's text writes a figure in 分 (`测评得分4.5分以上`, `不低于90分`):
+/// an actual written in 分 against it may be the figure measured (4.6分 of a 5-point survey),
+/// not the points the indicator earned (4.6 of its 10), and the two readings differ.
+pub(super) fn target_writes_points(target: &str) -> bool {
+    let mut prev_digit = false;
+    for c in target.chars() {
+        if c == '分' && prev_digit {
+            return true;
+        }
+        prev_digit = c.is_ascii_digit() || ('０'..='９').contains(&c);
+    }
+    false
+}
+
 /// What the rules' grades make of an actual, where they make something of it: the actual and
 /// a flag where a share lies outside its grade's band.
 pub fn read(

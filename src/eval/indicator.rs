@@ -388,7 +388,11 @@ fn two_readings(
         // a deadline without a year (`12月底前`) where no year is known, against a dated
         // actual (`2024年1月15日`): read in the actual's year it was on time, in the year
         // before late
-        Actual::Date(done) => deadline_year_flag(name, target, *done, written, t),
+        Actual::Date(done) => deadline_year_flag(name, target, *done, written, t).or_else(|| {
+            // `2023年第三季度前` against a date in that quarter: late or on time by the reading
+            let m = super::period_before::doubt(name, target, *done, written, t)?;
+            Some(doubt(crate::codes::EVAL_PERIOD_BEFORE, m))
+        }),
         _ => None,
     };
     if let Some(flag) = flag {
@@ -470,6 +474,15 @@ fn read_actual(
         // points written (`8分`) are on the method's scale: a share of its points
         let own = s.method_weight.unwrap_or(s.weight);
         if let Some((a, flag)) = super::grades::read(&applied, text, &actual, own) {
+            // `4.6分` against `测评得分4.5分以上`: the survey's figure, or the points earned?
+            if matches!(a, Actual::Share(_))
+                && text.trim().ends_with('分')
+                && matches!(target, crate::lang::Target::Qualitative { .. })
+                && super::grades::target_writes_points(&s.row.target)
+            {
+                flags.push(points_or_figure_flag(&s.row.name, &s.row.target, text));
+                return (Actual::Text(text.trim().to_owned()), converted, flags);
+            }
             if s.method_weight.is_some_and(|mw| mw != s.weight)
                 && matches!(a, Actual::Share(_))
                 && text.trim().ends_with('分')
@@ -890,6 +903,19 @@ fn deadline_year_flag(
             ),
         )
     })
+}
+
+/// `eval.points-or-figure`: an actual in 分 against a qualitative target that writes its own
+/// figure in 分: both readings named.
+fn points_or_figure_flag(indicator: &str, target: &str, actual: &str) -> super::checks::Flag {
+    doubt(
+        crate::codes::EVAL_POINTS_OR_FIGURE,
+        format!(
+            "指标“{indicator}”：目标「{}」本身写有分数，实际「{}」可能是测得的分数，也可能是该指标的得分，待人工评定",
+            target.trim(),
+            actual.trim()
+        ),
+    )
 }
 
 fn rescaled_flag(indicator: &str, method: Decimal, scored: Decimal) -> super::checks::Flag {

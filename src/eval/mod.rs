@@ -44,6 +44,7 @@ mod memo;
 pub mod method;
 pub mod methodology;
 mod nearest;
+mod period_before;
 mod plain;
 mod project;
 mod published;

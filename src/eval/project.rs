@@ -166,8 +166,15 @@ pub(super) fn evaluate_project<'a, L: Lines>(
     tally
         .findings
         .extend(super::signs::findings(step.source, &unit.name, project));
-    // 5. Total, grade (§8.1, §8.10) and vetoes.
+    // 5. Total, grade (§8.1, §8.10) and vetoes; the form's printed grade against its total.
     let m = opts.methodology;
+    tally.findings.extend(super::published::grade_finding(
+        m,
+        step.source,
+        &unit.name,
+        project,
+        tally.weights,
+    ));
     let grade = grade(m, &mut tally, &step.file, unit, project);
     // the rows' readings let go now, the list kept for the next project
     rows.clear();

@@ -111,3 +111,57 @@ pub(super) fn total_differs(published: Option<Decimal>, total: Decimal) -> bool 
         (total - p).abs() > tol
     })
 }
+
+/// A form's printed grade against its printed total (`总分 97.67`, `自评等级 良`), graded by the
+/// method's bands where the form's points add up to 100 (its printed 分值, else the rows'): the
+/// form's two facts disagree, and the report showed them side by side without a word. A grade
+/// word the bands do not name (`合格`) is not compared; `优秀`, `良好`, `中等`, `较差` are read by
+/// their band's character.
+pub(super) fn grade_finding(
+    m: &super::methodology::Methodology,
+    source: &crate::table::source::SourceText,
+    unit: &str,
+    project: &Project,
+    points: Decimal,
+) -> Option<crate::finding::Finding> {
+    let total = project.form.as_deref()?.total.as_ref()?;
+    let (score, printed) = (total.score?, total.grade.as_deref()?.trim());
+    if total.weight.unwrap_or(points) != Decimal::ONE_HUNDRED {
+        return None;
+    }
+    let band = m.grade_of(score);
+    let word = |g: &str| -> Option<char> {
+        let c = g.chars().next()?;
+        let known = matches!(
+            g,
+            "优" | "优秀" | "良" | "良好" | "中" | "中等" | "一般" | "差" | "较差"
+        );
+        known.then_some(match g {
+            "一般" => '中',
+            "较差" => '差',
+            _ => c,
+        })
+    };
+    let (Some(a), Some(b)) = (word(printed), band.chars().next()) else {
+        return None;
+    };
+    if a == b {
+        return None;
+    }
+    Some(
+        crate::finding::Finding::at_location(
+            crate::codes::EVAL_GRADE_PRINTED,
+            crate::finding::Severity::Warning,
+            source,
+            total.at,
+            format!(
+                "原表等级「{printed}」与原表总分 {} 不符：按评分方法，{} 分为{band}",
+                score.normalize(),
+                score.normalize()
+            ),
+        )
+        .label("原表总分与等级")
+        .help("核对原表的总分和自评等级")
+        .in_project(unit, &project.name),
+    )
+}

@@ -425,6 +425,13 @@ def main_cli():
         "        target: \"≥90%\"\n        actual: \"95%\"\n")
     cli("20 one entry, two rows of a name", ["evaluate", "20-names.tsv", "20-names.yaml", "--format", "jsonl"],
         lambda c, o, e: c == 0 and '"target":"≥90%","canonical":">=90%","actual":"95%"' in o.replace(" ", ""))
+    # the twenty-first probe (H154): a quarter's 前, a score's scale
+    put("22-quarter.tsv", h + "时限项目\t产出指标\t时效指标\t完成时间\t2023年第三季度前\t2023年8月\t100\n")
+    cli("22 a date inside a quarter due before", ["evaluate", "22-quarter.tsv", "--year", "2023", "--format", "json"],
+        lambda c, o, e: c == 0 and "eval.period-before" in o and '"verdict": "review"' in o)
+    put("22-scale.tsv", h + "评分项目\t满意度指标\t服务对象满意度\t测评得分\t≥80分（满分100分）\t78分\t100\n")
+    cli("22 a score with its scale", ["evaluate", "22-scale.tsv", "--format", "json"],
+        lambda c, o, e: c == 0 and '"verdict": "fail"' in o and '"canonical": ">= 80 分"' in o)
 
 
 # ---------------------------------------------------------------- the server

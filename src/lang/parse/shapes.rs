@@ -118,8 +118,29 @@ pub(super) fn money_indicator(indicator: Option<&str>) -> bool {
     })
 }
 
+/// A score's scale in brackets (`5分制`, `满分5分`, `满分为10分`, `100分为满分`): the figure
+/// says what the points are out of, not what the value asks. (`≥4.5分（5分制）` was a
+/// qualitative target, and `4.6分` against it 46 % of the points: 未达标.)
+fn is_scale(inner: &str) -> bool {
+    let figure = inner
+        .strip_suffix("分制")
+        .or_else(|| {
+            inner
+                .strip_prefix("满分为")
+                .or_else(|| inner.strip_prefix("满分"))
+                .and_then(|r| r.strip_suffix('分'))
+        })
+        .or_else(|| inner.strip_suffix("分为满分"));
+    figure.is_some_and(|f| {
+        !f.is_empty()
+            && f.chars().all(|c| {
+                c == '.' || lexicon::digit_value(c).is_some() || lexicon::cn_digit(c).is_some()
+            })
+    })
+}
+
 /// A remark in brackets after a whole value (`≥3次（每季度）`, `100%（抽检）`): no figure in it,
-/// so it cannot change what the value asks.
+/// so it cannot change what the value asks; or a score's scale ([`is_scale`]).
 pub(super) fn is_remark(rest: &str) -> bool {
     let inner = rest
         .strip_prefix('（')
@@ -133,11 +154,11 @@ pub(super) fn is_remark(rest: &str) -> bool {
             || i.contains('/');
         !i.is_empty()
             && !unit
-            && !i.chars().any(|c| {
+            && (!i.chars().any(|c| {
                 lexicon::digit_value(c).is_some()
                     || lexicon::cn_digit(c).is_some()
                     || matches!(c, '(' | ')' | '（' | '）' | '*' | '＊' | '%' | '％')
-            })
+            }) || is_scale(i))
     })
 }
 

@@ -50,6 +50,9 @@ pub(super) struct GridHeader {
     /// grid has no 实际完成值: the one read is the title's year's, else the latest
     /// ([`FormReader::actual_year`]).
     pub actual_years: Option<Box<ActualYears>>,
+    /// A 分值 column right after the 一级指标 (`[0]`) or the 二级指标 (`[1]`) where another
+    /// follows the indicators ([`label_points`]): the label's points, not the indicators'.
+    pub label_points: [Option<usize>; 2],
 }
 
 impl GridHeader {
@@ -116,6 +119,40 @@ pub(super) fn scored_block_header(rows: &[Row], i: usize) -> Option<GridHeader> 
     Some(h)
 }
 
+/// `一级指标 | 分值 | 二级指标 | 三级指标 | … | 分值 | 得分`: a 分值 column right after a
+/// label column and another after the indicators. The first holds the label's points (`产出指标`
+/// 60, merged over its rows), the second each indicator's: it was the first that was read, the
+/// category's 60 shared out as 20 a row and the indicators' own 分值 passed over. The second is
+/// the 分值 column; the first's index is returned for its label (`[0]` the 一级指标's, `[1]` the
+/// 二级指标's), whose points its indicators' 分值 are checked against.
+fn label_points(cols: &mut [(Col, usize)], alt: &mut Vec<(Col, usize)>) -> [Option<usize>; 2] {
+    let mut out = [None; 2];
+    let at = |cols: &[(Col, usize)], c: Col| cols.iter().find(|(x, _)| *x == c).map(|&(_, i)| i);
+    let (Some(ind), Some(k)) = (
+        at(cols, Col::Indicator),
+        cols.iter().position(|(c, _)| *c == Col::Weight),
+    ) else {
+        return out;
+    };
+    let first = cols[k].1;
+    let Some(j) = alt
+        .iter()
+        .position(|&(c, i)| c == Col::Weight && i > ind)
+        .filter(|_| first < ind)
+    else {
+        return out;
+    };
+    let slot = match (at(cols, Col::Level1), at(cols, Col::Level2)) {
+        (Some(l1), Some(l2)) if l1 < first && first < l2 => 0,
+        (Some(l1), None) if l1 < first => 0,
+        (_, Some(l2)) if l2 < first => 1,
+        _ => return out,
+    };
+    cols[k].1 = alt.remove(j).1;
+    out[slot] = Some(first);
+    out
+}
+
 fn any_header(rows: &[Row], i: usize) -> Option<GridHeader> {
     let all = grid_roles_all(&rows[i]);
     let mut cols: Vec<(Col, usize)> = Vec::new();
@@ -160,6 +197,7 @@ fn any_header(rows: &[Row], i: usize) -> Option<GridHeader> {
     if let (Some(p), None) = (pair, target) {
         cols.push((Col::Target, p.col));
     }
+    let label_points = label_points(&mut cols, &mut alt);
     let both = both_column(&rows[i], &cols);
     let actual_unit = actual_unit(&mut cols, &alt);
     Some(GridHeader {
@@ -171,6 +209,7 @@ fn any_header(rows: &[Row], i: usize) -> Option<GridHeader> {
         figures: [None; 2],
         both,
         actual_unit,
+        label_points,
         pair,
         actual_years,
     })

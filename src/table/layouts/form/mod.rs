@@ -652,6 +652,31 @@ impl FormReader<'_, '_, '_> {
             })
     }
 
+    /// A total printed above the grid (`自评得分 | 95`) and the 总分 row's that differ: the
+    /// form says two totals, a finding and a mismatch (the project is 未核对; the one above
+    /// was dropped without a word).
+    fn two_totals(&mut self, row: &FormTotal, top: &FormTotal) -> Option<String> {
+        let (Some(a), Some(b)) = (row.score, top.score) else {
+            return None;
+        };
+        if a == b {
+            return None;
+        }
+        let (a, b) = (a.normalize(), b.normalize());
+        let f = self
+            .ctx
+            .finding(
+                codes::FORM_TOTAL_MISMATCH,
+                Severity::Warning,
+                top.at,
+                format!("表头所写总分 {b} 与总分行的 {a} 不一致"),
+            )
+            .label("表头所写总分")
+            .help("核对表头的得分与表末的总分");
+        self.ctx.findings.push(f);
+        Some(format!("表头所写总分 {b} ≠ 总分行 {a}"))
+    }
+
     /// The block scored without targets and the grid as one body of indicators (the grid's
     /// numbered after the block's), its total (the 总分 row, else a total printed above the
     /// grid), and the sums checked against it.
@@ -665,15 +690,16 @@ impl FormReader<'_, '_, '_> {
         }
         let mut category_points = first.category_points;
         category_points.extend(read.category_points);
+        let mut unchecked = first.mismatches;
+        unchecked.extend(read.mismatches);
         let total = match (read.total, area.top_total.take()) {
             (Some(mut t), Some(top)) => {
+                unchecked.extend(self.two_totals(&t, &top));
                 t.score = t.score.or(top.score);
                 Some(t)
             }
             (t, top) => t.or(top),
         };
-        let mut unchecked = first.mismatches;
-        unchecked.extend(read.mismatches);
         let (mismatches, outside) = self.check_total(
             total.as_ref(),
             area.funds.weight,

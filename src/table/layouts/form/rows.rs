@@ -160,6 +160,17 @@ impl<'r> FormReader<'_, '_, 'r> {
         true
     }
 
+    /// The points of label `level` (0 the 一级指标, 1 the 二级指标) printed in its own 分值
+    /// column on row `r` (merged over its rows or not), where the grid has one
+    /// ([`super::grid::GridHeader::label_points`]).
+    fn label_points(&self, h: &GridHeader, level: usize, r: usize) -> Option<Decimal> {
+        let c = shown(self.rows, self.merges, r, h.label_points[level]?)?;
+        let t = compact(&c.text);
+        crate::table::amount::parse_number(t.strip_suffix('分').unwrap_or(&t))
+            .ok()
+            .flatten()
+    }
+
     /// The 一级指标 of row `r`: its own text, merged, or a block header across the grid; a new
     /// one clears the 二级指标 carried and opens its scope where it prints points (a category
     /// printed only as points is told later from its 二级指标). Returns its cell.
@@ -181,6 +192,7 @@ impl<'r> FormReader<'_, '_, 'r> {
         }
         w.level1_raw = l1_text.clone();
         let (p, name) = points_in(l1_text.as_deref().unwrap_or(""));
+        let p = p.or_else(|| self.label_points(h, 0, r));
         // `—` (or `-`, `/`) says the form gives no category: none, not the one above
         w.no_category = is_placeholder(&name) && !name.is_empty();
         let name = if w.no_category { String::new() } else { name };
@@ -244,6 +256,7 @@ impl<'r> FormReader<'_, '_, 'r> {
         }
         w.level2_raw = Some(raw);
         let (p, name) = points_in(&c.text);
+        let p = p.or_else(|| self.label_points(h, 1, r));
         let name = match expand_level(&name) {
             Some(full) => {
                 self.expanded(Some(c), &name, &full);

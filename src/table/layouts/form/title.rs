@@ -6,6 +6,7 @@
 //! before the grid (湖北 county 项目决策 / 项目管理). Which step reads a row is tried in that order;
 //! the first that takes the row ends it, as the contract's §4.4 reading has it.
 
+use crate::finding::{Severity, codes};
 use crate::table::columns::normalize;
 use crate::table::grid::Row;
 use crate::table::model::{FormTotal, Text};
@@ -38,6 +39,9 @@ pub(super) struct TitleArea {
     pub grid: Option<GridHeader>,
     /// A total printed above the grid (`自评总分: 95`).
     pub top_total: Option<FormTotal>,
+    /// Where the funds block began with a 其中 row, no 年度资金总额 above it: its rows are parts,
+    /// none of them the budget.
+    parts_only: Option<crate::table::source::Location>,
     /// A block scored without targets before the grid (湖北 county 项目决策 / 项目管理).
     pub first_block: GridRead,
     /// A budget-execution label with its rate above the grid (`预算执行率（10分）` | `95%`).
@@ -111,8 +115,8 @@ impl FormReader<'_, '_, '_> {
         end
     }
 
-    /// The money unit (`单位：万元`) and a total (`自评总分: 95`) printed in any cell of a row
-    /// above the grid, in a title line or not: the first of each.
+    /// The money unit (`单位：万元`) and a total (`自评总分: 95`, or `自评得分 | 95` in two
+    /// cells) printed in a row above the grid, in a title line or not: the first of each.
     fn printed_in_cells(&mut self, area: &mut TitleArea, row: &Row) {
         for (_, c) in row.filled() {
             if area.money_unit.is_none() {
@@ -128,6 +132,18 @@ impl FormReader<'_, '_, '_> {
                     at: c.location(self.ctx.source),
                 });
             }
+        }
+        // `自评得分 | 97.67`: the label in one cell, the total in the next (it was passed over,
+        // and the form checked against no total)
+        if area.top_total.is_none()
+            && let Some((t, c)) = printed_total_beside(row)
+        {
+            area.top_total = Some(FormTotal {
+                weight: None,
+                score: Some(t),
+                grade: None,
+                at: c.location(self.ctx.source),
+            });
         }
     }
 
@@ -223,8 +239,31 @@ impl FormReader<'_, '_, '_> {
                         crate::table::amount::parse_number(x.text.trim()).is_ok_and(|v| v.is_some())
                     })
             });
-        if !holds_amount {
+        if !holds_amount || area.parts_only.is_some() {
             return false;
+        }
+        // `其中：一般公共预算 | 1000 | 1050 | 1000` with no 年度资金总额 above it: a part, not the
+        // whole (it was read as the budget, 1050 of 1100), and the rows after it parts too
+        // (`项目支出` under `其中：基本支出`): no budget is read, and a finding says why
+        if let Some((_, c)) = row.filled().next()
+            && compact(&c.text).starts_with("其中")
+        {
+            area.parts_only = Some(c.location(self.ctx.source));
+            let f = self
+                .ctx
+                .finding(
+                    codes::FORM_FUNDS_MISMATCH,
+                    Severity::Warning,
+                    c.location(self.ctx.source),
+                    format!(
+                        "预算资金只列出其中各项（「{}」等），没有年度资金总额：不以其中一项作为预算数，预算执行率未读取",
+                        tidy(&c.text)
+                    ),
+                )
+                .label("其中一项")
+                .help("在表中填写年度资金总额（全年预算数、全年执行数）");
+            self.ctx.findings.push(f);
+            return true;
         }
         let weight = area.funds.weight;
         self.funds_row(row, h, &area.funds_units, &mut area.funds);

@@ -430,19 +430,44 @@ pub(super) fn is_breakdown_name(name: &str) -> bool {
     t.starts_with("其中") || t.starts_with("含：") || t.starts_with("含:")
 }
 
+/// The words of a form's score total (`合计：854万` in a funds area is money, not one).
+const SCORE_TOTAL: &[&str] = &[
+    "自评总分",
+    "总分",
+    "综合得分",
+    "总得分",
+    "自评得分",
+    "得分合计",
+];
+
+/// A total printed as a label and its value in the next filled cell, above the grid
+/// (`自评得分 | 97.67`, `综合得分 | 90分`): the value and the label's cell. A bare `总分` whose
+/// row holds a second number after it (`总分 | 100 | 97.67`: the 满分 and the score) is not
+/// read here: which is the score the row's header says, not the label.
+pub(super) fn printed_total_beside<'r, 'a>(row: &'r Row<'a>) -> Option<(Decimal, &'r Cell<'a>)> {
+    let cells: Vec<_> = row.filled().map(|(_, c)| c).collect();
+    let k = cells
+        .iter()
+        .position(|c| SCORE_TOTAL.contains(&normalize(&compact(&c.text)).as_str()))?;
+    let number = |c: &Cell<'_>| {
+        let v = compact(&c.text);
+        parse_number(v.strip_suffix('分').unwrap_or(&v))
+            .ok()
+            .flatten()
+    };
+    let value = number(cells.get(k + 1)?)?;
+    let bare = normalize(&compact(&cells[k].text)) == "总分";
+    if bare && cells[k + 2..].iter().any(|c| number(c).is_some()) {
+        return None;
+    }
+    Some((value, cells[k]))
+}
+
 /// A total printed in one cell: `自评总分: 95`, `总分：95分`.
 pub(super) fn printed_total(text: &str) -> Option<Decimal> {
     let t = compact(text);
     let colon = t.find([':', '：'])?;
     // words of a score's total only (`合计：854万` in a funds area is money)
-    const SCORE_TOTAL: &[&str] = &[
-        "自评总分",
-        "总分",
-        "综合得分",
-        "总得分",
-        "自评得分",
-        "得分合计",
-    ];
     if !SCORE_TOTAL.contains(&normalize(&t[..colon]).as_str()) {
         return None;
     }
