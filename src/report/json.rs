@@ -165,6 +165,13 @@ impl<'p, 'a> Element<'p, 'a> {
 
 impl Write for Element<'_, '_> {
     fn write(&mut self, b: &[u8]) -> io::Result<usize> {
+        self.write_all(b).map(|()| b.len())
+    }
+
+    // serde_json writes through `write_all`: one call a piece, not `write`'s loop (a form's
+    // JSON is some thousands of small pieces)
+    #[inline]
+    fn write_all(&mut self, b: &[u8]) -> io::Result<()> {
         self.parts.extend_from_slice(b);
         if self.nested.is_none() && self.parts.len() - self.start >= NESTED_OPEN.len() {
             let nested = self.parts[self.start..].starts_with(NESTED_OPEN);
@@ -175,13 +182,16 @@ impl Write for Element<'_, '_> {
         }
         if self.nested.is_some() && self.parts.full() {
             // at the last line's end before the closing text's bytes
+            // (none yet where the element has just begun behind projects gathered before it)
             let keep = self.parts.len().saturating_sub(NESTED_CLOSE.len());
-            if let Some(at) = memchr::memrchr(b'\n', &self.parts[self.start..keep]) {
+            if keep > self.start
+                && let Some(at) = memchr::memrchr(b'\n', &self.parts[self.start..keep])
+            {
                 self.parts.cut_at(self.start + at + 1);
                 self.start = 0;
             }
         }
-        Ok(b.len())
+        Ok(())
     }
 
     fn flush(&mut self) -> io::Result<()> {
