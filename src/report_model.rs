@@ -498,6 +498,66 @@ impl ProjectReport {
     /// budget, total, grade, points and counts; its indicators, findings, notes, rules, goal
     /// and the form's sums dropped (their room given back). `counts` still counts the
     /// indicators.
+    /// A copy of the project with no indicators (JSON writes a project with no total, whose
+    /// keys are printed in order, a row at a time: `report::json`). Every field is named, so
+    /// a field added to the project is copied here too, or this does not compile.
+    pub fn without_indicators(&self) -> ProjectReport {
+        let ProjectReport {
+            unit,
+            project,
+            budget,
+            spent,
+            execution_rate,
+            score,
+            grade,
+            indicators: _,
+            budget_weight,
+            budget_score,
+            budget_published_score,
+            budget_rules,
+            budget_note,
+            pending,
+            counts,
+            money_unit,
+            weights,
+            published_score,
+            published_grade,
+            total_differs,
+            goal,
+            goal_actual,
+            findings,
+            status,
+            mismatches,
+        } = self;
+        ProjectReport {
+            unit: unit.clone(),
+            project: project.clone(),
+            budget: *budget,
+            spent: *spent,
+            execution_rate: *execution_rate,
+            score: *score,
+            grade: grade.clone(),
+            indicators: Vec::new(),
+            budget_weight: *budget_weight,
+            budget_score: *budget_score,
+            budget_published_score: *budget_published_score,
+            budget_rules: budget_rules.clone(),
+            budget_note: budget_note.clone(),
+            pending: *pending,
+            counts: *counts,
+            money_unit: money_unit.clone(),
+            weights: *weights,
+            published_score: *published_score,
+            published_grade: published_grade.clone(),
+            total_differs: *total_differs,
+            goal: goal.clone(),
+            goal_actual: goal_actual.clone(),
+            findings: findings.clone(),
+            status: *status,
+            mismatches: mismatches.clone(),
+        }
+    }
+
     pub fn headline(mut self) -> ProjectReport {
         self.indicators = Vec::new();
         self.findings = Vec::new();

@@ -596,8 +596,14 @@ impl super::sections::Sections for CsvSections {
         write_head(out, &super::warnings::lines(r), (&r.findings, 0))
     }
 
-    fn project(&mut self, p: &ProjectReport, buf: &mut Vec<u8>) {
-        self.0.append_project(p, buf);
+    fn project(&mut self, p: &ProjectReport, buf: &mut super::sections::Parts<'_>) {
+        // `RowWriter::append_project`, handed on between rows in a long project
+        self.0.start_project(&p.unit, &p.project);
+        self.0.budget(buf, p);
+        for i in &p.indicators {
+            self.0.indicator_row(buf, &i.line());
+            buf.may_cut();
+        }
     }
 
     fn tail(&mut self, _: &Report, _: &mut dyn Write) -> io::Result<()> {

@@ -93,7 +93,7 @@ impl Sections for Explaining<'_> {
         self.inner.head(r, out)
     }
 
-    fn project(&mut self, p: &ProjectReport, buf: &mut Vec<u8>) {
+    fn project(&mut self, p: &ProjectReport, buf: &mut super::sections::Parts<'_>) {
         self.inner.project(p, buf);
         project_notes(p, self.rules, &mut self.notes);
         if self.notes.len() >= SIZE {
@@ -101,7 +101,7 @@ impl Sections for Explaining<'_> {
         }
     }
 
-    fn end_projects(&mut self, projects: usize, buf: &mut Vec<u8>) {
+    fn end_projects(&mut self, projects: usize, buf: &mut super::sections::Parts<'_>) {
         self.inner.end_projects(projects, buf);
     }
 

@@ -175,7 +175,7 @@ impl super::sections::Sections for HtmlSections<'_> {
         c.finish()
     }
 
-    fn project(&mut self, p: &ProjectReport, buf: &mut Vec<u8>) {
+    fn project(&mut self, p: &ProjectReport, buf: &mut super::sections::Parts<'_>) {
         self.written += 1;
         self.text.clear();
         project(&mut self.text, self.written, p);

@@ -6,6 +6,7 @@ use std::io::{self, Write};
 use serde::Serialize;
 
 use super::model::{IndicatorLine, ProjectReport, Report, Summary};
+use super::sections::Parts;
 
 /// The whole report as pretty-printed JSON, with a final newline.
 ///
@@ -103,27 +104,153 @@ impl super::sections::Sections for JsonSections {
         out.write_all(text.as_bytes())
     }
 
-    fn project(&mut self, p: &ProjectReport, buf: &mut Vec<u8>) {
+    fn project(&mut self, p: &ProjectReport, buf: &mut Parts<'_>) {
         buf.extend_from_slice(if self.started { b",\n    " } else { b"[\n    " });
         self.started = true;
-        // printed as the one element of an array in an array, it is indented as in the
-        // report (its lines 4 spaces in): the two arrays' own text is taken out
-        let start = buf.len();
-        // into memory: the model serialises (as `render` expects of it)
-        let _ = serde_json::to_writer_pretty(&mut *buf, &[[super::model::ProjectJson(p)]]);
-        if buf[start..].starts_with(NESTED_OPEN) && buf.ends_with(NESTED_CLOSE) {
-            buf.truncate(buf.len() - NESTED_CLOSE.len());
-            buf.drain(start..start + NESTED_OPEN.len());
+        if p.has_total() {
+            // printed as the one element of an array in an array, it is indented as in the
+            // report (its lines 4 spaces in): the two arrays' own text is taken out as it is
+            // written, the rest handed on at a line's end as it grows
+            let mut element = Element::new(buf);
+            // into memory (or the spool's file, whose failure `Parts` keeps): the model
+            // serialises (as `render` expects of it)
+            let _ = serde_json::to_writer_pretty(&mut element, &[[super::model::ProjectJson(p)]]);
+            element.finish();
+        } else {
+            without_total(p, buf);
         }
     }
 
-    fn end_projects(&mut self, projects: usize, buf: &mut Vec<u8>) {
+    fn end_projects(&mut self, projects: usize, buf: &mut Parts<'_>) {
         buf.extend_from_slice(if projects == 0 { b"[]" } else { b"\n  ]" });
     }
 
     fn tail(&mut self, _: &Report, out: &mut dyn Write) -> io::Result<()> {
         out.write_all(self.tail.as_bytes())
     }
+}
+
+/// A project printed pretty as the one element of an array in an array ([`NESTED_OPEN`] …
+/// [`NESTED_CLOSE`]), written into the projects' parts with the two arrays' own text taken
+/// out, and handed on at a line's end whenever enough is gathered: a project of 200,000 rows
+/// is never one buffer (issue 27). The closing text is always among the bytes still gathered,
+/// so it is cut off at the end ([`Element::finish`]).
+struct Element<'p, 'a> {
+    parts: &'p mut Parts<'a>,
+    /// Where the element begins among the bytes gathered (0 once some of it went out).
+    start: usize,
+    /// Whether it opened as the nested array does (its opening taken out), once known.
+    nested: Option<bool>,
+}
+
+impl<'p, 'a> Element<'p, 'a> {
+    fn new(parts: &'p mut Parts<'a>) -> Self {
+        let start = parts.len();
+        Element {
+            parts,
+            start,
+            nested: None,
+        }
+    }
+
+    /// The nested array's closing text cut off.
+    fn finish(self) {
+        let ends = self.parts[self.start..].ends_with(NESTED_CLOSE);
+        if self.nested == Some(true) && ends {
+            let len = self.parts.len() - NESTED_CLOSE.len();
+            self.parts.truncate(len);
+        }
+    }
+}
+
+impl Write for Element<'_, '_> {
+    fn write(&mut self, b: &[u8]) -> io::Result<usize> {
+        self.write_all(b).map(|()| b.len())
+    }
+
+    // serde_json writes through `write_all`: one call a piece, not `write`'s loop (a form's
+    // JSON is some thousands of small pieces)
+    #[inline]
+    fn write_all(&mut self, b: &[u8]) -> io::Result<()> {
+        self.parts.extend_from_slice(b);
+        if self.nested.is_none() && self.parts.len() - self.start >= NESTED_OPEN.len() {
+            let nested = self.parts[self.start..].starts_with(NESTED_OPEN);
+            if nested {
+                self.parts.drain(self.start..self.start + NESTED_OPEN.len());
+            }
+            self.nested = Some(nested);
+        }
+        if self.nested.is_some() && self.parts.full() {
+            // at the last line's end before the closing text's bytes
+            // (none yet where the element has just begun behind projects gathered before it)
+            let keep = self.parts.len().saturating_sub(NESTED_CLOSE.len());
+            if keep > self.start
+                && let Some(at) = memchr::memrchr(b'\n', &self.parts[self.start..keep])
+            {
+                self.parts.cut_at(self.start + at + 1);
+                self.start = 0;
+            }
+        }
+        Ok(())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        Ok(())
+    }
+}
+
+/// Where a project printed as the element of a nested array holds its indicators, the one key
+/// of that indent (a string's line break is escaped).
+const EMPTY_INDICATORS: &str = "\n      \"indicators\": []";
+
+/// A project with no total as [`super::model::ProjectJson`] prints it (a `serde_json::Value`:
+/// its keys sorted, `score` and `grade` null), without the whole project's tree: the project
+/// is printed without its indicators, and each indicator printed alone (a `Value` of its own)
+/// at its place in the array, indented as there (a project of 200,000 rows with no total
+/// built one tree of them all).
+fn without_total(p: &ProjectReport, buf: &mut Parts<'_>) {
+    let mut v = match serde_json::to_value(p.without_indicators()) {
+        Ok(v) => v,
+        Err(_) => return,
+    };
+    v["score"] = serde_json::Value::Null;
+    v["grade"] = serde_json::Value::Null;
+    let Ok(text) = serde_json::to_string_pretty(&[[v]]) else {
+        return;
+    };
+    let text = text
+        .strip_prefix(std::str::from_utf8(NESTED_OPEN).unwrap_or_default())
+        .and_then(|t| t.strip_suffix(std::str::from_utf8(NESTED_CLOSE).unwrap_or_default()))
+        .unwrap_or(&text);
+    let Some(at) = text
+        .find(EMPTY_INDICATORS)
+        .filter(|_| !p.indicators.is_empty())
+    else {
+        buf.extend_from_slice(text.as_bytes());
+        return;
+    };
+    let open = at + EMPTY_INDICATORS.len() - "[]".len();
+    buf.extend_from_slice(&text.as_bytes()[..open]);
+    buf.extend_from_slice(b"[\n");
+    for (k, i) in p.indicators.iter().enumerate() {
+        if k > 0 {
+            buf.extend_from_slice(b",\n");
+            buf.may_cut();
+        }
+        // (an indicator serialises, as `render` expects of it: `null` keeps the text JSON)
+        let one = serde_json::to_value(i)
+            .and_then(|v| serde_json::to_string_pretty(&v))
+            .unwrap_or_else(|_| "null".into());
+        for (n, line) in one.split('\n').enumerate() {
+            if n > 0 {
+                buf.push(b'\n');
+            }
+            buf.extend_from_slice(b"        ");
+            buf.extend_from_slice(line.as_bytes());
+        }
+    }
+    buf.extend_from_slice(b"\n      ]");
+    buf.extend_from_slice(&text.as_bytes()[open + "[]".len()..]);
 }
 
 /// JSON lines' parts (`report::sections`): nothing before the projects, each project's lines
@@ -137,8 +264,14 @@ impl super::sections::Sections for JsonLinesSections {
         Ok(())
     }
 
-    fn project(&mut self, p: &ProjectReport, buf: &mut Vec<u8>) {
-        self.0.append_project(p, buf);
+    fn project(&mut self, p: &ProjectReport, buf: &mut Parts<'_>) {
+        // `LineWriter::append_project`, handed on between lines in a long project
+        self.0.start_project(&p.unit, &p.project);
+        for i in &p.indicators {
+            self.0.line(buf, &i.line());
+            buf.may_cut();
+        }
+        findings_line(p, buf);
     }
 
     fn tail(&mut self, r: &Report, out: &mut dyn Write) -> io::Result<()> {
@@ -1365,6 +1498,77 @@ mod tests {
                 "{d:?}"
             );
         }
+    }
+
+    #[test]
+    fn long_projects_and_projects_with_no_total_are_written_in_pieces_as_rendered() {
+        // a project of 1,500 rows (its part some 900 KB, handed on in pieces), a project of
+        // qualitative rows only (no total: its keys printed sorted, a row at a time), and a
+        // short one after them
+        let mut text =
+            String::from("单位\t项目\t一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\n");
+        for k in 0..1500 {
+            let unit = if k == 0 { "甲单位" } else { "" };
+            let project = if k == 0 { "长项目" } else { "" };
+            text.push_str(&format!(
+                "{unit}\t{project}\t产出指标\t数量指标\t培训{k}\t≥{k}人次\t{}人次\n",
+                k + k % 3
+            ));
+        }
+        for k in 0..40 {
+            let project = if k == 0 { "待评定项目" } else { "" };
+            text.push_str(&format!(
+                "\t{project}\t效益指标\t\t满意度{k}\t群众满意\t较好\n"
+            ));
+        }
+        text.push_str("\t短项目\t产出指标\t数量指标\t培训\t≥5人次\t4人次\n");
+        let opts = crate::table::ReadOptions::default();
+        let doc = crate::table::read_str("t.tsv", &text, &opts).expect("read");
+        let rules = crate::rules::RuleSet::bundled();
+        let m = crate::eval::Methodology::from_rules(rules);
+        let report = crate::eval::evaluate(&doc, None, &crate::eval::Options::new(&m, rules));
+        let statuses: Vec<_> = report.projects.iter().map(|p| p.status).collect();
+        use crate::report::model::TotalStatus;
+        assert_eq!(
+            statuses,
+            [
+                TotalStatus::Scored,
+                TotalStatus::Pending,
+                TotalStatus::Scored
+            ]
+        );
+        let rendered = render(&report);
+        assert!(rendered.len() > 4 * crate::report::Chunked::SIZE);
+        // written whole, the writes counted: the long project went out in pieces
+        struct Writes(Vec<usize>, Vec<u8>);
+        impl Write for Writes {
+            fn write(&mut self, b: &[u8]) -> io::Result<usize> {
+                self.0.push(b.len());
+                self.1.extend_from_slice(b);
+                Ok(b.len())
+            }
+            fn flush(&mut self) -> io::Result<()> {
+                Ok(())
+            }
+        }
+        let mut w = Writes(Vec::new(), Vec::new());
+        write(&report, &mut w).unwrap();
+        assert_eq!(String::from_utf8(w.1).unwrap(), rendered);
+        let largest = w.0.iter().max().copied().unwrap_or_default();
+        assert!(largest < 2 * crate::report::Chunked::SIZE, "{largest}");
+        // spooled, as the command line writes it
+        let mut spool =
+            super::super::sections::Spool::new(Box::new(JsonSections::default())).expect("spool");
+        let mut held = report.clone();
+        held.projects = report
+            .projects
+            .iter()
+            .cloned()
+            .map(|p| spool.project(p))
+            .collect();
+        let mut out = Vec::new();
+        spool.finish(&held, &mut out).unwrap();
+        assert_eq!(String::from_utf8(out).unwrap(), rendered);
     }
 
     #[test]

@@ -22,15 +22,16 @@ use super::model::{ProjectReport, Report};
 
 /// A format's three parts. `head` and `tail` are given the whole report, whose projects may
 /// hold no indicators any more (see the module doc); `project` appends one project's part to
-/// `buf` (the caller writes `buf` out between projects, whole lines at a time).
+/// `buf` (the caller writes `buf` out between projects, whole lines at a time; a format may
+/// hand it on inside a long project too, [`Parts::may_cut`]).
 pub trait Sections {
     /// What stands before the projects.
     fn head(&mut self, r: &Report, out: &mut dyn Write) -> io::Result<()>;
     /// One project's part, appended to `buf`.
-    fn project(&mut self, p: &ProjectReport, buf: &mut Vec<u8>);
+    fn project(&mut self, p: &ProjectReport, buf: &mut Parts<'_>);
     /// What closes the projects' part (json's `]`), appended to `buf` after the last project;
     /// `projects` is how many there were.
-    fn end_projects(&mut self, _projects: usize, _buf: &mut Vec<u8>) {}
+    fn end_projects(&mut self, _projects: usize, _buf: &mut Parts<'_>) {}
     /// What follows the projects.
     fn tail(&mut self, r: &Report, out: &mut dyn Write) -> io::Result<()>;
 }
@@ -59,6 +60,58 @@ pub fn of_format<'a>(
 /// About this many bytes of projects' parts are gathered before a write.
 const SIZE: usize = super::Chunked::SIZE;
 
+/// The bytes of the projects' parts gathered before they go to where the parts are written
+/// (the output, or a [`Spool`]'s temporary file). It is the buffer itself to a format
+/// (`Deref` to `Vec<u8>`): a format appends a project's part to it, and the caller hands it
+/// on between projects. A format whose project can be long (json: one project of 200,000 rows
+/// was a 125 MB part, gathered whole in a buffer grown by doubling, issue 27) hands it on
+/// inside a project too, where a cut is allowed ([`Parts::may_cut`], [`Parts::cut_at`]).
+/// Once a write has failed nothing more is written; the error is the caller's to return.
+pub struct Parts<'a> {
+    buf: &'a mut Vec<u8>,
+    to: &'a mut dyn Write,
+    failed: &'a mut Option<io::Error>,
+}
+
+impl Parts<'_> {
+    /// A place where the part may be cut (a line's end, between rows): what is gathered goes
+    /// out once it passes [`SIZE`] bytes.
+    pub fn may_cut(&mut self) {
+        if self.buf.len() >= SIZE {
+            self.cut_at(self.buf.len());
+        }
+    }
+
+    /// Whether enough is gathered to be handed on ([`Parts::cut_at`] where a cut is allowed).
+    pub fn full(&self) -> bool {
+        self.buf.len() >= SIZE
+    }
+
+    /// The first `end` bytes gathered go out; the rest stays, moved to the front.
+    pub fn cut_at(&mut self, end: usize) {
+        let end = end.min(self.buf.len());
+        if self.failed.is_none()
+            && let Err(e) = self.to.write_all(&self.buf[..end])
+        {
+            *self.failed = Some(e);
+        }
+        self.buf.drain(..end);
+    }
+}
+
+impl std::ops::Deref for Parts<'_> {
+    type Target = Vec<u8>;
+    fn deref(&self) -> &Vec<u8> {
+        self.buf
+    }
+}
+
+impl std::ops::DerefMut for Parts<'_> {
+    fn deref_mut(&mut self) -> &mut Vec<u8> {
+        self.buf
+    }
+}
+
 /// Bytes read from the spool at a time when it is copied to the output.
 const COPY: usize = 256 * 1024;
 
@@ -67,16 +120,24 @@ const COPY: usize = 256 * 1024;
 pub fn write_whole(s: &mut dyn Sections, r: &Report, out: &mut dyn Write) -> io::Result<()> {
     s.head(r, out)?;
     let mut buf = Vec::with_capacity(SIZE + SIZE / 4);
+    let mut failed = None;
+    let mut parts = Parts {
+        buf: &mut buf,
+        to: &mut *out,
+        failed: &mut failed,
+    };
     for p in &r.projects {
-        s.project(p, &mut buf);
-        if buf.len() >= SIZE {
-            out.write_all(&buf)?;
-            buf.clear();
+        s.project(p, &mut parts);
+        parts.may_cut();
+        if parts.failed.is_some() {
+            break;
         }
     }
-    s.end_projects(r.projects.len(), &mut buf);
-    if !buf.is_empty() {
-        out.write_all(&buf)?;
+    s.end_projects(r.projects.len(), &mut parts);
+    let end = parts.buf.len();
+    parts.cut_at(end);
+    if let Some(e) = failed {
+        return Err(e);
     }
     s.tail(r, out)
 }
@@ -103,13 +164,7 @@ impl Held {
 
     /// `buf` added at the end.
     pub(super) fn write_all(&mut self, buf: &[u8]) -> io::Result<()> {
-        match self {
-            Held::File(f) => f.write_all(buf),
-            Held::Memory(v) => {
-                v.extend_from_slice(buf);
-                Ok(())
-            }
-        }
+        Write::write_all(self, buf)
     }
 
     /// Everything held, to `out` (whole lines at a time).
@@ -123,6 +178,29 @@ impl Held {
                 copy_lines(&mut f, out, usize::try_from(len).unwrap_or(usize::MAX))
             }
         }
+    }
+}
+
+impl Write for Held {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        match self {
+            Held::File(f) => f.write(buf),
+            Held::Memory(v) => v.write(buf),
+        }
+    }
+
+    fn write_all(&mut self, buf: &[u8]) -> io::Result<()> {
+        match self {
+            Held::File(f) => f.write_all(buf),
+            Held::Memory(v) => {
+                v.extend_from_slice(buf);
+                Ok(())
+            }
+        }
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        Ok(())
     }
 }
 
@@ -156,11 +234,14 @@ impl<'a> Spool<'a> {
     /// error).
     pub fn project(&mut self, p: ProjectReport) -> ProjectReport {
         if self.failed.is_none() {
-            self.sections.project(&p, &mut self.buf);
+            let mut parts = Parts {
+                buf: &mut self.buf,
+                to: &mut self.held,
+                failed: &mut self.failed,
+            };
+            self.sections.project(&p, &mut parts);
+            parts.may_cut();
             self.projects += 1;
-            if self.buf.len() >= SIZE {
-                self.spill();
-            }
         }
         p.headline()
     }
@@ -176,18 +257,26 @@ impl<'a> Spool<'a> {
     }
 
     fn spill(&mut self) {
-        let written = self.held.write_all(&self.buf);
-        self.buf.clear();
-        if let Err(e) = written {
-            self.failed = Some(e);
+        let end = self.buf.len();
+        Parts {
+            buf: &mut self.buf,
+            to: &mut self.held,
+            failed: &mut self.failed,
         }
+        .cut_at(end);
     }
 
     /// Writes the report to `out`: the head of `r` (its roll-ups complete, its projects as
     /// [`Spool::project`] gave them back), the projects' parts, the tail.
     pub fn finish(mut self, r: &Report, out: &mut dyn Write) -> io::Result<()> {
         if self.failed.is_none() {
-            self.sections.end_projects(self.projects, &mut self.buf);
+            let projects = self.projects;
+            let mut parts = Parts {
+                buf: &mut self.buf,
+                to: &mut self.held,
+                failed: &mut self.failed,
+            };
+            self.sections.end_projects(projects, &mut parts);
             self.spill();
         }
         if let Some(e) = self.failed.take() {

@@ -389,7 +389,7 @@ impl super::sections::Sections for TextSections {
         c.finish()
     }
 
-    fn project(&mut self, p: &ProjectReport, buf: &mut Vec<u8>) {
+    fn project(&mut self, p: &ProjectReport, buf: &mut super::sections::Parts<'_>) {
         let out = &mut self.text;
         out.clear();
         let _ = writeln!(out, "{}", heading(p));
@@ -556,7 +556,7 @@ impl super::sections::Sections for MarkdownSections {
         c.finish()
     }
 
-    fn project(&mut self, p: &ProjectReport, buf: &mut Vec<u8>) {
+    fn project(&mut self, p: &ProjectReport, buf: &mut super::sections::Parts<'_>) {
         let out = &mut self.text;
         out.clear();
         let _ = writeln!(out, "## {}\n", md_cell(&heading(p)));
@@ -565,12 +565,16 @@ impl super::sections::Sections for MarkdownSections {
         }
         let _ = writeln!(out, "| {} |", COLUMNS.join(" | "));
         let _ = writeln!(out, "|{}", "---|".repeat(COLUMNS.len()));
+        buf.extend_from_slice(out.as_bytes());
+        // a row at a time, handed on between rows in a long project
         for row in rows(p) {
+            out.clear();
             let cells: Vec<String> = row.iter().map(|c| md_cell(c)).collect();
             let _ = writeln!(out, "| {} |", cells.join(" | "));
+            buf.extend_from_slice(out.as_bytes());
+            buf.may_cut();
         }
-        out.push('\n');
-        buf.extend_from_slice(out.as_bytes());
+        buf.push(b'\n');
     }
 
     fn tail(&mut self, r: &Report, out: &mut dyn Write) -> io::Result<()> {
