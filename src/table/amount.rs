@@ -34,7 +34,19 @@ pub(crate) fn parse_number(text: &str) -> Result<Option<Decimal>, ()> {
 }
 
 /// [`parse_number`], saying why a cell is refused.
+#[inline(always)]
 pub(crate) fn parse_number_why(text: &str) -> Result<Option<Decimal>, NotANumber> {
+    // a plain figure (`258.00`, most number cells) read here, without the call, the trim and
+    // the dash words of the general reading (it has no space to trim and is no dash): the
+    // plain path inline again since the separator rule made `parse_unbounded` a function of its
+    // own (+1.1 M instructions on the 1/20 streamed sheet, the twentieth session)
+    if let Some(d) = plain_decimal(text.as_bytes()) {
+        return if in_range(d) {
+            Ok(Some(d))
+        } else {
+            Err(NotANumber::OutOfRange)
+        };
+    }
     match parse_unbounded(text) {
         Ok(Some(d)) if !in_range(d) => Err(NotANumber::OutOfRange),
         Ok(v) => Ok(v),
@@ -137,6 +149,7 @@ pub(crate) fn parse_unbounded(text: &str) -> Result<Option<Decimal>, ()> {
 /// and scale: `258.00` keeps its two places); `None` for anything else. Most amounts of a
 /// sheet look like this, and the general reading costs several hundred instructions each.
 /// Also the figure of a plain actual (`eval::actual`'s `95.4%`).
+#[inline]
 pub(crate) fn plain_decimal(b: &[u8]) -> Option<Decimal> {
     if b.is_empty() || b.len() > 19 {
         return None;
