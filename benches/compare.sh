@@ -26,6 +26,14 @@
 # side: the count does not depend on the machine's load, so it holds where a quiet machine
 # cannot be had). Under valgrind the runs take some fifty times longer; `SCALE=10` cuts each
 # input (but forms) to its first tenth of lines to keep that short.
+#
+# MODE=instructions then prints a second table: each case's cache misses under cachegrind with
+# one fixed cache model (I1 and D1 32 KB 8-way, LL 1 MB 16-way, 64-byte lines; not the host's,
+# so the figure is the same on any machine): instruction-cache (I1), data-cache (D1) and
+# last-level (LL) misses, old and new, and new ÷ old. Equal instructions can still run ~6 %
+# slower where the hot code's placement makes it miss the instruction cache (benches/README.md,
+# session 22, H150): quote both tables. MODE=cache prints only the second table; CACHE=no
+# leaves it out of MODE=instructions.
 set -euo pipefail
 
 ref=${1:?usage: benches/compare.sh REF [RUNS]}
@@ -113,9 +121,27 @@ instructions() {
   sed -n 's/.*Collected : *\([0-9]*\).*/\1/p' "$dir/stderr.txt"
 }
 
+# the cache model of the misses' table (fixed: the host's caches would make the counts differ
+# between machines, and an L3 of tens of MB would hide what a 1 MB L2 sees)
+cache_model=(--I1=32768,8,64 --D1=32768,8,64 --LL=1048576,16,64)
+
+# "I1 D1 LL" misses of one run of "$@" under cachegrind (output to /dev/null; whatever the exit
+# code: a refused form is counted on both sides alike)
+misses() {
+  valgrind --tool=cachegrind --cache-sim=yes "${cache_model[@]}" --cachegrind-out-file=/dev/null \
+    "$@" > /dev/null 2> "$dir/stderr.txt" || true
+  awk '/I1  misses:/ {gsub(",", "", $4); i = $4}
+       /D1  misses:/ {gsub(",", "", $4); d = $4}
+       /LL misses:/ {gsub(",", "", $4); l = $4}
+       END {if (i == "" || d == "" || l == "") exit 1; print i, d, l}' "$dir/stderr.txt" || {
+    cat "$dir/stderr.txt" >&2
+    exit 1
+  }
+}
+
 median() { tr ' ' '\n' | grep -v '^$' | sort -g | awk '{a[NR] = $1} END {if (NR % 2) print a[(NR + 1) / 2]; else printf "%.4f\n", (a[NR / 2] + a[NR / 2 + 1]) / 2}'; }
 
-if [ "${MODE:-time}" = instructions ]; then
+if [ "${MODE:-time}" = instructions ] || [ "${MODE:-time}" = cache ]; then
   scale=${SCALE:-1}
   cut_to() { # FILE: its first 1/scale of lines, under $dir/cut
     local out="$dir/cut/$(basename "$1")"
@@ -130,6 +156,43 @@ if [ "${MODE:-time}" = instructions ]; then
   p=$(cut_to "$inputs/parse-200200.tsv")
   s=$(cut_to "$inputs/sheet-1m.tsv")
   v=$(cut_to "$inputs/sheet-1m-varied.tsv")
+  # I1, D1 and LL misses of each case, old and new (forms: summed over the files)
+  cache_table() {
+    printf 'cache misses (cachegrind; I1, D1 32 KB 8-way, LL 1 MB 16-way, 64 B lines), inputs cut to 1/%s\n' "$scale"
+    printf '%-7s %12s %12s %7s %12s %12s %7s %12s %12s %7s\n' \
+      case I1-old I1-new ratio D1-old D1-new ratio LL-old LL-new ratio
+    local c side bin m f x
+    for c in parse stream varied forms; do
+      local -a o n
+      for side in old new; do
+        bin=$old
+        [ $side = new ] && bin=$new
+        case $c in
+        parse) m=$(misses "$bin" parse --format jsonl "$p") ;;
+        stream) m=$(misses "$bin" evaluate "$s" --format jsonl) ;;
+        varied) m=$(misses "$bin" evaluate "$v" --format jsonl) ;;
+        forms)
+          m="0 0 0"
+          for f in "${forms[@]}"; do
+            x=$(misses "$bin" evaluate "$f" --format json)
+            m=$(echo "$m $x" | awk '{print $1 + $4, $2 + $5, $3 + $6}')
+          done
+          ;;
+        esac
+        if [ $side = old ]; then read -ra o <<< "$m"; else read -ra n <<< "$m"; fi
+      done
+      printf '%-7s' "$c"
+      for x in 0 1 2; do
+        printf ' %12s %12s %7s' "${o[$x]}" "${n[$x]}" \
+          "$(awk -v a="${n[$x]}" -v b="${o[$x]}" 'BEGIN {printf "%.3f", a / b}')"
+      done
+      printf '\n'
+    done
+  }
+  if [ "${MODE}" = cache ]; then
+    cache_table
+    exit 0
+  fi
   printf 'instructions (callgrind), inputs cut to 1/%s\n' "$scale"
   printf '%-7s %15s %15s %7s\n' case old new ratio
   for c in parse stream varied forms; do
@@ -156,6 +219,7 @@ if [ "${MODE:-time}" = instructions ]; then
     done
     printf '%-7s %15s %15s %7s\n' "$c" "$o" "$n" "$(awk -v a="$n" -v b="$o" 'BEGIN {printf "%.3f", a / b}')"
   done
+  [ "${CACHE:-yes}" = no ] || { echo; cache_table; }
   exit 0
 fi
 

@@ -14,6 +14,7 @@
 /// plain): the room is made once and the quotes and bytes written into it, without the two
 /// pushes' and the copy's checks of the room again, nor a call's saved registers.
 #[inline]
+#[cfg_attr(target_os = "linux", unsafe(link_section = ".text.hot.jixiao"))]
 pub fn string(b: &mut Vec<u8>, s: &str) {
     if !is_plain(s) {
         return string_escaped(b, s);
@@ -102,6 +103,7 @@ pub fn append(b: &mut Vec<u8>, bytes: &[u8]) {
 /// [`string`] of a string with something to escape (out of line: few strings have).
 #[cold]
 #[inline(never)]
+#[cfg_attr(target_os = "linux", unsafe(link_section = ".text.hot.jixiao"))]
 fn string_escaped(b: &mut Vec<u8>, s: &str) {
     b.reserve(s.len() + 2);
     b.push(b'"');
@@ -205,6 +207,7 @@ mod sse2 {
 
 /// `bytes` with what JSON escapes escaped (the quotes are the caller's).
 #[cold]
+#[cfg_attr(target_os = "linux", unsafe(link_section = ".text.hot.jixiao"))]
 fn escaped(b: &mut Vec<u8>, bytes: &[u8]) {
     const HEX: &[u8; 16] = b"0123456789abcdef";
     let mut start = 0;

@@ -188,6 +188,7 @@ enum Stop {
 /// row until the end) the whole input within the input limit. A pipe, FIFO or `/dev/zero` is
 /// refused at the limit instead of read until memory runs out. Lines are read a buffer at a
 /// time ([`lang::lines`]).
+#[cfg_attr(target_os = "linux", unsafe(link_section = ".text.hot.jixiao"))]
 fn read_all<W: Write>(
     printer: &mut Printer<'_, W>,
     input: &mut dyn Read,

@@ -143,6 +143,7 @@ fn put_text(key: &mut Vec<u8>, text: Option<&str>) {
 }
 
 impl Directions for Memo<'_> {
+    #[cfg_attr(target_os = "linux", unsafe(link_section = ".text.hot.jixiao"))]
     fn decide(&self, subject: Subject<'_>, quantity: &Quantity) -> Decision {
         let r = self.reads;
         let mut key = self.key.borrow_mut();

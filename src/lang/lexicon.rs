@@ -916,6 +916,7 @@ impl<T: Copy> Index<T> {
     }
 
     /// The words of the table that `input` starts with, longest first.
+    #[cfg_attr(target_os = "linux", unsafe(link_section = ".text.hot.jixiao"))]
     pub fn prefixes<'a>(&'a self, input: &'a str) -> impl Iterator<Item = (&'static str, T)> + 'a {
         input
             .chars()
@@ -957,6 +958,7 @@ pub static MAGNITUDE_INDEX: std::sync::LazyLock<Index<u64>> =
 
 /// The normalised spelling of a unit written exactly as one of [`UNIT_SPELLINGS`].
 /// A spelling listed twice means what its first row says.
+#[cfg_attr(target_os = "linux", unsafe(link_section = ".text.hot.jixiao"))]
 pub fn unit_by_spelling(written: &str) -> Option<&'static str> {
     static BY_SPELLING: std::sync::LazyLock<rustc_hash::FxHashMap<&'static str, &'static str>> =
         std::sync::LazyLock::new(|| {

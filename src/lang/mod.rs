@@ -10,6 +10,22 @@
 //! - [`units`]: conversions between units of one dimension, compound units part by part;
 //! - [`direction`]: how bare values get their operator, and a memo of the answers;
 //! - [`lines`]: the lines of a byte stream, a buffer at a time (`jixiao parse`).
+//!
+//! **The hot code in one place.** The functions a target's reading runs for every target
+//! (here, [`crate::json_text`]'s strings and `jixiao parse`'s loop) carry
+//! `#[cfg_attr(target_os = "linux", unsafe(link_section = ".text.hot.jixiao"))]`: one section,
+//! so the linker lays them out as one block, in the same order whatever an edit elsewhere adds
+//! (`tests/parse_speed22.rs` holds the list). The release build is one fat-LTO unit; before,
+//! each of them landed where the unit's order put it among 10 MB of code, an unrelated edit
+//! moved them so that they evicted each other from the 32 KB instruction cache, and the same
+//! instructions ran ~6–10 % slower (issue 28; benches/README.md, session 22, H150: the parse
+//! cut's I1 misses 985 K → 671 K). What is left to chance: the block's hot lines (~40 KB) are
+//! more than the cache holds, so where the block starts against the hot code outside it
+//! (`core::str`, `memchr`, the allocator) still moves its misses by some per cent; a smaller
+//! block is the next step. A function that every target runs and that shows out of line in
+//! `cg_annotate --sort=I1mr` belongs in it; rare paths (errors, diagnostics, other formats) do
+//! not: they would only spread the block. Other targets than Linux place code as the linker
+//! does (the name is an ELF one).
 
 pub mod ast;
 pub mod canonical;

@@ -23,6 +23,7 @@ fn fail(input: &str) -> nom::Err<nom::error::Error<&str>> {
 
 /// Digits with an optional leading `-`, thousands separators between groups of three and a
 /// decimal point: `12,748.27`, `９５`, `-3`, `0.5`.
+#[cfg_attr(target_os = "linux", unsafe(link_section = ".text.hot.jixiao"))]
 pub fn arabic(input: &str) -> IResult<&str, Value> {
     let mut rest = input;
     let mut negative = false;
@@ -145,6 +146,7 @@ fn plain_ascii(rest: &str, negative: bool) -> Option<(usize, Decimal)> {
 /// The sign may be any dash a copy through a word processor or a Chinese input method makes of
 /// it (`1e－3`, `1e–3`, `1e−3`: `－` `–` `—` are range separators, so those read as 1–3 too), and
 /// the exponent's digit a full-width one (`1e-３`).
+#[cfg_attr(target_os = "linux", unsafe(link_section = ".text.hot.jixiao"))]
 fn exponent_follows(rest: &str) -> bool {
     // most figures are followed by a unit or nothing: one byte tells (`ｅ`, `Ｅ` start 0xEF)
     if !matches!(rest.as_bytes().first(), Some(b'e' | b'E' | 0xEF)) {
@@ -163,6 +165,7 @@ fn exponent_follows(rest: &str) -> bool {
 }
 
 /// A Chinese numeral: `两`, `三`, `十五`, `一百零五`, `一万二千`, `三亿`.
+#[cfg_attr(target_os = "linux", unsafe(link_section = ".text.hot.jixiao"))]
 pub fn chinese(input: &str) -> IResult<&str, Value> {
     let mut total: Option<u128> = Some(0);
     let mut section: u128 = 0;
@@ -206,6 +209,7 @@ pub fn chinese(input: &str) -> IResult<&str, Value> {
 }
 
 /// A magnitude written after an Arabic number (`万`, `亿`, `十万`), as its factor.
+#[cfg_attr(target_os = "linux", unsafe(link_section = ".text.hot.jixiao"))]
 pub fn magnitude(input: &str) -> IResult<&str, u64> {
     match lexicon::MAGNITUDE_INDEX.longest(input) {
         Some((word, factor)) => Ok((&input[word.len()..], factor)),
@@ -214,6 +218,7 @@ pub fn magnitude(input: &str) -> IResult<&str, u64> {
 }
 
 /// Apply a magnitude factor with checked arithmetic.
+#[cfg_attr(target_os = "linux", unsafe(link_section = ".text.hot.jixiao"))]
 pub fn scale_by(value: Value, factor: u64) -> Value {
     value.and_then(|v| {
         v.checked_mul(lexicon::magnitude_decimal(factor))

@@ -17,6 +17,7 @@ use super::ast::{CalendarDate, Quantity, Target};
 
 /// `d` as `d.normalize().to_string()` writes it (`28.40` → `28.4`, `-0` → `0`, `0.050` →
 /// `0.05`), appended to `s` without the formatter.
+#[cfg_attr(target_os = "linux", unsafe(link_section = ".text.hot.jixiao"))]
 pub fn push_decimal(s: &mut String, d: Decimal) {
     let mut buf = itoa::Buffer::new();
     let m = d.mantissa();
@@ -100,6 +101,7 @@ impl CalendarDate {
 }
 
 /// The quantity appended to `s`; where its value's digits are in `s`.
+#[cfg_attr(target_os = "linux", unsafe(link_section = ".text.hot.jixiao"))]
 fn write_quantity(s: &mut String, q: &Quantity) -> std::ops::Range<usize> {
     let at = s.len();
     push_decimal(s, q.value);
@@ -121,6 +123,7 @@ impl Target {
     /// [`Target::write_canonical`], saying where in `s` a compare's or an approximate's value
     /// is (written as [`push_decimal`] writes it): `jixiao parse` writes the value beside the
     /// canonical form and so prints the number once.
+    #[cfg_attr(target_os = "linux", unsafe(link_section = ".text.hot.jixiao"))]
     pub fn write_canonical_noting_value(&self, s: &mut String) -> Option<std::ops::Range<usize>> {
         match self {
             Target::Compare { op, quantity } => {

@@ -23,6 +23,7 @@ pub fn decode_line(raw: &[u8]) -> std::borrow::Cow<'_, str> {
 }
 
 /// `indicator<TAB>target` or `target` alone.
+#[cfg_attr(target_os = "linux", unsafe(link_section = ".text.hot.jixiao"))]
 pub fn split_line(text: &str) -> (Option<&str>, &str) {
     // (memchr: the standard `split_once` costs a searcher's set-up a line)
     match memchr::memchr(b'\t', text.as_bytes()) {
@@ -45,6 +46,7 @@ pub fn parse_line(
 }
 
 /// [`parse_line`] into `out` (its old reading dropped; [`parse_into`](super::parse_into)).
+#[cfg_attr(target_os = "linux", unsafe(link_section = ".text.hot.jixiao"))]
 pub fn parse_line_into(
     indicator: Option<&str>,
     target_text: &str,
@@ -218,6 +220,7 @@ impl Record<'_> {
 /// `String` a field (decimals, dates and the canonical form written by hand, `scratch` reused
 /// for the canonical form, which is escaped once more as a JSON string). `jixiao parse --format
 /// jsonl` writes every line through it; a test holds it to the `Record`'s bytes.
+#[cfg_attr(target_os = "linux", unsafe(link_section = ".text.hot.jixiao"))]
 pub fn write_parsed_json(
     b: &mut Vec<u8>,
     scratch: &mut String,
@@ -228,6 +231,7 @@ pub fn write_parsed_json(
 ) {
     use crate::json_text::string;
     // keys and values known to need no escaping, written as they are
+    #[cfg_attr(target_os = "linux", unsafe(link_section = ".text.hot.jixiao"))]
     fn raw(b: &mut Vec<u8>, key_and_open: &[u8], v: &str) {
         b.extend_from_slice(key_and_open);
         crate::json_text::append(b, v.as_bytes());
@@ -245,6 +249,7 @@ pub fn write_parsed_json(
     }
     // a compare's or an approximate's canonical form into `scratch` (kept for `canonical`
     // below) and its value written from it: the number printed once
+    #[cfg_attr(target_os = "linux", unsafe(link_section = ".text.hot.jixiao"))]
     fn value_in_canonical(b: &mut Vec<u8>, scratch: &mut String, t: &Target) {
         scratch.clear();
         if let Some(value) = t.write_canonical_noting_value(scratch) {

@@ -99,6 +99,7 @@ impl Marks {
     }
 
     /// The marks of one non-ASCII (simplified) character.
+    #[cfg_attr(target_os = "linux", unsafe(link_section = ".text.hot.jixiao"))]
     const fn of_other(c: char) -> u32 {
         match c {
             '计' | '进' => Self::PLAN.0,

@@ -88,6 +88,7 @@ pub fn parse_into(text: &str, ctx: &Context<'_>, out: &mut Parsed) {
 
 /// [`parse`] into `out` with the marks that gate the readers from `marks_of` (tests open every
 /// gate with it, to show that the gates hide no reading).
+#[cfg_attr(target_os = "linux", unsafe(link_section = ".text.hot.jixiao"))]
 fn parse_marked(text: &str, ctx: &Context<'_>, marks_of: impl Fn(&str) -> Marks, out: &mut Parsed) {
     if text.len() > MAX_TARGET_BYTES {
         *out = Parsed {
@@ -250,6 +251,7 @@ pub fn period_start(text: &str, year: Option<i32>) -> Option<CalendarDate> {
 /// where its parts came from, where they sit. Each reader past the first ones is tried only where
 /// the marks hold a character it needs. Written into `out`, whose provenance is the default
 /// and whose spans hold the text's and the trailing punctuation's.
+#[cfg_attr(target_os = "linux", unsafe(link_section = ".text.hot.jixiao"))]
 fn read_body(
     written: &str,
     body: &str,
@@ -376,6 +378,7 @@ fn quantitative_target(
 
 /// The text with traditional characters replaced one for one (same byte length), borrowed when
 /// there are none.
+#[cfg_attr(target_os = "linux", unsafe(link_section = ".text.hot.jixiao"))]
 fn simplify(text: &str) -> Cow<'_, str> {
     if text.is_ascii() || !text.chars().any(lexicon::is_traditional) {
         return Cow::Borrowed(text);
@@ -383,6 +386,7 @@ fn simplify(text: &str) -> Cow<'_, str> {
     Cow::Owned(text.chars().map(lexicon::simplify).collect())
 }
 
+#[cfg_attr(target_os = "linux", unsafe(link_section = ".text.hot.jixiao"))]
 fn ws(input: &str) -> &str {
     // most text read on from does not begin with a blank: one byte tells
     match input.as_bytes().first() {
@@ -489,6 +493,7 @@ fn yes_no(body: &str, marks: Marks) -> Option<bool> {
 }
 
 /// A symbolic operator (`>=`, `≥`, `＜`...), the kind canonical text and deadlines write.
+#[cfg_attr(target_os = "linux", unsafe(link_section = ".text.hot.jixiao"))]
 fn symbol_op(input: &str) -> IResult<&str, Op> {
     let symbol = lexicon::PREFIX_INDEX
         .prefixes(input)
@@ -526,6 +531,7 @@ struct DeadlineReading {
     date: CalendarDate,
 }
 
+#[cfg_attr(target_os = "linux", unsafe(link_section = ".text.hot.jixiao"))]
 fn small_number(input: &str) -> IResult<&str, u32> {
     let (rest, (value, _)) = number::any(input)?;
     let v = value
@@ -752,12 +758,14 @@ fn is_cjk(c: char) -> bool {
     matches!(c as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x2FFFF)
 }
 
+#[cfg_attr(target_os = "linux", unsafe(link_section = ".text.hot.jixiao"))]
 fn prefix_word(input: &str) -> Option<(&str, OpWord)> {
     lexicon::PREFIX_INDEX
         .longest(input)
         .map(|(word, w)| (&input[word.len()..], w))
 }
 
+#[cfg_attr(target_os = "linux", unsafe(link_section = ".text.hot.jixiao"))]
 fn suffix_word(input: &str) -> Option<(&str, SuffixWord)> {
     lexicon::SUFFIX_INDEX.prefixes(input).find_map(|(word, w)| {
         let rest = &input[word.len()..];
@@ -766,6 +774,7 @@ fn suffix_word(input: &str) -> Option<(&str, SuffixWord)> {
     })
 }
 
+#[cfg_attr(target_os = "linux", unsafe(link_section = ".text.hot.jixiao"))]
 fn range_separator(input: &str) -> Option<&str> {
     input.strip_prefix(lexicon::RANGE_SEPARATORS)
 }
@@ -799,6 +808,7 @@ fn is_unit_char(c: char) -> bool {
 }
 
 /// The longest unit spelling at the start of `input` (only where a boundary follows it).
+#[cfg_attr(target_os = "linux", unsafe(link_section = ".text.hot.jixiao"))]
 fn known_unit(input: &str) -> Option<(&'static str, usize)> {
     lexicon::UNIT_INDEX
         .prefixes(input)
@@ -810,6 +820,7 @@ fn known_unit(input: &str) -> Option<(&'static str, usize)> {
 }
 
 /// The normalised spelling of one unit as written (`平米` → `平方米`, `元/平米` → `元/平方米`).
+#[cfg_attr(target_os = "linux", unsafe(link_section = ".text.hot.jixiao"))]
 pub fn normalise_unit(written: &str) -> Unit {
     if let Some(norm) = lexicon::unit_by_spelling(written) {
         return Unit(Cow::Borrowed(norm));
@@ -848,6 +859,7 @@ pub fn normalise_unit(written: &str) -> Unit {
 }
 
 /// The unit after a number: `%`, a known spelling, or a short run of unit characters.
+#[cfg_attr(target_os = "linux", unsafe(link_section = ".text.hot.jixiao"))]
 fn unit(input: &str) -> Option<(&str, Unit, usize)> {
     // (each symbol's normalised spelling written here, not looked up: a test holds them to
     // `normalise_unit`)
@@ -945,6 +957,7 @@ fn is_counting_unit(unit_text: &str) -> bool {
 }
 
 /// A number with its magnitude and unit. `base` is the whole body, for spans.
+#[cfg_attr(target_os = "linux", unsafe(link_section = ".text.hot.jixiao"))]
 fn side<'a>(base: &str, input: &'a str) -> Option<(&'a str, Side)> {
     let start = offset(base, input);
     if let Some(r) = input.strip_prefix(lexicon::PERCENT_WORD_PREFIX) {
@@ -1289,6 +1302,7 @@ fn is_name_mark(c: char) -> bool {
 }
 
 /// Where the value starts after a restated indicator name, if the text has one.
+#[cfg_attr(target_os = "linux", unsafe(link_section = ".text.hot.jixiao"))]
 fn restated_name_end(body: &str, indicator: Option<&str>) -> Option<usize> {
     // The name is a run of CJK text; the value starts at the first other character (a digit or
     // a symbol), or earlier where the run ends in a comparator word (`满意度达到95%`).
@@ -1361,6 +1375,7 @@ fn quantitative(body: &str, indicator: Option<&str>) -> Option<QuantReading> {
 
 /// The quantity `input` (a tail of `body`) reads as: a comparison or range, a chained
 /// comparison, a tolerance.
+#[cfg_attr(target_os = "linux", unsafe(link_section = ".text.hot.jixiao"))]
 fn quantity_shape(body: &str, input: &str) -> Option<QuantReading> {
     let q = quantity_at(body, input);
     if q.is_some() {
@@ -1449,6 +1464,7 @@ pub fn name_template(indicator: &str) -> Option<NameTemplate> {
     })
 }
 
+#[cfg_attr(target_os = "linux", unsafe(link_section = ".text.hot.jixiao"))]
 fn finish_side(
     side: &Side,
     template: Option<&NameTemplate>,

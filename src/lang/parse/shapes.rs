@@ -26,6 +26,7 @@ use crate::lang::number::Value;
 ///
 /// `均` that ends a word of its own (`人均`, `户均`, `平均`, `年均`) is no distributive word, and
 /// items that hold a comparator (`不超过人均…`) are no items: the comparator would be lost.
+#[cfg_attr(target_os = "linux", unsafe(link_section = ".text.hot.jixiao"))]
 pub(super) fn distributive(body: &str) -> Option<(&'static str, &str, &str)> {
     lexicon::DISTRIBUTIVE
         .iter()
@@ -323,6 +324,7 @@ pub(super) fn tolerance(base: &str, input: &str) -> Option<QuantReading> {
 
 /// A month written in a period: `[YYYY年]M月[D日]`, `YYYY.MM`, or a bare month number before a
 /// separator (`3-10月`).
+#[cfg_attr(target_os = "linux", unsafe(link_section = ".text.hot.jixiao"))]
 fn period_point(input: &str) -> Option<(&str, Option<i32>, u32, Option<u32>)> {
     let mut rest = input;
     let mut year = None;
@@ -411,6 +413,7 @@ pub(super) fn period(body: &str, default_year: Option<i32>) -> Option<CalendarDa
 
 /// [`period`] with the period's first month (or day) too: `2023年3月-10月` → 2023-03 to 2023-10,
 /// `第三季度` → 07 to 09, `上半年`, `全年`, `2023年度` → from January.
+#[cfg_attr(target_os = "linux", unsafe(link_section = ".text.hot.jixiao"))]
 pub(super) fn period_span(
     body: &str,
     default_year: Option<i32>,
@@ -624,6 +627,7 @@ fn holds_baseline_word(name: &str) -> bool {
 /// that end in it, where `str::contains` sets a searcher up a word (a hundred instructions and
 /// more before the first byte is looked at, on names of a few characters asked of every bare
 /// value) and a pass a word cost three passes over the name.
+#[cfg_attr(target_os = "linux", unsafe(link_section = ".text.hot.jixiao"))]
 pub(super) fn holds_any(text: &str, words: &[&str]) -> bool {
     let b = text.as_bytes();
     let mut lasts = [0u8; 3];
