@@ -5,6 +5,7 @@
 use std::path::PathBuf;
 
 #[path = "support/reports.rs"]
+#[allow(dead_code)]
 mod reports;
 use reports::run;
 

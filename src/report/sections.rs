@@ -75,7 +75,7 @@ pub struct Parts<'a> {
 
 impl Parts<'_> {
     /// A place where the part may be cut (a line's end, between rows): what is gathered goes
-    /// out once it passes [`SIZE`] bytes.
+    /// out once it passes `SIZE` bytes.
     pub fn may_cut(&mut self) {
         if self.buf.len() >= SIZE {
             self.cut_at(self.buf.len());
