@@ -161,8 +161,8 @@ fn a_bare_fraction_against_a_target_of_at_most_one_percent_is_not_decided_silent
 /// A bare zero target was always read `≤ 0` (`0起`: none): `收入增长率 0%` against 3 % scored
 /// 0 and `覆盖率 0` against 95 % failed, where the name says higher is better and `≥ 0` reads
 /// them met. Where the indicator's name reads the other way and the two readings differ, a
-/// person decides, both named; a count of events (`新增失信人数 0`) stays `≤ 0`, and an actual
-/// both readings agree on (0 %) is scored.
+/// person decides, both named; a count of events (`新增失信人数 0`, `办公安全性 0起`) stays
+/// `≤ 0`, and an actual both readings agree on (0 %) is scored.
 #[test]
 fn a_bare_zero_target_whose_name_reads_the_other_way_is_not_decided_silently() {
     let d = dir("zeros");
@@ -172,7 +172,8 @@ fn a_bare_zero_target_whose_name_reads_the_other_way_is_not_decided_silently() {
                  产业项目\t效益指标\t社会效益指标\t覆盖率\t0\t10\t95%\n\
                  产业项目\t效益指标\t社会效益指标\t新增失信人数\t0\t10\t2\n\
                  产业项目\t产出指标\t质量指标\t安全事故\t0起\t10\t0起\n\
-                 产业项目\t产出指标\t质量指标\t事故发生率\t0\t10\t1%\n";
+                 产业项目\t产出指标\t质量指标\t事故发生率\t0\t10\t1%\n\
+                 产业项目\t产出指标\t质量指标\t办公安全性\t0起\t10\t1起\n";
     std::fs::write(d.join("zeros.tsv"), sheet).unwrap();
     let rows = verdicts(&d, "zeros.tsv");
     let of = |name: &str| {
@@ -187,6 +188,8 @@ fn a_bare_zero_target_whose_name_reads_the_other_way_is_not_decided_silently() {
     assert_eq!(of("新增失信人数"), ["fail", "0.00"]);
     assert_eq!(of("安全事故"), ["pass", "10.00"]);
     assert_eq!(of("事故发生率"), ["fail", "0.00"]);
+    // a count's zero (`0起`) is none of them, whatever the name says (the bundled sample's)
+    assert_eq!(of("办公安全性"), ["fail", "0.00"]);
     let note = note_of(&d, "zeros.tsv", "收入增长率");
     assert!(
         note.contains("读作 ≤0，未达标") && note.contains("≥0，达标"),

@@ -256,7 +256,7 @@ pub(super) fn read(
     }
 }
 
-/// A bare zero target (`0`, `0%`) a rule read `≤ 0` by its value, where the direction the
+/// A bare zero target (`0`, `0%`: no unit, or a rate's) a rule read `≤ 0` by its value, where the direction the
 /// indicator's name alone gives (asked of a bare 1 of the same unit) is higher by a rule that
 /// reads the name (not the catch-all without `when:`: `新增失信人数 0` stays `≤ 0`, none of
 /// them): the target the name reads (`≥ 0`) and that rule. Asked only of bare zeros.
@@ -273,6 +273,14 @@ fn zero_otherwise(
         return None;
     };
     if !quantity.value.is_zero() || !matches!(parsed.provenance.op, Some(Origin::Rule(_))) {
+        return None;
+    }
+    // a zero of a count (`0起`, `0次`, `0人`) is none of them, whatever the name: only a bare
+    // zero or a rate's (`0`, `0%`) may be a floor (`办公安全性 0起` is no incident)
+    if !matches!(
+        quantity.unit.as_ref().map(|u| u.as_str()),
+        None | Some("%" | "‰")
+    ) {
         return None;
     }
     let one = lang::Quantity::new(Decimal::ONE, quantity.unit.clone());

@@ -129,6 +129,56 @@ impl Open {
         self.counted(added as u64);
     }
 
+    /// A number style opens (`e`: a `number:number-style`, `percentage-style`, `currency-style`,
+    /// `text-style` or `time-style`); `None` without a `style:name`.
+    fn of(e: &BytesStart) -> Option<Open> {
+        let kind = e.name();
+        let pct = kind.as_ref() == "number:percentage-style";
+        let elapsed = kind.as_ref() == "number:time-style"
+            && attr(e, "number:truncate-on-overflow").as_deref() == Some("false");
+        attr(e, "style:name").map(|name| Open {
+            name,
+            code: String::new(),
+            chars: 0,
+            pct,
+            plain: true,
+            integer: None,
+            embedded: Vec::new(),
+            elapsed,
+        })
+    }
+
+    /// An element inside the style that writes to its code: a `number:number`, the `@` of a
+    /// `number:text-content`, a time field or `number:am-pm`; a fraction or a scientific
+    /// number makes the style no plain one.
+    fn element(&mut self, e: &BytesStart) {
+        match e.name().as_ref() {
+            "number:number" => self.number(e),
+            "number:text-content" => self.push("@", 1),
+            "number:fraction" | "number:scientific-number" => self.plain = false,
+            "number:hours" => self.time_field(e, 'h'),
+            "number:minutes" => self.time_field(e, 'm'),
+            "number:seconds" => self.time_field(e, 's'),
+            "number:am-pm" => self.push("AM/PM", 5),
+            _ => {}
+        }
+    }
+
+    /// A `number:text`'s characters: a percentage style's `%` as itself, anything else the
+    /// literal escaped, one character as Excel counts it.
+    fn literal(&mut self, text: &str) {
+        let mut piece = [0u8; 8];
+        for c in text.chars() {
+            if c == '%' && self.pct {
+                self.push("%", 1);
+            } else {
+                piece[0] = b'\\';
+                let n = c.encode_utf8(&mut piece[1..]).len();
+                self.push(std::str::from_utf8(&piece[..=n]).unwrap_or(""), 1);
+            }
+        }
+    }
+
     /// A `number:hours`, `number:minutes` or `number:seconds` of a time style as Excel's field
     /// (`h`, `hh` for `number:style="long"`; the first in brackets where the style's leading
     /// field is elapsed: `[h]`), a second's `number:decimal-places` as its fraction (`ss.0`).
@@ -244,57 +294,12 @@ impl Styles {
                         | "number:currency-style"
                         | "number:text-style"
                         | "number:percentage-style"
-                        | "number:time-style" => {
-                            let pct = e.name().as_ref() == "number:percentage-style";
-                            let elapsed = e.name().as_ref() == "number:time-style"
-                                && attr(e, "number:truncate-on-overflow").as_deref()
-                                    == Some("false");
-                            open = attr(e, "style:name").map(|name| Open {
-                                name,
-                                code: String::new(),
-                                chars: 0,
-                                pct,
-                                plain: true,
-                                integer: None,
-                                embedded: Vec::new(),
-                                elapsed,
-                            });
-                        }
-                        "number:hours" | "number:minutes" | "number:seconds" => {
-                            if let Some(o) = &mut open {
-                                let letter = match e.name().as_ref() {
-                                    "number:hours" => 'h',
-                                    "number:minutes" => 'm',
-                                    _ => 's',
-                                };
-                                o.time_field(e, letter);
-                            }
-                        }
-                        "number:am-pm" => {
-                            if let Some(o) = &mut open {
-                                o.push("AM/PM", 5);
-                            }
-                        }
+                        | "number:time-style" => open = Open::of(e),
                         "style:style" => {
                             if let Some(n) = attr(e, "style:name") {
                                 let data = attr(e, "style:data-style-name");
                                 let parent = attr(e, "style:parent-style-name");
                                 self.cell.insert(n, (data, parent));
-                            }
-                        }
-                        "number:number" => {
-                            if let Some(o) = &mut open {
-                                o.number(e);
-                            }
-                        }
-                        "number:text-content" => {
-                            if let Some(o) = &mut open {
-                                o.push("@", 1);
-                            }
-                        }
-                        "number:fraction" | "number:scientific-number" => {
-                            if let Some(o) = &mut open {
-                                o.plain = false;
                             }
                         }
                         "number:text" if !empty => in_text = true,
@@ -313,7 +318,11 @@ impl Styles {
                                 }
                             }
                         }
-                        _ => {}
+                        _ => {
+                            if let Some(o) = &mut open {
+                                o.element(e);
+                            }
+                        }
                     }
                 }
                 Event::Text(t) if in_embedded => {
@@ -323,17 +332,7 @@ impl Styles {
                 }
                 Event::Text(t) if in_text => {
                     if let Some(o) = &mut open {
-                        let mut piece = [0u8; 8];
-                        for c in t.xml10_content().chars() {
-                            if c == '%' && o.pct {
-                                o.push("%", 1);
-                            } else {
-                                // the literal escaped, one character as Excel counts it
-                                piece[0] = b'\\';
-                                let n = c.encode_utf8(&mut piece[1..]).len();
-                                o.push(std::str::from_utf8(&piece[..=n]).unwrap_or(""), 1);
-                            }
-                        }
+                        o.literal(&t.xml10_content());
                     }
                 }
                 Event::End(e) => match e.name().as_ref() {
