@@ -444,20 +444,27 @@ const SCORE_TOTAL: &[&str] = &[
 /// (`自评得分 | 97.67`, `综合得分 | 90分`): the value and the label's cell. A bare `总分` is not
 /// read so: beside a number above the grid it is as often the 满分 (`总分 | 100`) as the score.
 pub(super) fn printed_total_beside<'r, 'a>(row: &'r Row<'a>) -> Option<(Decimal, &'r Cell<'a>)> {
-    let cells: Vec<_> = row.filled().map(|(_, c)| c).collect();
     let number = |c: &Cell<'_>| {
         let v = compact(&c.text);
         parse_number(v.strip_suffix('分').unwrap_or(&v))
             .ok()
             .flatten()
     };
-    cells.iter().enumerate().find_map(|(k, c)| {
+    let mut cells = row.filled().map(|(_, c)| c).peekable();
+    while let Some(c) = cells.next() {
+        // every label of a score's total holds 分: most cells are passed over unnormalized
+        if !c.text.contains('分') {
+            continue;
+        }
         let label = normalize(&compact(&c.text));
         if label == "总分" || !SCORE_TOTAL.contains(&label.as_str()) {
-            return None;
+            continue;
         }
-        Some((number(cells.get(k + 1)?)?, *c))
-    })
+        if let Some(v) = cells.peek().and_then(|n| number(n)) {
+            return Some((v, c));
+        }
+    }
+    None
 }
 
 /// A total printed in one cell: `自评总分: 95`, `总分：95分`.
