@@ -441,26 +441,30 @@ const SCORE_TOTAL: &[&str] = &[
 ];
 
 /// A total printed as a label and its value in the next filled cell, above the grid
-/// (`自评得分 | 97.67`, `综合得分 | 90分`): the value and the label's cell. A bare `总分` whose
-/// row holds a second number after it (`总分 | 100 | 97.67`: the 满分 and the score) is not
-/// read here: which is the score the row's header says, not the label.
+/// (`自评得分 | 97.67`, `综合得分 | 90分`): the value and the label's cell. A bare `总分` is not
+/// read so: beside a number above the grid it is as often the 满分 (`总分 | 100`) as the score.
 pub(super) fn printed_total_beside<'r, 'a>(row: &'r Row<'a>) -> Option<(Decimal, &'r Cell<'a>)> {
-    let cells: Vec<_> = row.filled().map(|(_, c)| c).collect();
-    let k = cells
-        .iter()
-        .position(|c| SCORE_TOTAL.contains(&normalize(&compact(&c.text)).as_str()))?;
     let number = |c: &Cell<'_>| {
         let v = compact(&c.text);
         parse_number(v.strip_suffix('分').unwrap_or(&v))
             .ok()
             .flatten()
     };
-    let value = number(cells.get(k + 1)?)?;
-    let bare = normalize(&compact(&cells[k].text)) == "总分";
-    if bare && cells[k + 2..].iter().any(|c| number(c).is_some()) {
-        return None;
+    let mut cells = row.filled().map(|(_, c)| c).peekable();
+    while let Some(c) = cells.next() {
+        // every label of a score's total holds 分: most cells are passed over unnormalized
+        if !c.text.contains('分') {
+            continue;
+        }
+        let label = normalize(&compact(&c.text));
+        if label == "总分" || !SCORE_TOTAL.contains(&label.as_str()) {
+            continue;
+        }
+        if let Some(v) = cells.peek().and_then(|n| number(n)) {
+            return Some((v, c));
+        }
     }
-    Some((value, cells[k]))
+    None
 }
 
 /// A total printed in one cell: `自评总分: 95`, `总分：95分`.
