@@ -20,7 +20,8 @@
 #
 # OLD_BIN=path uses that binary as REF's side instead of building REF (a build of REF made
 # elsewhere, e.g. by another worktree: the release build takes minutes on two cores); REF then
-# only names it in the output.
+# only names it in the output. NEW_BIN=path likewise stands for the working tree's build (a
+# release build of it made before, kept aside while the tree is edited).
 #
 # MODE=instructions counts instructions instead of timing (valgrind's callgrind, one run a
 # side: the count does not depend on the machine's load, so it holds where a quiet machine
@@ -57,13 +58,23 @@ else
   (cd "$old_tree" && CARGO_TARGET_DIR="$dir/target-old" cargo build --release --locked --quiet --bin jixiao)
   old="$dir/target-old/release/jixiao"
 fi
-echo "building the working tree …" >&2
-cargo build --release --locked --quiet --bin jixiao --example synth
-new="$root/target/release/jixiao"
+inputs="$dir/inputs"
+if [ -n "${NEW_BIN:-}" ]; then
+  [ -x "$NEW_BIN" ] || { echo "NEW_BIN=$NEW_BIN is not an executable" >&2; exit 2; }
+  echo "using $NEW_BIN as the working tree's side" >&2
+  new=$NEW_BIN
+  # synth only where an input is still to be made
+  if [ ! -s "$inputs/sheet-1m.tsv" ] || [ ! -s "$inputs/sheet-1m-varied.tsv" ]; then
+    cargo build --release --locked --quiet --example synth
+  fi
+else
+  echo "building the working tree …" >&2
+  cargo build --release --locked --quiet --bin jixiao --example synth
+  new="$root/target/release/jixiao"
+fi
 cp "$new" "$dir/jixiao-new" # a stable copy: a rebuild during the run must not change one side
 new="$dir/jixiao-new"
 
-inputs="$dir/inputs"
 if [ ! -s "$inputs/parse-200200.tsv" ]; then
   for _ in $(seq 2600); do cat samples/guangzhou-hpf-2023/indicators.tsv; done > "$inputs/parse-200200.tsv"
 fi
