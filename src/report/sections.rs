@@ -73,7 +73,16 @@ pub struct Parts<'a> {
     failed: &'a mut Option<io::Error>,
 }
 
-impl Parts<'_> {
+impl<'a> Parts<'a> {
+    /// Bytes gathered in `buf`, handed on to `to`; a write's failure kept in `failed`.
+    pub(crate) fn new(
+        buf: &'a mut Vec<u8>,
+        to: &'a mut dyn Write,
+        failed: &'a mut Option<io::Error>,
+    ) -> Parts<'a> {
+        Parts { buf, to, failed }
+    }
+
     /// A place where the part may be cut (a line's end, between rows): what is gathered goes
     /// out once it passes [`SIZE`] bytes.
     pub fn may_cut(&mut self) {
