@@ -1502,6 +1502,7 @@ mod tests {
 
     #[test]
     fn long_projects_and_projects_with_no_total_are_written_in_pieces_as_rendered() {
+        use crate::report::sections::{Parts, Sections};
         // a project of 1,500 rows (its part some 900 KB, handed on in pieces), a project of
         // qualitative rows only (no total: its keys printed sorted, a row at a time), and a
         // short one after them
@@ -1556,6 +1557,24 @@ mod tests {
         assert_eq!(String::from_utf8(w.1).unwrap(), rendered);
         let largest = w.0.iter().max().copied().unwrap_or_default();
         assert!(largest < 2 * crate::report::Chunked::SIZE, "{largest}");
+        // a project begun anywhere just under the bytes gathered before a hand-on (behind
+        // other projects' parts): the same bytes, whatever the cut
+        let size = crate::report::Chunked::SIZE;
+        let long = &report.projects[0];
+        for gathered in size - 64..size + 2 {
+            let mut buf = vec![b'x'; gathered];
+            let (mut to, mut failed) = (Vec::new(), None);
+            let mut parts = Parts::new(&mut buf, &mut to, &mut failed);
+            JsonSections::default().project(long, &mut parts);
+            to.extend_from_slice(&buf);
+            let mut alone = Vec::new();
+            let (mut none, mut failed) = (Vec::new(), None);
+            JsonSections::default()
+                .project(long, &mut Parts::new(&mut alone, &mut none, &mut failed));
+            none.extend_from_slice(&alone);
+            assert_eq!(&to[..gathered], vec![b'x'; gathered], "{gathered}");
+            assert!(to[gathered..] == none[..], "{gathered}");
+        }
         // spooled, as the command line writes it
         let mut spool =
             super::super::sections::Spool::new(Box::new(JsonSections::default())).expect("spool");

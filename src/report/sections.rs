@@ -73,7 +73,16 @@ pub struct Parts<'a> {
     failed: &'a mut Option<io::Error>,
 }
 
-impl Parts<'_> {
+impl<'a> Parts<'a> {
+    /// Bytes gathered in `buf`, handed on to `to`; a write's failure kept in `failed`.
+    pub fn new(
+        buf: &'a mut Vec<u8>,
+        to: &'a mut dyn Write,
+        failed: &'a mut Option<io::Error>,
+    ) -> Parts<'a> {
+        Parts { buf, to, failed }
+    }
+
     /// A place where the part may be cut (a line's end, between rows): what is gathered goes
     /// out once it passes `SIZE` bytes.
     pub fn may_cut(&mut self) {
@@ -121,11 +130,7 @@ pub fn write_whole(s: &mut dyn Sections, r: &Report, out: &mut dyn Write) -> io:
     s.head(r, out)?;
     let mut buf = Vec::with_capacity(SIZE + SIZE / 4);
     let mut failed = None;
-    let mut parts = Parts {
-        buf: &mut buf,
-        to: &mut *out,
-        failed: &mut failed,
-    };
+    let mut parts = Parts::new(&mut buf, &mut *out, &mut failed);
     for p in &r.projects {
         s.project(p, &mut parts);
         parts.may_cut();
@@ -234,11 +239,7 @@ impl<'a> Spool<'a> {
     /// error).
     pub fn project(&mut self, p: ProjectReport) -> ProjectReport {
         if self.failed.is_none() {
-            let mut parts = Parts {
-                buf: &mut self.buf,
-                to: &mut self.held,
-                failed: &mut self.failed,
-            };
+            let mut parts = Parts::new(&mut self.buf, &mut self.held, &mut self.failed);
             self.sections.project(&p, &mut parts);
             parts.may_cut();
             self.projects += 1;
@@ -258,12 +259,7 @@ impl<'a> Spool<'a> {
 
     fn spill(&mut self) {
         let end = self.buf.len();
-        Parts {
-            buf: &mut self.buf,
-            to: &mut self.held,
-            failed: &mut self.failed,
-        }
-        .cut_at(end);
+        Parts::new(&mut self.buf, &mut self.held, &mut self.failed).cut_at(end);
     }
 
     /// Writes the report to `out`: the head of `r` (its roll-ups complete, its projects as
@@ -271,11 +267,7 @@ impl<'a> Spool<'a> {
     pub fn finish(mut self, r: &Report, out: &mut dyn Write) -> io::Result<()> {
         if self.failed.is_none() {
             let projects = self.projects;
-            let mut parts = Parts {
-                buf: &mut self.buf,
-                to: &mut self.held,
-                failed: &mut self.failed,
-            };
+            let mut parts = Parts::new(&mut self.buf, &mut self.held, &mut self.failed);
             self.sections.end_projects(projects, &mut parts);
             self.spill();
         }
