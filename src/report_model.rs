@@ -473,6 +473,14 @@ impl ProjectReport {
         self.status == TotalStatus::Scored
     }
 
+    /// Whether the project counts in a roll-up's mean and grade: a total on points it could
+    /// earn. A project whose rows carry no points (`0.00 / 0`, no 一级指标 and no 分值) is
+    /// scored but not graded (`eval.points-not-100`): counted as a 0 it made a one-project
+    /// sheet's summary 差.
+    pub fn graded(&self) -> bool {
+        self.has_total() && self.weights.exact > rust_decimal::Decimal::ZERO
+    }
+
     /// The total as shown: the score, or the state in its place (`待评定`, `未核对`).
     pub fn total_text(&self) -> String {
         match self.status.zh() {

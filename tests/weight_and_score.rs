@@ -172,3 +172,31 @@ fn a_flat_sheets_weight_and_score_cell_that_does_not_split_is_named_and_its_proj
     assert_eq!(summary["waiting"], 1, "{}", streamed.stdout);
     assert_eq!(summary["score"], "100.00", "{}", streamed.stdout);
 }
+
+/// A sheet whose rows carry no points (no 一级指标, no 分值) beside one scored on 100: the
+/// first is `0.00 / 0`, not graded, and counts in neither the mean nor the grade — whole and
+/// streamed alike (counted as a 0 it made the mean 50.00 and the grade 差).
+#[test]
+fn a_project_without_points_counts_in_no_mean_and_no_grade() {
+    let d = reports::dir("points", "none");
+    std::fs::write(
+        d.join("a.tsv"),
+        "项目\t一级指标\t三级指标\t年度指标值\t实际完成值\t分值\n\
+         无分值\t\t设备\t20台\t20台\t\n\
+         无分值\t\t培训人次\t300人次\t320人次\t\n\
+         有分值\t产出指标\t培训人数\t≥100人\t100人\t90\n\
+         有分值\t预算执行率\t预算执行率\t100%\t100%\t10\n",
+    )
+    .unwrap();
+    let whole = run(&d, &["evaluate", "a.tsv", "--format", "json"]);
+    let v: Value = serde_json::from_str(&whole.stdout).unwrap();
+    let streamed = run(&d, &["evaluate", "a.tsv", "--format", "jsonl"]);
+    let last = streamed.stdout.lines().last().unwrap();
+    let s: Value = serde_json::from_str(last).unwrap();
+    for summary in [&v["summary"], &s["summary"]] {
+        assert_eq!(summary["projects"], 2, "{summary}");
+        assert_eq!(summary["waiting"], 1, "{summary}");
+        assert_eq!(summary["score"], "100.00", "{summary}");
+        assert_eq!(summary["grade"], "优", "{summary}");
+    }
+}

@@ -114,7 +114,7 @@ pub(super) fn rollup_of(
         }
         // means of totals on 100 (a project scored on other points converted, §8.1); a
         // project with no total (待评定, 未核对) is counted as waiting, not as 0
-        let with_total: Vec<&&ProjectReport> = mine.iter().filter(|p| p.has_total()).collect();
+        let with_total: Vec<&&ProjectReport> = mine.iter().filter(|p| p.graded()).collect();
         let score = mean(with_total.iter().map(|p| super::total::on_100(p)));
         units.push(UnitReport {
             unit: (*u).to_owned(),
@@ -134,11 +134,11 @@ pub(super) fn rollup_of(
     for p in &projects {
         counts.merge(&p.counts);
     }
-    let with_total = projects.iter().filter(|p| p.has_total()).count();
+    let with_total = projects.iter().filter(|p| p.graded()).count();
     let score = mean(
         projects
             .iter()
-            .filter(|p| p.has_total())
+            .filter(|p| p.graded())
             .map(super::total::on_100),
     );
     findings.extend(

@@ -699,7 +699,7 @@ fn work(
             findings.extend(super::evaluate::budget_finding(&read.doc, &p));
             to.end_project(&p);
             counts.merge(&p.counts);
-            let score = p.has_total().then(|| super::total::on_100(&p));
+            let score = p.graded().then(|| super::total::on_100(&p));
             projects.push(&p.unit, &p.project, score, p.pending.exact);
         },
     );

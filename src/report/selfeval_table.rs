@@ -643,11 +643,11 @@ fn markdown_findings(c: &mut Chunked<'_>, r: &Report) -> io::Result<()> {
     Ok(())
 }
 
-/// `（其中 2 个没有总分：待评定或未核对，不计入平均分）` after a count of projects, empty where none.
+/// `（其中 2 个没有总分或没有分值：…，不计入平均分）` after a count of projects, empty where none.
 pub(crate) fn waiting_text(waiting: usize) -> String {
     if waiting == 0 {
         String::new()
     } else {
-        format!("（其中 {waiting} 个没有总分：待评定或未核对，不计入平均分）")
+        format!("（其中 {waiting} 个没有总分或没有分值：待评定、未核对或不评定等级，不计入平均分）")
     }
 }
