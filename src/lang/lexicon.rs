@@ -321,12 +321,60 @@ pub const UNIT_SPELLINGS: &[(&str, &str)] = &[
 
 /// Measure words a target may give two of, the second in brackets (`20台（套）`, `≥5个(项)`,
 /// `300人(次)`): the unit is either, or both written together (`台套`, `人次`). Counts only:
-/// money, time and lengths in brackets are remarks, not alternatives.
-pub const ALTERNATIVE_UNITS: &[&str] = &[
-    "次", "个", "项", "人", "人次", "份", "家", "所", "场", "期", "批", "篇", "条", "座", "台",
-    "套", "辆", "户", "名", "件", "本", "册", "部", "处", "类", "种", "宗", "例", "栋", "间", "张",
-    "块", "只", "头", "株", "棵", "支", "把", "组", "对", "双", "箱", "袋", "盒", "册次",
-];
+/// money, time and lengths in brackets are remarks, not alternatives. (One `match` on the
+/// characters, not a list of strings: it is asked after every unit a target writes.)
+pub fn is_alternative_unit(word: &str) -> bool {
+    let mut cs = word.chars();
+    match (cs.next(), cs.next(), cs.next()) {
+        (Some(c), None, _) => matches!(
+            c,
+            '次' | '个'
+                | '项'
+                | '人'
+                | '份'
+                | '家'
+                | '所'
+                | '场'
+                | '期'
+                | '批'
+                | '篇'
+                | '条'
+                | '座'
+                | '台'
+                | '套'
+                | '辆'
+                | '户'
+                | '名'
+                | '件'
+                | '本'
+                | '册'
+                | '部'
+                | '处'
+                | '类'
+                | '种'
+                | '宗'
+                | '例'
+                | '栋'
+                | '间'
+                | '张'
+                | '块'
+                | '只'
+                | '头'
+                | '株'
+                | '棵'
+                | '支'
+                | '把'
+                | '组'
+                | '对'
+                | '双'
+                | '箱'
+                | '袋'
+                | '盒'
+        ),
+        (Some('人' | '册'), Some('次'), None) => true,
+        _ => false,
+    }
+}
 
 /// Units a Chinese numeral may stand before (`两次`, `三个`): a closed list, so that words such
 /// as `一流` or `一致` are not read as numbers.

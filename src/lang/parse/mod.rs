@@ -932,13 +932,27 @@ fn unit(input: &str) -> Option<(&str, Unit, usize)> {
 
 /// `（套）` after the measure word `台` (`20台（套）`, `≥5个(项)`): the unit `台（套）`, either
 /// word, and the text after the bracket. Only measure words of counts on both sides
-/// (`lexicon::ALTERNATIVE_UNITS`); the brackets are written full-width in the unit.
+/// (`lexicon::is_alternative_unit`); the brackets are written full-width in the unit.
+#[inline]
 fn alternative_unit<'a>(first: &Unit, after: &'a str) -> Option<(Unit, &'a str)> {
+    // most units end a target or come before a word: one byte tells (`(`, or `（`'s first)
+    if !matches!(after.as_bytes().first(), Some(b'(' | 0xEF)) {
+        return None;
+    }
+    alternative_in_brackets(first, after)
+}
+
+/// [`alternative_unit`] past its first byte's test.
+#[cold]
+#[inline(never)]
+fn alternative_in_brackets<'a>(first: &Unit, after: &'a str) -> Option<(Unit, &'a str)> {
     let inner = after.strip_prefix(['（', '('])?;
     let close = inner.find(['）', ')'])?;
     let second = &inner[..close];
-    let words = lexicon::ALTERNATIVE_UNITS;
-    if !(words.contains(&first.as_str()) && words.contains(&second) && first.as_str() != second) {
+    if !(lexicon::is_alternative_unit(second)
+        && lexicon::is_alternative_unit(first.as_str())
+        && first.as_str() != second)
+    {
         return None;
     }
     let bracket = inner[close..].chars().next()?;
