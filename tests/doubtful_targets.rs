@@ -13,7 +13,7 @@ use std::path::{Path, PathBuf};
 #[path = "support/reports.rs"]
 #[allow(dead_code)]
 mod reports;
-use reports::{run, streamed_fields, whole_fields};
+use reports::{Run, run, streamed_fields, whole_fields};
 
 fn fixtures() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/eval")
@@ -27,13 +27,18 @@ fn indicators(format: &str) -> (Vec<[String; 3]>, String) {
         &["evaluate", "doubtful-targets.tsv", "--format", format],
     );
     assert_eq!(r.code, 0, "{}", r.stderr);
+    (verdicts(&r, format), r.stdout)
+}
+
+/// Each indicator's name, verdict and score (`""` where it has none) of a run's report, whole
+/// (`json`) or streamed (`jsonl`).
+fn verdicts(r: &Run, format: &str) -> Vec<[String; 3]> {
     let fields = ["indicator", "verdict", "score"];
-    let got = if format == "json" {
+    if format == "json" {
         whole_fields(&r.stdout, fields)
     } else {
         streamed_fields(&r.stdout, fields)
-    };
-    (got, r.stdout)
+    }
 }
 
 #[test]
@@ -105,16 +110,7 @@ fn a_deadline_without_its_year_goes_to_a_person_where_the_budget_year_decides() 
             &fixtures(),
             &["evaluate", "deadline-year.tsv", "--format", format],
         );
-        let fields = ["indicator", "verdict", "score"];
-        let got = if format == "json" {
-            whole_fields(&r.stdout, fields)
-        } else {
-            streamed_fields(&r.stdout, fields)
-        };
-        let got: Vec<[&str; 3]> = got
-            .iter()
-            .map(|[n, v, s]| [n.as_str(), v.as_str(), s.as_str()])
-            .collect();
+        let got = verdicts(&r, format);
         assert_eq!(
             got,
             vec![
@@ -171,16 +167,7 @@ fn a_range_written_high_end_first_goes_to_a_person_never_scored_as_a_miss() {
             &["evaluate", "reversed-range.tsv", "--format", format],
         );
         assert_eq!(r.code, 0, "{}", r.stderr);
-        let fields = ["indicator", "verdict", "score"];
-        let got = if format == "json" {
-            whole_fields(&r.stdout, fields)
-        } else {
-            streamed_fields(&r.stdout, fields)
-        };
-        let got: Vec<[&str; 3]> = got
-            .iter()
-            .map(|[n, v, s]| [n.as_str(), v.as_str(), s.as_str()])
-            .collect();
+        let got = verdicts(&r, format);
         assert_eq!(
             got,
             vec![
@@ -239,16 +226,7 @@ fn a_rates_change_in_percent_goes_to_a_person_where_share_and_points_disagree() 
             ],
         );
         assert_eq!(r.code, 0, "{}", r.stderr);
-        let fields = ["indicator", "verdict", "score"];
-        let got = if format == "json" {
-            whole_fields(&r.stdout, fields)
-        } else {
-            streamed_fields(&r.stdout, fields)
-        };
-        let got: Vec<[&str; 3]> = got
-            .iter()
-            .map(|[n, v, s]| [n.as_str(), v.as_str(), s.as_str()])
-            .collect();
+        let got = verdicts(&r, format);
         assert_eq!(
             got,
             vec![

@@ -784,15 +784,7 @@ fn streaming(
     if args.format == ReportFormat::Csv {
         return streaming_csv(args, &inputs, &head.findings, stream, opts);
     }
-    for f in &head.findings {
-        say!(
-            "{}[{}] {}：{}",
-            f.severity.zh(),
-            f.code,
-            f.position(),
-            f.message
-        );
-    }
+    say_findings(&head.findings);
     let mut out = match super::output::Output::open(args.output.as_deref(), &inputs) {
         Ok(o) => o,
         Err(code) => return Some(code),
@@ -862,15 +854,7 @@ fn streaming_csv(
         return None;
     }
     // the reader's findings so far, also where the run stopped on an error
-    for f in head_findings {
-        say!(
-            "{}[{}] {}：{}",
-            f.severity.zh(),
-            f.code,
-            f.position(),
-            f.message
-        );
-    }
+    say_findings(head_findings);
     let copied = notes
         .into_inner()
         .map_err(|e| e.into_error())
@@ -914,4 +898,18 @@ fn streaming_csv(
         // dropped unfinished: the temporary file goes, the old report stays
         Err(e) => super::output::failed(&e, "报告"),
     })
+}
+
+/// The reader's findings on stderr, one line each (`警告[code] 位置：message`), as a streamed
+/// run says them before and after its rows.
+fn say_findings<'f>(findings: impl IntoIterator<Item = &'f crate::finding::Finding>) {
+    for f in findings {
+        say!(
+            "{}[{}] {}：{}",
+            f.severity.zh(),
+            f.code,
+            f.position(),
+            f.message
+        );
+    }
 }

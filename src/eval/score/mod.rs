@@ -516,6 +516,18 @@ fn grade_outcome(
     o
 }
 
+/// The percentage a target sets (its value, a range's upper end) where it is written in %:
+/// what a bare fraction of 1 is weighed against.
+fn percent_scale(target: &Target) -> Option<Decimal> {
+    match target {
+        Target::Compare { quantity, .. } | Target::Approximate { quantity } => {
+            is_percent(quantity.unit.as_ref()).then_some(quantity.value)
+        }
+        Target::Range { high, unit, .. } => is_percent(unit.as_ref()).then_some(high.value),
+        _ => None,
+    }
+}
+
 /// A bare number of at most 1 against a percentage target above 1 (`0.96` against `≥95%`):
 /// most likely a fraction of 1 from a cell that lost its percent format, never read silently
 /// as 0.96 %. It goes to a person, with both readings in the note (contract §4.5).
@@ -529,10 +541,6 @@ fn fraction_of_one(target: &Target, actual: &Actual, plan: Option<&Actual>) -> O
         return None;
     };
     let scale = match target {
-        Target::Compare { quantity, .. } | Target::Approximate { quantity } => {
-            is_percent(quantity.unit.as_ref()).then_some(quantity.value)
-        }
-        Target::Range { high, unit, .. } => is_percent(unit.as_ref()).then_some(high.value),
         // a rate against last year's (`较上年提高2个百分点`, 上年 80%): the baseline's level
         Target::Relative { .. } => match plan {
             Some(Actual::Quantity { quantity: b, .. }) if is_percent(b.unit.as_ref()) => {
@@ -540,7 +548,7 @@ fn fraction_of_one(target: &Target, actual: &Actual, plan: Option<&Actual>) -> O
             }
             _ => None,
         },
-        _ => None,
+        _ => percent_scale(target),
     }?;
     (a.value > Decimal::ZERO && a.value <= Decimal::ONE && scale > Decimal::ONE).then(|| {
         Outcome::new(
@@ -577,13 +585,7 @@ fn fraction_or_percent(
     else {
         return None;
     };
-    let scale = match target {
-        Target::Compare { quantity, .. } | Target::Approximate { quantity } => {
-            is_percent(quantity.unit.as_ref()).then_some(quantity.value)
-        }
-        Target::Range { high, unit, .. } => is_percent(unit.as_ref()).then_some(high.value),
-        _ => None,
-    }?;
+    let scale = percent_scale(target)?;
     if !(a.value > Decimal::ZERO && a.value <= Decimal::ONE && scale <= Decimal::ONE) {
         return None;
     }
