@@ -88,9 +88,7 @@ pub struct Bonus {
 }
 
 pub fn bonus(b: &model::BonusSpec) -> Result<Bonus, Why> {
-    let per = quantity(&b.per)
-        .filter(|q| q.value > Decimal::ZERO)
-        .ok_or("`per` 应是一个正的数量，如 `1%`、`1`")?;
+    let per = step(&b.per, "`1%`、`1`")?;
     let each = points(&b.points).ok_or("`points` 应是非负的数")?;
     let max = points(&b.max).ok_or("`max` 应是非负的数（最高加几分）")?;
     Ok(Bonus {
@@ -160,6 +158,25 @@ fn points(n: &Number) -> Option<Decimal> {
 /// Why a key's value cannot be used: the message, in Chinese.
 pub type Why = String;
 
+/// A step (`per`): a positive quantity. `1月` reads as a date (January), as a target's does:
+/// the message says to write `1个月`, which is a span of months.
+fn step(n: &Number, examples: &str) -> Result<Quantity, Why> {
+    if let Some(q) = quantity(n).filter(|q| q.value > Decimal::ZERO) {
+        return Ok(q);
+    }
+    Err(match month_of_year(n) {
+        Some(m) => format!("`per` 的 `{m}月` 读作日期（{m}月份）：按月计写 `{m}个月`"),
+        None => format!("`per` 应是一个正的数量，如 {examples}"),
+    })
+}
+
+/// The digits of a value written as a month of the year (`1月`, `3 月`), which a step cannot be.
+fn month_of_year(n: &Number) -> Option<&str> {
+    let Number::Text(t) = n else { return None };
+    let digits = t.trim().strip_suffix('月')?.trim_end();
+    (!digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit())).then_some(digits)
+}
+
 pub fn tiers(t: &model::TiersSpec) -> Result<Tiers, Why> {
     if t.bands.is_empty() {
         return Err("`tiers` 至少要有一档（bands）".into());
@@ -220,12 +237,13 @@ pub fn tiers(t: &model::TiersSpec) -> Result<Tiers, Why> {
 }
 
 pub fn deduct(d: &model::DeductSpec) -> Result<Deduct, Why> {
-    let per = quantity(&d.per)
-        .filter(|q| q.value > Decimal::ZERO)
-        .ok_or("`per` 应是一个正的数量，如 `5%`、`1`")?;
+    let per = step(&d.per, "`5%`、`1`、`1天`、`1个月`")?;
     let points = points(&d.points).ok_or("`points` 应是非负的数")?;
     let beyond = match &d.beyond {
-        Some(b) => Some(quantity(b).ok_or("`beyond` 读不出数量")?),
+        Some(b) => Some(quantity(b).ok_or_else(|| match month_of_year(b) {
+            Some(m) => format!("`beyond` 的 `{m}月` 读作日期（{m}月份）：按月计写 `{m}个月`"),
+            None => "`beyond` 读不出数量".to_owned(),
+        })?),
         None => None,
     };
     Ok(Deduct {

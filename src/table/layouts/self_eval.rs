@@ -296,6 +296,27 @@ fn cells_of<'t, R: SheetRow<'t>>(
     roles.map(|role| cell(h, row, role).map(|c| row.cell_at(c.i, source)))
 }
 
+/// Whether a 预算执行率 row's target is the whole budget: empty, `100%`, `≥100%` (the rate
+/// the budget line is scored against); a lower target (`≥95%`) is an indicator's, scored as one.
+fn whole_budget(target: &str) -> bool {
+    let t = target.trim();
+    let t = t
+        .trim_start_matches(['≥', '≧', '>', '=', '＞', '＝'])
+        .trim_start();
+    t.is_empty() || percent_share(t) == Some(Decimal::ONE)
+}
+
+/// A rate written with its `%` (`93.5%`, `93.50 ％`) as a share (0.935); `None` for anything
+/// else: a bare `0.935` or `93.5` could be either scale and is not taken as the rate.
+fn percent_share(text: &str) -> Option<Decimal> {
+    let digits = text.trim().strip_suffix(['%', '％'])?.trim_end();
+    let v = parse_number(digits).ok().flatten()?;
+    if v.is_sign_negative() {
+        return None;
+    }
+    v.checked_div(Decimal::ONE_HUNDRED)
+}
+
 /// The cells a 预算执行率 row's amounts were read from: each its column's where that column
 /// gave it (`read`), else the target's (全年预算数) or the actual's (全年执行数).
 fn rate_row_cells<'t, R: SheetRow<'t>>(
@@ -948,8 +969,8 @@ impl<'t, R: SheetRow<'t>> SheetReader<'_, '_, '_, R> {
             self.heading_or_nameless(row, place, [weight, score], row_at);
             return;
         };
-        // budget row, form 2: 预算执行率 with plain amounts as target and actual
-        if level1_cell.is_none()
+        // budget row, form 2: 预算执行率 with plain amounts, or the rate itself (`93.5%`)
+        if level1_cell.is_none_or(|c| c.text.starts_with("预算"))
             && BUDGET_ROW.find(indicator_cell.text.as_bytes()).is_some()
             && self.rate_row(
                 (row, place, row_at),
@@ -1034,7 +1055,13 @@ impl<'t, R: SheetRow<'t>> SheetReader<'_, '_, '_, R> {
             None => actual_cell.map(|c| c.text),
         };
         let s = actual.and_then(|a| parse_number(a).ok().flatten());
-        if b.is_none() || (s.is_none() && actual_cell.is_some()) {
+        // the rate itself against the whole budget: scored from the rate, as a form's
+        // 预算执行率 row is (its amounts from their own columns where the sheet has them)
+        let rate = match (b, s) {
+            (None, None) if whole_budget(target) => actual.and_then(percent_share),
+            _ => None,
+        };
+        if rate.is_none() && (b.is_none() || (s.is_none() && actual_cell.is_some())) {
             return false;
         }
         let cells = rate_row_cells(h, row, self.ctx.source, [budget, spent]);
@@ -1043,10 +1070,20 @@ impl<'t, R: SheetRow<'t>> SheetReader<'_, '_, '_, R> {
             spent: spent.or(s),
             weight,
             published_score: score,
-            rate: None,
+            rate,
             at: row_at,
             cells,
         });
+        if let Some(r) = rate {
+            let message = format!(
+                "「预算执行率」行是项目的预算执行一栏：实际完成值 {}% 是执行率，按它计分（预算执行的分值，不作为指标）",
+                (r * Decimal::ONE_HUNDRED).normalize()
+            );
+            let f = self
+                .ctx
+                .finding(codes::FORM_READING, Severity::Info, row_at, message);
+            self.ctx.findings.push(f);
+        }
         true
     }
 
