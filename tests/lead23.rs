@@ -127,3 +127,37 @@ fn a_step_written_as_a_month_of_the_year_says_to_write_months() {
     let good = run(&d, &["rules", "check", "good.yaml"]);
     assert_eq!(good.code, 0, "{}", good.stderr);
 }
+
+/// An `other_row` limit on a row whose points were rescaled (a row not applicable beside it):
+/// the note showed the cap with 28 decimals (`至多得 11.111111111111111111111111111`), the other
+/// figures of the same note four; it is shown as they are.
+#[test]
+fn an_other_row_cap_is_shown_as_the_notes_other_figures() {
+    let d = reports::dir("lead23", "other-row");
+    std::fs::write(
+        d.join("a.tsv"),
+        "项目\t一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\n\
+         道路养护\t产出指标\t数量指标\t路灯维修数量\t500盏\t260盏\t10\n\
+         道路养护\t效益指标\t社会效益指标\t道路通行安全事故数\t≤2起\t3起\t40\n\
+         道路养护\t满意度指标\t满意度\t群众满意度\t≥90%\t86%\t20\n\
+         道路养护\t产出指标\t数量指标\t道路养护里程\t≥120公里\t120公里\t30\n",
+    )
+    .unwrap();
+    std::fs::write(
+        d.join("m.yaml"),
+        "rules:\n  - id: b.na\n    when: indicator contains \"路灯\"\n    not_applicable: true\n  \
+         - id: b.other\n    when: category == \"满意度指标\"\n    other_row: {when: indicator contains \"安全事故\" and actual > target, share: 50%, message: 发生安全事故，满意度得分减半}\n",
+    )
+    .unwrap();
+    let out = run(
+        &d,
+        &["evaluate", "a.tsv", "--rules", "m.yaml", "--format", "json"],
+    );
+    let v: Value =
+        serde_json::from_str(&out.stdout).unwrap_or_else(|e| panic!("{e}: {}", out.stderr));
+    let row = &v["projects"][0]["indicators"][2];
+    assert_eq!(row["indicator"], "群众满意度", "{row}");
+    assert_eq!(row["score"], "11.11", "{row}");
+    let note = row["note"].as_str().unwrap();
+    assert!(note.ends_with("：至多得 11.1111"), "{note}");
+}

@@ -109,10 +109,16 @@ pub(super) fn limited(
         Some(sc) if sc > cap => {
             o.score = Some(cap);
             bonus = None;
-            o.formula = format!("{}；{why}：至多得 {}", o.formula, cap.normalize());
+            o.formula = format!("{}；{why}：至多得 {}", o.formula, super::score::n(cap));
         }
-        Some(_) => o.formula = format!("{}；{why}：得分未超过 {}", o.formula, cap.normalize()),
-        None => o.formula = format!("{}；{why}：评定后至多得 {}", o.formula, cap.normalize()),
+        Some(_) => o.formula = format!("{}；{why}：得分未超过 {}", o.formula, super::score::n(cap)),
+        None => {
+            o.formula = format!(
+                "{}；{why}：评定后至多得 {}",
+                o.formula,
+                super::score::n(cap)
+            )
+        }
     }
     o.rules.push(limit.rule.clone());
     let mut out = super::indicator::Scoring::new(o);
