@@ -161,3 +161,40 @@ fn an_other_row_cap_is_shown_as_the_notes_other_figures() {
     let note = row["note"].as_str().unwrap();
     assert!(note.ends_with("：至多得 11.1111"), "{note}");
 }
+
+/// `jixiao evaluate` on the fill-in workbook `jixiao template` wrote, before it is filled: the
+/// anchor's first way forward was to run `jixiao template` on that workbook again. It now says
+/// the workbook is already the per-project 自评表 to fill in; a target table still gets the
+/// template command.
+#[test]
+fn an_unfilled_fill_in_workbook_is_told_to_be_filled_not_templated() {
+    let d = reports::dir("lead23", "unfilled");
+    let targets = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("samples/guangzhou-hpf-2023/targets.tsv");
+    std::fs::copy(&targets, d.join("targets.tsv")).unwrap();
+    let made = run(&d, &["template", "targets.tsv", "-o", "fill.xlsx"]);
+    assert_eq!(made.code, 0, "{}", made.stderr);
+    let out = run(&d, &["evaluate", "fill.xlsx"]);
+    assert_eq!(out.code, 2, "{}", out.stderr);
+    assert!(out.stderr.contains("eval.no-actuals"), "{}", out.stderr);
+    assert!(
+        out.stderr
+            .contains("1. fill.xlsx 已是按项目的自评表：在各项目的实际完成值栏"),
+        "{}",
+        out.stderr
+    );
+    assert!(
+        !out.stderr
+            .contains("jixiao template fill.xlsx -o 自评表.xlsx"),
+        "{}",
+        out.stderr
+    );
+    let table = run(&d, &["evaluate", "targets.tsv"]);
+    assert!(
+        table
+            .stderr
+            .contains("1. jixiao template targets.tsv -o 自评表.xlsx"),
+        "{}",
+        table.stderr
+    );
+}

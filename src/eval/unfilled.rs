@@ -15,7 +15,7 @@ use crate::finding::{Finding, Severity};
     code("eval.no-actuals"),
     help(
         "下一步（任选其一）：\n\
-         1. jixiao template {table} -o 自评表.xlsx 生成填报用的自评表（每个项目一张工作表，目标已填好），在黄色单元格填写全年执行数、实际完成值和偏差原因，再运行 jixiao evaluate 自评表.xlsx；\n\
+         1. {fill}\n\
          2. jixiao template {table} -o 实际值.yaml 生成实际值文件，填写后运行 jixiao evaluate {table} 实际值.yaml；\n\
          3. 运行 jixiao serve，把表拖到网页上，下载填报用的自评表。"
     )
@@ -25,6 +25,10 @@ pub struct Unfilled {
     pub table: String,
     /// `（没有找到实际完成值列：表头是 …）` where the sheet has no actuals column, else empty.
     pub column: String,
+    /// The first way: fill this table in where it is already a per-project 自评表 with a
+    /// 实际完成值 column (the workbook `jixiao template` writes, a published form left blank),
+    /// else make one with `jixiao template`.
+    pub fill: String,
 }
 
 /// [`Unfilled`] where `doc` has no actual and no actuals file was given.
@@ -39,9 +43,23 @@ pub fn check(
             .find(|f| f.code == crate::finding::codes::NO_ACTUALS_COLUMN)
             .map(|f| format!("（{}）", f.message))
             .unwrap_or_default();
+        let table = doc.source.name.clone();
+        let forms = doc.units.iter().flat_map(|u| &u.projects);
+        let fill = match column.is_empty()
+            && forms.clone().next().is_some()
+            && forms.clone().all(|p| p.form.is_some())
+        {
+            true => format!(
+                "{table} 已是按项目的自评表：在各项目的实际完成值栏（jixiao template 生成的工作簿中是黄色单元格）填写实际完成值、全年执行数和偏差原因，保存后再运行 jixiao evaluate {table}；"
+            ),
+            false => format!(
+                "jixiao template {table} -o 自评表.xlsx 生成填报用的自评表（每个项目一张工作表，目标已填好），在黄色单元格填写全年执行数、实际完成值和偏差原因，再运行 jixiao evaluate 自评表.xlsx；"
+            ),
+        };
         return Err(Unfilled {
-            table: doc.source.name.clone(),
+            table,
             column,
+            fill,
         });
     }
     Ok(())
