@@ -198,3 +198,32 @@ fn an_unfilled_fill_in_workbook_is_told_to_be_filled_not_templated() {
         table.stderr
     );
 }
+
+/// Two years' actual columns: `inspect` told the user "其他年度用 --year 选列" but had no
+/// `--year` (the anchor refused the flag), and `review --year 2022` read the 2023 column. Both
+/// now read the year asked, as `evaluate` does.
+#[test]
+fn inspect_and_review_read_the_year_asked() {
+    let d = reports::dir("lead23", "years");
+    std::fs::write(
+        d.join("years.tsv"),
+        "项目名称\t一级指标\t二级指标\t三级指标\t年度指标值\t分值\t2022年完成值\t2023年完成值\n\
+         培训项目\t产出指标\t数量指标\t培训人数\t≥100人\t10\t120人\t80人\n",
+    )
+    .unwrap();
+    let asked = run(&d, &["inspect", "years.tsv", "--year", "2022"]);
+    assert_eq!(asked.code, 0, "{}", asked.stderr);
+    assert!(asked.stdout.contains("≥100人  → 120人"), "{}", asked.stdout);
+    let latest = run(&d, &["inspect", "years.tsv"]);
+    assert!(
+        latest.stdout.contains("≥100人  → 80人"),
+        "{}",
+        latest.stdout
+    );
+    let review = run(&d, &["review", "years.tsv", "--year", "2022"]);
+    let said = format!("{}{}", review.stdout, review.stderr);
+    assert!(
+        said.contains("按 --year 2022，读取「2022年完成值」列"),
+        "{said}"
+    );
+}

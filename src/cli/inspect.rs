@@ -21,13 +21,17 @@ pub struct Args {
     /// 输出格式
     #[arg(long, value_enum, default_value_t = OutputFormat::Table)]
     pub format: OutputFormat,
+    /// 年度：表中有两个年度的实际完成值列（2022年完成值、2023年完成值）时读这一年的，与 evaluate 相同
+    #[arg(long, value_parser = super::year)]
+    pub year: Option<i32>,
     #[command(flatten)]
     pub table_args: super::input::TableArgs,
     #[command(flatten)]
     pub pile: super::pile::PileArgs,
 }
 
-pub fn run(args: Args) -> u8 {
+pub fn run(mut args: Args) -> u8 {
+    args.table_args.year = args.year;
     // several files, folders or archives: each table's tree (`cli::pile`)
     let opts = args.table_args.options();
     let read = match super::pile::plan(&args.tables, &args.pile, &opts, true) {

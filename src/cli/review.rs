@@ -65,7 +65,9 @@ fn explain(code: &str, rules: &crate::rules::RuleSet) -> u8 {
     }
 }
 
-pub fn run(args: Args) -> u8 {
+pub fn run(mut args: Args) -> u8 {
+    // of two years' actual columns, the year asked is read, as `evaluate` reads it
+    args.table_args.year = args.year;
     // rules first: `--explain` knows the codes of the rules' own checks too
     let rules = match args.rules.load() {
         Ok(r) => r,
