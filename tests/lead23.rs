@@ -227,3 +227,33 @@ fn inspect_and_review_read_the_year_asked() {
         "{said}"
     );
 }
+
+/// A deadline whose month or day does not exist (`2023年13月底前`, `6月31日前`) passed review
+/// without a word on the anchor, and is read as a qualitative target (待评定 at year end); review
+/// now names the date at its characters. Ages and spans of months are no dates.
+#[test]
+fn review_names_a_date_that_does_not_exist() {
+    let d = reports::dir("lead23", "dates");
+    std::fs::write(
+        d.join("t.tsv"),
+        "项目\t一级指标\t二级指标\t三级指标\t年度指标值\n\
+         便民服务\t产出指标\t时效指标\t完成时间\t2023年13月底前\n\
+         便民服务\t产出指标\t时效指标\t验收时间\t6月31日前\n\
+         便民服务\t产出指标\t数量指标\t0-36月龄儿童管理人数\t≥1200人\n\
+         便民服务\t产出指标\t时效指标\t建设周期\t12个月\n\
+         便民服务\t产出指标\t时效指标\t开工时间\t2023年3月底前\n",
+    )
+    .unwrap();
+    let out = run(&d, &["review", "t.tsv", "--format", "json"]);
+    let v: Value =
+        serde_json::from_str(&out.stdout).unwrap_or_else(|e| panic!("{e}: {}", out.stdout));
+    let found: Vec<String> = reports::findings_of(&v, "review.impossible-date");
+    assert_eq!(
+        found,
+        [
+            "指标“完成时间”的年度指标值写了不存在的日期“2023年13月”（没有 13 月）",
+            "指标“验收时间”的年度指标值写了不存在的日期“6月31日”（6 月只有 30 天）",
+        ],
+        "{v}"
+    );
+}

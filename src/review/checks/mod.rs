@@ -30,4 +30,5 @@ checks! {
     project_missing_category,
     name_states_other_target,
     range_reversed,
+    impossible_date,
 }
