@@ -257,3 +257,24 @@ fn review_names_a_date_that_does_not_exist() {
         "{v}"
     );
 }
+
+/// `群众满意度 | 100人`: the anchor's unit check read only names ending in 率, so a satisfaction
+/// written as a head count passed it (only the satisfaction floor said it could not compare).
+/// A satisfaction in % or in survey points (`≥90分`) is not flagged.
+#[test]
+fn review_names_a_satisfaction_written_in_people() {
+    let d = reports::dir("lead23", "satisfaction");
+    std::fs::write(
+        d.join("t.tsv"),
+        "项目\t一级指标\t二级指标\t三级指标\t年度指标值\n\
+         便民服务\t满意度指标\t服务对象满意度指标\t群众满意度\t100人\n\
+         便民服务\t满意度指标\t服务对象满意度指标\t师生满意度\t≥90分\n\
+         便民服务\t满意度指标\t服务对象满意度指标\t企业满意度\t≥95%\n",
+    )
+    .unwrap();
+    let out = run(&d, &["review", "t.tsv", "--format", "json"]);
+    let v: Value =
+        serde_json::from_str(&out.stdout).unwrap_or_else(|e| panic!("{e}: {}", out.stdout));
+    let found = reports::findings_of(&v, "review.unit-mismatch");
+    assert_eq!(found, ["指标“群众满意度”的年度指标值单位与名称不符"], "{v}");
+}
