@@ -494,6 +494,10 @@ registry! {
     FORM_RATE_MISMATCH = "table.form-rate-mismatch", Warning,
         "执行率与资金金额不符",
         "含义：表单打印的执行率与它自己的全年执行数 ÷ 全年预算数不符（相差超过 0.5 个百分点，按百分数或小数读都不符）。\n处理：jixiao 按金额计算执行率并计分，原表执行率并列显示；二者必有一处填错。\n修改：核对全年预算数、全年执行数与执行率。";
+    /// A form's 执行率 written bare up to 1.5 (`1.5`) with no amounts: 150 % or 1.5 %.
+    FORM_RATE_DOUBT = "table.form-rate-doubt", Warning,
+        "执行率没有百分号，读法不定",
+        "含义：表单的执行率没有写百分号，且不大于 1.5（如 `1.5`），又没有全年预算数和全年执行数可以核对：它可能是 1 的分数（150%），也可能是漏了百分号的百分数（1.5%）。\n处理：jixiao 不按任何一种读法计分，预算执行一栏留待人工核对。\n修改：在执行率中写明百分号（如 `150%` 或 `1.5%`），或填写全年预算数和全年执行数。";
     /// A form's 分值 column is empty: each indicator's points come from its category's `(50分)`.
     FORM_POINTS_SHARED = "table.form-points-shared", Info,
         "分值列为空，按类别分值分配",

@@ -5432,7 +5432,9 @@ fn a_bound_said_to_be_excluded_is_never_read_as_included() {
         .lines()
         .find(|l| l.contains("\"indicator\":\"购置完成率\""))
         .unwrap_or_else(|| panic!("{}", r.stdout));
-    assert!(row.contains("\"verdict\":\"fail\""), "{row}");
+    // (exactly at a strict target: 未达标 by the operator, full points by the partial credit:
+    // a person decides since the twenty-third session, never a pass)
+    assert!(row.contains("\"verdict\":\"review\""), "{row}");
 }
 
 #[test]

@@ -33,6 +33,9 @@ pub(super) struct Budget {
     /// The execution rate a form prints with no amounts (a share), where neither the actuals
     /// file nor the sheet gives a budget or a spending.
     pub rate: Option<Decimal>,
+    /// The rate a form prints with no amounts reads two ways (`table.form-rate-doubt`): the
+    /// points wait for a person.
+    pub rate_doubt: bool,
 }
 
 impl Budget {
@@ -50,22 +53,27 @@ impl Budget {
             (None, None) => project.budget.as_ref().and_then(|b| b.rate),
             _ => None,
         };
+        let rate_doubt = budget.is_none()
+            && spent.is_none()
+            && project.budget.as_ref().is_some_and(|b| b.rate_doubt);
         Budget {
             budget,
             spent,
             rate,
+            rate_doubt,
         }
     }
 
     /// Whether budget execution is scored (a budget is known, or the rate a form prints).
     pub fn applicable(&self) -> bool {
-        self.budget.is_some() || self.rate.is_some()
+        self.budget.is_some() || self.rate.is_some() || self.rate_doubt
     }
 
-    /// A budget of zero or less: budget execution keeps its weight and waits for review (a
-    /// finding says why), never dropped to raise the other indicators.
+    /// A budget of zero or less, or a printed rate of two readings: budget execution keeps its
+    /// weight and waits for review (a finding says why), never dropped to raise the other
+    /// indicators.
     pub fn impossible(&self) -> bool {
-        self.budget.is_some_and(|b| !positive(b))
+        self.budget.is_some_and(|b| !positive(b)) || self.rate_doubt
     }
 
     /// spent ÷ budget, divided once for the budget's score and its execution rate.

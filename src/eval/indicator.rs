@@ -537,6 +537,23 @@ fn formula_and_method(
     {
         return r;
     }
+    // a count's range past its top, where more is better: met (`reading::open_top`)
+    if let Some(alt) = &s.reading.open_top
+        && o.verdict == Verdict::Fail
+        && let crate::lang::Target::Range { high, .. } = target
+    {
+        let floor = score(&alt.0, actual, plan, s.weight, m);
+        if floor.verdict == Verdict::Pass {
+            o = floor;
+            o.formula = format!(
+                "高于区间上限 {}：数量越多越好（规则 {}），区间上限不作为上限，{}",
+                high.value.normalize(),
+                alt.1,
+                o.formula
+            );
+            o.rules.push(alt.1.clone());
+        }
+    }
     if let Some(f) = s.reading.decisions.formula {
         o = super::formula::apply(f, target, actual, s.weight, m, o);
     }

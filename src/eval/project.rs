@@ -376,6 +376,10 @@ fn score_budget(
     if budget.impossible() {
         tally.pending += weight;
     }
+    if budget.rate_doubt {
+        note =
+            Some("原表执行率没有百分号，读法不定（table.form-rate-doubt），分值待评定".to_owned());
+    }
     if let Some(share) = spent_share {
         implausible_execution(step, share, tally);
     }

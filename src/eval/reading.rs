@@ -5,6 +5,15 @@
 //! deductions, a floor). Read afresh here; [`memo`](super::memo) keeps readings of equal rows,
 //! and of rows equal but for actuals that [`actual_truths`] finds alike (the rules' conditions
 //! on the actual hold alike for them, with the same facts `read` gives the rules).
+//!
+//! **A range of a count is a floor where more is better** ([`open_top`], issue 27): `5000-6000株`
+//! of an indicator the direction rules read higher-is-better (asked of the range's top, as a
+//! bare figure of its unit would be) sets how many at least; 6,500 planted is no miss. Such a
+//! range scores as `≥` its low end once the actual is past its top (達标, the note naming the
+//! direction rule), and as a range otherwise. Counts only (people, measure words: `人`, `株`,
+//! `个`, `次`; not rates, money, time, lengths or areas, whose range may be a band to stay in),
+//! and only under the bundled range formula: a rule file that names a formula for the
+//! indicator (`formula: range_distance` under its own id) keeps the top as a ceiling.
 
 use std::borrow::Cow;
 use std::rc::Rc;
@@ -59,6 +68,9 @@ pub(super) struct Reading {
     /// target as the name reads it (`≥ 0`) and that rule's id. Scoring sends the row to a
     /// person where the two readings differ ([`super::score::zero_either_way`]).
     pub zero_otherwise: Option<Box<(lang::Target, Cow<'static, str>)>>,
+    /// A range of a count whose indicator is higher-is-better ([`open_top`]): the target it
+    /// reads as past its top (`≥` its low end) and the direction rule's id.
+    pub open_top: Option<Box<(lang::Target, Cow<'static, str>)>>,
     pub canonical: Option<Arc<str>>,
     /// The category: as written, else inferred.
     pub category: Option<Arc<str>>,
@@ -233,6 +245,7 @@ pub(super) fn read(
         _ => None,
     };
     let zero_otherwise = zero_otherwise(rules, row, &seen.parsed);
+    let open_top = open_top(rules, row, &seen.parsed, &decisions);
     let Seen {
         category,
         inferred,
@@ -247,6 +260,7 @@ pub(super) fn read(
         parsed: Box::new(parsed),
         op_rule,
         zero_otherwise,
+        open_top,
         canonical,
         category,
         inferred,
@@ -297,6 +311,53 @@ fn zero_otherwise(
             quantity: quantity.clone(),
         };
         Box::new((t, by_name.rule))
+    })
+}
+
+/// The bundled rule that scores every range by its distance (contract §8.4).
+const BUNDLED_RANGE_RULE: &str = "default.score.range";
+
+/// A range of a count (`5000-6000株`) whose indicator the direction rules read higher-is-better
+/// (asked of its top as a bare figure of its unit), scored under the bundled range formula:
+/// `≥` its low end, for an actual past its top, and the direction rule's id (the module doc).
+fn open_top(
+    rules: &RuleSet,
+    row: &IndicatorRow,
+    parsed: &lang::Parsed,
+    decisions: &Decisions,
+) -> Option<Box<(lang::Target, Cow<'static, str>)>> {
+    let lang::Target::Range { low, high, unit } = &parsed.target else {
+        return None;
+    };
+    let counts = unit
+        .as_ref()
+        .is_some_and(|u| match lang::units::dimension(u) {
+            Some((d, _)) => d == lang::units::Dimension::People,
+            None => !u.as_str().contains(['/', '／', '元', '%', '‰']) && !u.as_str().is_empty(),
+        });
+    let bundled = decisions
+        .formula_rule
+        .as_deref()
+        .is_none_or(|r| r == BUNDLED_RANGE_RULE);
+    if !counts || !bundled || low.value > high.value {
+        return None;
+    }
+    let subject = lang::Subject {
+        indicator: Some(&row.name),
+        category: row.category.as_deref(),
+        subcategory: row.subcategory.as_deref(),
+    };
+    let top = lang::Quantity::new(high.value, unit.clone());
+    let by_name = lang::Directions::decide(rules, subject, &top);
+    (by_name.direction == lang::Direction::Higher).then(|| {
+        let floor = lang::Target::Compare {
+            op: match low.inclusive {
+                true => lang::Op::Ge,
+                false => lang::Op::Gt,
+            },
+            quantity: lang::Quantity::new(low.value, unit.clone()),
+        };
+        Box::new((floor, by_name.rule))
     })
 }
 

@@ -99,7 +99,7 @@ pub(crate) fn budget_outside(p: &ProjectReport) -> bool {
 /// from the recomputed one (or where the form's total leaves the budget row out).
 pub(crate) fn budget_remark(p: &ProjectReport) -> String {
     let mut parts: Vec<String> = p.budget_note.iter().cloned().collect();
-    if p.budget.is_none() && p.execution_rate.is_none() {
+    if p.budget.is_none() && p.execution_rate.is_none() && p.budget_note.is_none() {
         parts.push("未给出全年预算数，预算执行率不计分".to_owned());
     }
     if p.budget.is_none() && p.execution_rate.is_some() {

@@ -430,6 +430,16 @@ impl Compile<'_> {
         None
     }
 
+    /// A value of `key` that loads but most likely says what its writer did not mean: a
+    /// warning at the value (file, line and column), the rule kept as written.
+    pub fn doubtful(&mut self, key: &str, message: String, label: &str, help: String) {
+        self.errors.push(
+            bad_value_at(self.src, self.pos, key, message, label)
+                .help(help)
+                .warning(),
+        );
+    }
+
     /// A number of points that must not be negative (an error where it is).
     pub fn number(&mut self, n: Option<&super::model::Number>, key: &str) {
         if let Some(n) = n

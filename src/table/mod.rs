@@ -809,7 +809,7 @@ fn read_page(
             tables: all,
         });
     }
-    let sheets_named: Vec<String> = match files.is_empty() {
+    let sheets_named: Vec<String> = match files.pages.is_empty() {
         true => Vec::new(),
         false => sheets.iter().map(|s| s.name.clone()).collect(),
     };
@@ -855,7 +855,7 @@ fn beside_page(
         page.unread_styles.append(&mut framed.unread_styles);
         page.script_data |= framed.script_data;
     }
-    let mut files = Vec::new();
+    let mut files = page_files::Joined::default();
     let beside = match &opts.page_folder {
         Some(PageFolder::Disk(dir)) => Some(page_files::Beside::Disk(dir)),
         Some(PageFolder::Archive { folder, sheets }) => {

@@ -161,6 +161,11 @@ pub struct BudgetLine {
     /// execution is scored from it (a form's 预算执行率 row of `95%` and 10 points).
     #[serde(skip)]
     pub rate: Option<Decimal>,
+    /// The rate a form prints with no amounts is a bare figure of two readings (`1.5`: 150 %
+    /// or 1.5 %, `table.form-rate-doubt`): budget execution keeps its points, waiting for a
+    /// person, rather than scored either way or dropped.
+    #[serde(skip)]
+    pub rate_doubt: bool,
     /// The row.
     pub at: Location,
     /// The cells the 全年预算数 (a form's, or its 年初预算数) and 全年执行数 were read from, where
@@ -168,6 +173,28 @@ pub struct BudgetLine {
     /// rounded there is read held (`table::held`).
     #[serde(skip)]
     pub cells: [Option<Location>; 2],
+}
+
+impl BudgetLine {
+    /// A sheet's budget row of amounts (no printed rate): 全年预算数, 全年执行数, 分值, 得分,
+    /// the row and the two amounts' cells.
+    pub(crate) fn of_amounts(
+        (budget, spent): (Option<Decimal>, Option<Decimal>),
+        (weight, published_score): (Option<Decimal>, Option<Decimal>),
+        at: Location,
+        cells: [Option<Location>; 2],
+    ) -> Self {
+        BudgetLine {
+            budget,
+            spent,
+            weight,
+            published_score,
+            rate: None,
+            rate_doubt: false,
+            at,
+            cells,
+        }
+    }
 }
 
 /// A project (项目) with its goal and indicators.

@@ -18,9 +18,14 @@
 //! The folder is the page's on disk, or its folder inside the `.zip` it was unzipped from
 //! ([`Beside`]: the archive's pages, `pile::gather`), joined the same way.
 //!
-//! **Bounds**: forms of at most [`MAX_PAGES`] pages; [`MAX_LOOKED`] other pages of the folder
-//! looked at; the files read count against [`limits::INPUT`](crate::limits::INPUT) with the
-//! page, their cells against [`limits::CELLS`](crate::limits::CELLS).
+//! **Bounds**: forms of at most [`MAX_PAGES`] pages; the names of [`MAX_ENTRIES`] files of the
+//! folder listed, and of its web pages the [`MAX_LOOKED`] whose names are nearest the page's
+//! (the longest common start, then by name) read; the files read count against
+//! [`limits::INPUT`](crate::limits::INPUT) with the page, their cells against
+//! [`limits::CELLS`](crate::limits::CELLS). Where a page of the form is still missing and
+//! files were left unread by these bounds, the warning says how many, and names the first
+//! (`table.page-form-part`): before, only the first 4,096 entries of the folder in the order
+//! the disk gave them were listed, and a page past them was lost without a word.
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -64,25 +69,29 @@ impl Beside<'_> {
         }
     }
 
-    /// The names of the folder's web pages (of its first 4,096 files on disk).
-    fn pages(&self) -> Vec<String> {
+    /// The names of the folder's web pages (of its first [`MAX_ENTRIES`] files on disk), and
+    /// whether the folder holds more files than those.
+    fn pages(&self) -> (Vec<String>, bool) {
         match self {
-            Beside::Disk(dir) => std::fs::read_dir(dir)
-                .into_iter()
-                .flatten()
-                .take(4096)
-                .flatten()
-                .filter_map(|e| e.file_name().into_string().ok())
-                .filter(|f| is_page_name(f))
-                .collect(),
+            Beside::Disk(dir) => {
+                let mut entries = std::fs::read_dir(dir).into_iter().flatten();
+                let names = (entries.by_ref())
+                    .take(MAX_ENTRIES)
+                    .flatten()
+                    .filter_map(|e| e.file_name().into_string().ok())
+                    .filter(|f| is_page_name(f))
+                    .collect();
+                (names, entries.next().is_some())
+            }
             Beside::Archive { folder, sheets } => {
                 let folder = folder.trim_matches('/');
-                (sheets.pages.iter())
+                let names = (sheets.pages.iter())
                     .filter_map(|(at, _)| {
                         let (dir, file) = at.rsplit_once('/').unwrap_or(("", at));
                         (dir == folder && is_page_name(file)).then(|| file.to_owned())
                     })
-                    .collect()
+                    .collect();
+                (names, false)
             }
         }
     }
@@ -132,8 +141,27 @@ pub(super) const MAX_PAGES: u32 = 16;
 /// Other web pages of the folder looked at for the missing pages at most.
 pub(super) const MAX_LOOKED: usize = 32;
 
-/// The other pages joined: each page's number and file name.
-pub(super) type Joined = Vec<(u32, String)>;
+/// Files of the folder whose names are listed at most (the web pages among them looked for).
+pub(super) const MAX_ENTRIES: usize = 65_536;
+
+/// The other pages joined (each page's number and file name), and where a page is still
+/// missing, the files the bounds left unread ([`Unread`]).
+#[derive(Debug, Default)]
+pub(super) struct Joined {
+    pub pages: Vec<(u32, String)>,
+    pub unread: Option<Unread>,
+}
+
+/// The pages of a form still missing, and the folder's files the bounds left unread: the web
+/// pages not looked at (their count and the first few names), and whether the folder held
+/// more files than were listed.
+#[derive(Debug, Default)]
+pub(super) struct Unread {
+    pub missing: Vec<u32>,
+    pub pages: usize,
+    pub first: Vec<String>,
+    pub unlisted: bool,
+}
 
 /// The page's tables with those of the other pages of its form found beside it, in page
 /// order, and the pages joined (page number, file name) for [`note`]; the tables as they were
@@ -154,7 +182,7 @@ pub(super) fn join(
     let want = match (marks.total(), &numbered) {
         (Some(total), _) if total <= MAX_PAGES && !marks.whole() => Want::Marks(total),
         (None, Some(n)) => Want::Names(n.number),
-        _ => return Ok((tables, Vec::new())),
+        _ => return Ok((tables, Joined::default())),
     };
     let held = match want {
         Want::Marks(_) => marks.pages(),
@@ -171,6 +199,7 @@ pub(super) fn join(
         pages: vec![(0, tables)],
         joined: Vec::new(),
         tried: vec![own_file.clone()],
+        unread: Unread::default(),
     };
     form.pages[0].0 = form.own;
     if let Want::Names(k) = want {
@@ -204,8 +233,10 @@ struct Form<'a> {
     own: u32,
     held: Vec<u32>,
     pages: Vec<(u32, Vec<PageTable>)>,
-    joined: Joined,
+    joined: Vec<(u32, String)>,
     tried: Vec<String>,
+    /// What the bounds left unread (the pages missing are set at the end).
+    unread: Unread,
 }
 
 impl Form<'_> {
@@ -213,7 +244,10 @@ impl Form<'_> {
     fn own_alone(self) -> (Vec<PageTable>, Joined) {
         let own = self.own;
         let tables = self.pages.into_iter().find(|(p, _)| *p == own);
-        (tables.map(|(_, t)| t).unwrap_or_default(), Vec::new())
+        (
+            tables.map(|(_, t)| t).unwrap_or_default(),
+            Joined::default(),
+        )
     }
 
     /// Whether a page naming `project` may be of this form: the names agree where both say.
@@ -276,11 +310,27 @@ impl Form<'_> {
     /// (a page naming no project among several offering it is no page of this form: a folder
     /// of many forms printed over two pages).
     fn by_marks(&mut self, total: u32) -> Result<(), ReadError> {
-        let mut others: Vec<String> = (self.dir.pages().into_iter())
+        let (pages, unlisted) = self.dir.pages();
+        let mut others: Vec<String> = (pages.into_iter())
             .filter(|f| !self.tried.contains(f))
             .collect();
-        others.sort();
-        others.truncate(MAX_LOOKED);
+        // the names nearest the page's first (`自评表_第2页` beside `自评表_第1页`)
+        let own = self.tried[0].clone();
+        let common = |f: &str| {
+            own.chars()
+                .zip(f.chars())
+                .take_while(|(a, b)| a == b)
+                .count()
+        };
+        others.sort_by(|a, b| common(b).cmp(&common(a)).then_with(|| a.cmp(b)));
+        let mut left = others.split_off(others.len().min(MAX_LOOKED));
+        left.sort();
+        self.unread = Unread {
+            missing: Vec::new(),
+            pages: left.len(),
+            first: left.into_iter().take(3).collect(),
+            unlisted,
+        };
         let mut offers = Vec::new();
         for file in others {
             if let Some(got) =
@@ -364,8 +414,18 @@ impl Form<'_> {
             }
         }
         self.joined.sort();
+        let mut unread = self.unread;
+        if let Want::Marks(total) = want {
+            unread.missing = (1..=total).filter(|p| !self.held.contains(p)).collect();
+        }
+        let unread =
+            (!unread.missing.is_empty() && (unread.pages > 0 || unread.unlisted)).then_some(unread);
         let tables = self.pages.into_iter().flat_map(|(_, t)| t).collect();
-        Ok((tables, self.joined))
+        let joined = Joined {
+            pages: self.joined,
+            unread,
+        };
+        Ok((tables, joined))
     }
 }
 
@@ -581,7 +641,11 @@ fn project_of(tables: &[PageTable]) -> Option<String> {
 
 /// The note that other pages of the form were read from files beside the page: those of
 /// `joined` whose tables are among the `sheets` read.
-pub(super) fn note(doc: &mut Document, mut joined: Joined, sheets: &[String]) {
+pub(super) fn note(doc: &mut Document, joined: Joined, sheets: &[String]) {
+    if let Some(u) = &joined.unread {
+        note_unread(doc, u);
+    }
+    let mut joined = joined.pages;
     joined.retain(|(_, file)| {
         let of_file = format!("{file}·");
         sheets.iter().any(|s| s.starts_with(&of_file))
@@ -606,6 +670,38 @@ pub(super) fn note(doc: &mut Document, mut joined: Joined, sheets: &[String]) {
         )
         .label("这个网页")
         .help("如果它们不是同一张表单，把它们分开放在不同的文件夹中"),
+    );
+}
+
+/// The warning that a page of the form is missing while files of its folder were left unread
+/// by the bounds: how many, the first names.
+fn note_unread(doc: &mut Document, u: &Unread) {
+    let missing: Vec<String> = u.missing.iter().map(|p| format!("第 {p} 页")).collect();
+    let mut left = Vec::new();
+    if u.pages > 0 {
+        left.push(format!(
+            "文件夹中另有 {} 个网页未查看（只查看名称与这个网页最接近的 {MAX_LOOKED} 个），如 {}",
+            u.pages,
+            u.first.join("、")
+        ));
+    }
+    if u.unlisted {
+        left.push(format!("文件夹中的文件超过 {MAX_ENTRIES} 个，其余的未列出"));
+    }
+    doc.findings.push(
+        Finding::at_location(
+            codes::PAGE_FORM_PART,
+            Severity::Warning,
+            &doc.source,
+            super::PAGE_AT,
+            format!(
+                "表单的{}没有找到；{}：缺的页可能在其中，没有读取",
+                missing.join("、"),
+                left.join("；")
+            ),
+        )
+        .label("这个网页")
+        .help("把表单的各页放在只有这张表单的文件夹中，或把各页的表格放进同一个网页后再评"),
     );
 }
 

@@ -101,12 +101,12 @@ fn finding(
     let shown = value
         .trim()
         .trim_end_matches(['%', '％'])
+        .replace(['－', '−'], "-")
         .parse::<Decimal>()
-        .ok()?
-        .abs();
+        .ok()?;
     let (judged, said) = match target {
         Some((t, text)) => (against(shown, t), format!("（指标值 {text}）")),
-        None if shown >= WHOLE_FROM => (Judged::Whole, String::new()),
+        None if shown.abs() >= WHOLE_FROM => (Judged::Whole, String::new()),
         None => (Judged::Doubt, String::new()),
     };
     let (severity, message, label) = match judged {
@@ -138,13 +138,15 @@ fn finding(
     )
 }
 
-/// How a cell showing `shown` % (unsigned) reads against a target of `target` %: a rate where
-/// the shown figure is within a factor of [`NEAR`] of the target, a whole number where the
-/// figure typed (a hundredth of it) is, else a doubt.
+/// How a cell showing `shown` % reads against a target of `target` %: a rate where the shown
+/// figure is within a factor of [`NEAR`] of the target, a whole number where the figure typed
+/// (a hundredth of it) is, else a doubt. Figures of opposite signs (`200%` against `≤-80%`) or
+/// a target of 0 are near neither way: a doubt. Two negatives are judged by their sizes.
 fn against(shown: Decimal, target: Decimal) -> Judged {
-    if target <= Decimal::ZERO {
+    if target.is_zero() || shown.is_sign_negative() != target.is_sign_negative() {
         return Judged::Doubt;
     }
+    let (shown, target) = (shown.abs(), target.abs());
     // (a product past the decimal range is past the other side: 5e26 in `0%` shows 5e28 %)
     let near = |x: Decimal| {
         x.checked_mul(NEAR).is_none_or(|x3| x3 >= target)
@@ -157,21 +159,34 @@ fn against(shown: Decimal, target: Decimal) -> Judged {
     }
 }
 
-/// The first percentage a target writes (`≥90%` is 90, `≤5％` 5); `None` where it writes none.
+/// The first percentage a target writes, with its sign (`≥90%` is 90, `≤5％` 5, `≥-5%` and
+/// `－5%` −5); `None` where it writes none. A dash between two figures (`1-5%`, `90%-95%`) is
+/// a range's, not a sign.
 fn percent_of(text: &str) -> Option<Decimal> {
     let mut start = None;
+    let mut negative = false;
+    let mut before = None;
     for (i, c) in text.char_indices() {
         match c {
             '0'..='9' | '.' => {
-                start.get_or_insert(i);
+                if start.is_none() {
+                    negative = matches!(before, Some('-' | '－' | '−'))
+                        && !matches!(
+                            text[..i].chars().rev().nth(1),
+                            Some('0'..='9' | '.' | '%' | '％')
+                        );
+                    start = Some(i);
+                }
             }
             '%' | '％' => {
                 if let Some(s) = start {
-                    return text[s..i].parse().ok();
+                    let v: Decimal = text[s..i].parse().ok()?;
+                    return Some(if negative { -v } else { v });
                 }
             }
             _ => start = None,
         }
+        before = Some(c);
     }
     None
 }
@@ -197,5 +212,12 @@ mod tests {
         assert_eq!(percent_of("不低于95.5％"), Some(d("95.5")));
         assert_eq!(percent_of("≥0.96"), None);
         assert_eq!(percent_of("90%-95%"), Some(d("90")));
+        // a sign kept (it was dropped: `≤-80%` read as 80 % judged `200%` a real rate near it)
+        assert_eq!(percent_of("≤-80%"), Some(d("-80")));
+        assert_eq!(percent_of("－5％"), Some(d("-5")));
+        assert_eq!(percent_of("1-5%"), Some(d("5")));
+        assert_eq!(percent_of("5%-10%"), Some(d("5")));
+        assert_eq!(against(d("200"), d("-80")), Judged::Doubt);
+        assert_eq!(against(d("-200"), d("-80")), Judged::Rate);
     }
 }

@@ -4,7 +4,7 @@
 //! `1899-12-31T12:00` and went to a person (issue 27).
 //!
 //! Decisions: the target's unit is the smallest it writes of `秒`, `分钟`, `小时` (`分` alone
-//! is a score's, never read as minutes); the duration is the one shown (whole days an `h`
+//! is a score's, never read as minutes), and a rate (`≥100件/分钟`, `每小时50人`) is no time; the duration is the one shown (whole days an `h`
 //! drops are dropped, as the sheet shows them), in that unit where it has at most two
 //! decimals, else in the smallest unit the cell shows (`740分钟`); a 12-hour clock (`AM/PM`)
 //! is a time of day, never a duration. Any other time cell reads as shown (`8:15`), with the
@@ -120,8 +120,13 @@ fn held_seconds(held: &str) -> Decimal {
         .map_or(Decimal::ZERO, |s| s.round_dp(3))
 }
 
-/// The unit of a target that is a time: the smallest it writes of 秒, 分钟, 小时.
+/// The unit of a target that is a time: the smallest it writes of 秒, 分钟, 小时. A rate
+/// (`≥100件/分钟`, `每小时50人`, `≤3分钟/件`: a per-word or a slash) is no time, whatever units
+/// it writes: a time cell against it reads as shown.
 fn unit_of(target: &str) -> Option<Unit> {
+    if target.contains(['/', '／', '每']) {
+        return None;
+    }
     if target.contains('秒') {
         Some(Unit::Second)
     } else if target.contains("分钟") {

@@ -14,6 +14,7 @@ use super::methodology::{Grade, Methodology};
 use crate::lang::{CalendarDate, Op, Quantity, Target, units};
 
 pub(super) mod distributive;
+mod doubts;
 mod relative;
 pub(in crate::eval) use relative::share_or_points;
 
@@ -316,6 +317,7 @@ pub fn meets_plainly(target: &Target, actual: &Actual) -> bool {
     };
     if zero_in_actual_unit(target, actual).is_some()
         || (a.value < Decimal::ZERO && cannot_be_negative(a.unit.as_ref()))
+        || doubts::points_against_level(quantity.unit.as_ref(), a.unit.as_ref())
     {
         return false;
     }
@@ -355,16 +357,11 @@ fn compare(op: Op, t: Decimal, a: Decimal, weight: Decimal) -> Outcome {
         }
     };
     // `>800` against exactly 800: missed (the operator excludes the target itself), yet the
-    // partial credit measured against the target value is the whole weight (contract §8.3); say so
-    // beside the number, so 未达标 with full points reads as what it is
-    let formula = if matches!(op, Op::Gt | Op::Lt) && a == t && clamp(score, weight) == weight {
-        format!(
-            "恰等于目标值 {}，未满足“{op}”，未达标；部分得分按目标值计算：{formula}，与分值相同",
-            n(t)
-        )
-    } else {
-        formula
-    };
+    // partial credit measured against the target value is the whole weight (contract §8.3): a
+    // verdict and points that disagree go to a person
+    if matches!(op, Op::Gt | Op::Lt) && a == t && clamp(score, weight) == weight {
+        return doubts::exactly_at_strict(op, t, &formula);
+    }
     Outcome::new(Verdict::Fail, Some(clamp(score, weight)), formula)
 }
 
@@ -732,12 +729,34 @@ pub fn score(
     if let Some(o) = fraction_or_percent(target, actual, plan, weight, m) {
         return o;
     }
+    if let Some(o) = doubts::hundredfold_too_small(target, actual, plan, weight, m) {
+        return o;
+    }
     if let Some(o) = about(target, actual, m, &mut remarks) {
         return o;
     }
     let mut outcome = by_kind(target, actual, plan, weight, m);
     outcome.remarks.extend(remarks);
     outcome
+}
+
+/// The remark on a bare month number read against a deadline ([`month_written_bare`]).
+const MONTH_IN_TARGET_UNIT: &str = "实际值只写了数字，按目标的月份读取（如 10 即 10月）";
+
+/// A bare whole number of 1 to 12 against a deadline that names a month and no day (`≤11月`,
+/// `11月底前`, a 度量单位 of 月): the month it was done in, in the deadline's year (`10` is
+/// 10月), as a bare figure takes its target's unit. A deadline with a day (`11月20日前`), a
+/// length of time (`10个月`), or any other figure (`12.20`, `15`), is left as it was: no date.
+fn month_written_bare(a: &Quantity, date: CalendarDate) -> Option<CalendarDate> {
+    if a.unit.is_some() || date.day.is_some() || !a.value.fract().is_zero() {
+        return None;
+    }
+    let month = u8::try_from(a.value.trunc().mantissa()).ok()?;
+    (1..=12).contains(&month).then_some(CalendarDate {
+        year: date.year,
+        month,
+        day: None,
+    })
 }
 
 /// The outcome of `target`'s kind against `actual`: a target that cannot be read and an actual
@@ -762,6 +781,14 @@ fn by_kind(
             Some(Decimal::ZERO),
             "未填写实际完成值，得 0",
         ),
+        // `10` (a 度量单位 of 月, or none) against `≤11月`: the month the target counts in
+        (Target::Deadline { op, date }, Actual::Quantity { quantity: a, .. })
+            if let Some(done) = month_written_bare(a, *date) =>
+        {
+            let mut o = deadline(*op, *date, done, weight, m);
+            o.remarks.push(MONTH_IN_TARGET_UNIT);
+            o
+        }
         (_, Actual::Quantity { quantity: a, .. }) => of_quantity(target, a, plan, weight, m),
         // `无` (`没有`, `未发生`) against a zero ceiling (`0起`, `≤0`, `=0`): none is zero
         (
@@ -919,6 +946,17 @@ fn of_quantity(
                 a.value.normalize(),
                 a.unit.as_ref().map_or("", |u| u.as_str())
             ))
+        }
+        // `5%` against `≥5个百分点`: a level against a change
+        Target::Compare { quantity: t, .. } | Target::Approximate { quantity: t }
+            if doubts::points_against_level(t.unit.as_ref(), a.unit.as_ref()) =>
+        {
+            doubts::points_outcome(t, a)
+        }
+        Target::Range { low, unit, .. }
+            if doubts::points_against_level(unit.as_ref(), a.unit.as_ref()) =>
+        {
+            doubts::points_outcome(&Quantity::new(low.value, unit.clone()), a)
         }
         Target::Compare { op, quantity } => match comparable(quantity, a) {
             Ok((t, a)) => compare(*op, t, a, weight),
@@ -1270,20 +1308,17 @@ mod tests {
 
     #[test]
     fn strict_operators_are_met_only_strictly() {
+        // exactly at the target: 未达标 by the operator, the whole weight by the partial
+        // credit; the two disagree, so a person decides (the note gives both)
         let o = run(">95%", "可用性", "95%", "10");
-        assert_eq!(o.verdict, Verdict::Fail);
-        assert_eq!(o.score, Some(d("10")));
+        assert_eq!((o.verdict, o.score), (Verdict::Review, None));
         assert_eq!(
             o.formula,
-            "恰等于目标值 95，未满足“>”，未达标；部分得分按目标值计算：10 × 95 ÷ 95，与分值相同"
+            "实际值恰等于目标值 95，未满足“>”：按比较符为未达标，而按目标值计算的部分得分（10 × 95 ÷ 95）是满分，结论与得分相矛盾；需人工核对“>”是否本意为“≥”，再定得分"
         );
         let o = run("<5个工作日", "办结时间", "5个工作日", "10");
-        assert_eq!((o.verdict, o.score), (Verdict::Fail, Some(d("10"))));
-        assert!(
-            o.formula.starts_with("恰等于目标值 5，未满足“<”"),
-            "{}",
-            o.formula
-        );
+        assert_eq!((o.verdict, o.score), (Verdict::Review, None));
+        assert!(o.formula.contains("本意为“≤”"), "{}", o.formula);
         let o = run(">95%", "可用性", "94%", "10");
         assert_eq!(o.formula, "10 × 94 ÷ 95");
         // `>0` against 0 scores 0: nothing to explain about full points

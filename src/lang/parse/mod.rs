@@ -178,6 +178,9 @@ fn parse_marked(text: &str, ctx: &Context<'_>, marks_of: impl Fn(&str) -> Marks,
     if marks.any(Marks::LOOSE) {
         loose_count(out);
     }
+    if marks.any(Marks::MONTH) && matches!(out.target, Target::Compare { .. }) {
+        month_in_words(s, ctx, out);
+    }
 }
 
 /// `100余人`, `100多人` (more than 100 人: `> 100 人`, the comparison the text's own) and
@@ -232,6 +235,52 @@ fn loose_count(out: &mut Parsed) {
         && let Some(w) = word_at
     {
         u.start = w.end;
+    }
+}
+
+/// Names that say an indicator is a time, where `≤11月` is a date: `完成时间`, `验收日期`.
+const TIME_NAMES: &[&str] = &["时间", "日期", "時間"];
+
+/// Names that say an indicator is a length of time, where `≤11月` would be a duration.
+const DURATION_NAMES: &[&str] = &[
+    "时长", "周期", "工期", "用时", "期限", "时限", "月数", "天数",
+];
+
+/// `小于等于11月`, `不超过11月` (a comparison in words before `N月`, which the symbols' deadline
+/// reader does not take) read as a deadline, as `≤11月` is, where the indicator is a time: its
+/// name says so (`完成时间`), or it is a 时效指标 whose name says no length of time (`周期`,
+/// `时长`). Elsewhere it stays a number of months (`培训时长不超过11月`). `11个月` is always
+/// a duration. Asked only of comparisons of a text holding `月`.
+fn month_in_words(text: &str, ctx: &Context<'_>, out: &mut Parsed) {
+    let Target::Compare {
+        op: op @ (Op::Le | Op::Lt),
+        quantity,
+    } = &out.target
+    else {
+        return;
+    };
+    let written_month = out.spans.unit.as_ref().and_then(|u| text.get(u.clone())) == Some("月");
+    if !written_month
+        || out.provenance.op != Some(Origin::Text)
+        || !quantity.value.fract().is_zero()
+    {
+        return;
+    }
+    let name = ctx.indicator.unwrap_or("");
+    let timely = shapes::holds_any(name, TIME_NAMES)
+        || (ctx.subcategory.is_some_and(|s| s.contains("时效"))
+            && !shapes::holds_any(name, DURATION_NAMES));
+    let Some(month) = u32::try_from(quantity.value.trunc().mantissa())
+        .ok()
+        .filter(|_| timely)
+    else {
+        return;
+    };
+    if let Some(date) = valid_date(ctx.year, month, None) {
+        out.target = Target::Deadline { op: *op, date };
+        out.provenance.unit = None;
+        out.spans.value = None;
+        out.spans.unit = None;
     }
 }
 

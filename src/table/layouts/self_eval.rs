@@ -942,15 +942,9 @@ impl<'t, R: SheetRow<'t>> SheetReader<'_, '_, '_, R> {
         let project = &mut self.units[place.ui].projects[place.pi];
         // budget row, form 1: 全年预算数 / 全年执行数 and no indicator
         if indicator_cell.is_none() && (budget.is_some() || spent.is_some()) {
-            project.budget = Some(BudgetLine {
-                budget,
-                spent,
-                weight,
-                published_score: score,
-                rate: None,
-                at: row_at,
-                cells: cells_of(h, row, self.ctx.source, [Role::Budget, Role::Spent]),
-            });
+            let cells = cells_of(h, row, self.ctx.source, [Role::Budget, Role::Spent]);
+            let line = BudgetLine::of_amounts((budget, spent), (weight, score), row_at, cells);
+            project.budget = Some(line);
             return;
         }
         // the sheet's own total row (`总分`, `合计`: no target, no actual) is the project's
@@ -1065,15 +1059,15 @@ impl<'t, R: SheetRow<'t>> SheetReader<'_, '_, '_, R> {
             return false;
         }
         let cells = rate_row_cells(h, row, self.ctx.source, [budget, spent]);
-        self.units[place.ui].projects[place.pi].budget = Some(BudgetLine {
-            budget: budget.or(b),
-            spent: spent.or(s),
-            weight,
-            published_score: score,
-            rate,
-            at: row_at,
+        let mut line = BudgetLine::of_amounts(
+            (budget.or(b), spent.or(s)),
+            (weight, score),
+            row_at,
             cells,
-        });
+        );
+        // the rate itself, as a form's is (no doubt to weigh: it was written with its `%`)
+        line.rate = rate;
+        self.units[place.ui].projects[place.pi].budget = Some(line);
         if let Some(r) = rate {
             let message = format!(
                 "「预算执行率」行是项目的预算执行一栏：实际完成值 {}% 是执行率，按它计分（预算执行的分值，不作为指标）",
@@ -1737,9 +1731,12 @@ pub(crate) fn join_target(
     if let Some(v) = value {
         text.push_str(v);
     }
-    // `%(百分比)`: the unit, without the gloss in brackets
+    // `%(百分比)`: the unit, without the gloss in brackets; a value that writes the unit
+    // already and goes on in words after it (`11月底前` beside `月`) is whole as it is (it read
+    // `11月底前月`, no deadline)
     if let Some(m) = measure.map(super::actual_unit::unit_of)
         && !text.ends_with(m)
+        && !(text.contains(m) && !m.is_empty() && !super::actual_unit::bare(&text))
     {
         text.push_str(m);
     }

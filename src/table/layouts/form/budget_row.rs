@@ -50,8 +50,14 @@ fn names_budget(text: &str) -> bool {
     NAMES.contains(&name.as_str())
 }
 
+/// The largest bare figure that may be a rate written as a fraction of 1 (`1.5` for 150 %),
+/// as the funds block's check of a printed rate reads one.
+const FRACTION_UP_TO: Decimal = Decimal::from_parts(15, 0, 0, false, 1);
+
 /// A rate as printed (`95%`, `95`, `100.00%`) as a share (0.95); `None` where it is no rate
-/// (`0.95` without `%` could be either reading, and is not taken).
+/// or either of two: a bare figure up to 1.5 (`0.95`, `1`, `1.5`: a fraction of 1 — 95 %,
+/// 100 %, 150 % — as readily as a percentage without its sign — 0.95 %, 1 %, 1.5 %) is not
+/// taken ([`doubtful`] says so). A bare figure above it is a percentage (`95` is 95 %).
 pub(super) fn share(text: &str) -> Option<Decimal> {
     let t = text.trim();
     let (digits, percent) = match t.strip_suffix(['%', '％']) {
@@ -59,13 +65,47 @@ pub(super) fn share(text: &str) -> Option<Decimal> {
         None => (t, false),
     };
     let v = parse_number(digits).ok().flatten()?;
-    if v.is_sign_negative() || (!percent && v <= Decimal::ONE) {
+    if v.is_sign_negative() || (!percent && v <= FRACTION_UP_TO) {
         return None;
     }
     v.checked_div(Decimal::ONE_HUNDRED)
 }
 
+/// The two readings of a bare rate [`share`] does not take (`1.5`: 150 % or 1.5 %), as a
+/// message says them; `None` for any other text.
+pub(super) fn doubtful(text: &str) -> Option<String> {
+    let t = text.trim();
+    let v = parse_number(t).ok().flatten()?;
+    (v > Decimal::ZERO && v <= FRACTION_UP_TO).then(|| {
+        format!(
+            "执行率 {t} 没有百分号，可能是 1 的分数（{}%），也可能是 {t}%",
+            (v * Decimal::ONE_HUNDRED).normalize()
+        )
+    })
+}
+
 impl FormReader<'_, '_, '_> {
+    /// A warning where budget execution is to be scored from a printed rate alone and the rate
+    /// is a bare figure of two readings ([`doubtful`]): it is not scored, its points wait for a
+    /// person; whether it is such a rate.
+    pub(super) fn rate_doubt(&mut self, rate: Option<&str>, at: Location) -> bool {
+        let Some(two) = rate.and_then(doubtful) else {
+            return false;
+        };
+        let f = self
+            .ctx
+            .finding(
+                codes::FORM_RATE_DOUBT,
+                Severity::Warning,
+                at,
+                format!("{two}；没有全年预算数和执行数可以核对，预算执行的分值待评定，请人工核对"),
+            )
+            .label("执行率读法不定")
+            .help("在执行率中写明百分号（如 150% 或 1.5%），或填写全年预算数和全年执行数");
+        self.ctx.findings.push(f);
+        true
+    }
+
     /// Whether `row` is the budget-execution row (its 一级 or 二级指标 names it, its 三级指标 is
     /// empty): kept in `found` (the first; a second is a row without a name, as before).
     pub(super) fn budget_row(
@@ -211,10 +251,10 @@ impl FormReader<'_, '_, '_> {
             (false, None) => format!(
                 "{place}是预算执行一栏（{}）：没有预算数和执行数，{}，预算执行不计分",
                 told.join("，"),
-                if rate.is_none() {
-                    "执行率不可读"
-                } else {
-                    "也没有分值"
+                match (rate, funds.rate.as_deref().and_then(doubtful)) {
+                    (None, Some(two)) => format!("{two}，无法确定，请人工核对"),
+                    (None, None) => "执行率不可读".to_owned(),
+                    (Some(_), _) => "也没有分值".to_owned(),
                 }
             ),
         };

@@ -498,9 +498,13 @@ impl FormReader<'_, '_, '_> {
             None => (funds.initial, funds.cells[0]),
         };
         // no amounts, but points and a printed rate: budget execution scored from the rate
-        let rate = (budget_figure.is_none() && funds.spent.is_none() && funds.weight.is_some())
+        let rate_only = budget_figure.is_none() && funds.spent.is_none() && funds.weight.is_some();
+        let rate = rate_only
             .then(|| funds.rate.as_deref().and_then(budget_row::share))
             .flatten();
+        let rate_doubt = rate_only
+            && rate.is_none()
+            && self.rate_doubt(funds.rate.as_deref(), funds.at.unwrap_or(form_at));
         let budget = (funds.budget.is_some()
             || funds.spent.is_some()
             || funds.weight.is_some()
@@ -509,6 +513,7 @@ impl FormReader<'_, '_, '_> {
             budget: budget_figure,
             spent: funds.spent,
             rate,
+            rate_doubt,
             weight: funds.weight,
             published_score: funds.score,
             at: funds.at.unwrap_or(form_at),
