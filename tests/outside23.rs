@@ -153,3 +153,51 @@ fn a_transposed_form_on_a_web_page_is_read_as_in_a_workbook() {
     let v = whole("years-off.html");
     assert_eq!(totals(&v), [row(["社区养老服务", "", "99", "unchecked"])]);
 }
+
+/// Target columns naming years (`2023年指标值 | 2023年实际完成值 | 2024年指标值`) and no
+/// 年度指标值. At `b31814a` every such header was refused (the form: 找不到表头行; the flat sheet:
+/// 没有找到年度指标值列). Now the target is the column of the actuals' year (2023), never the
+/// latest (2024 is next year's target): the form's printed 总分 checks it (97.5 agrees; 99.5
+/// leaves it 未核对), and the flat sheet's projects are read. Where the actuals name no year
+/// and two targets do, nothing tells which: the sheet is refused as before, with `--columns`
+/// offered, and `--year 2023` names the column.
+#[test]
+fn a_target_column_naming_the_year_is_read_never_the_next_years() {
+    let v = whole("yearsacross.html");
+    assert_eq!(
+        totals(&v),
+        [row(["社区养老服务", "97.50", "97.5", "scored"])]
+    );
+    let got = whole_fields(&v.to_string(), ["indicator", "target", "verdict"]);
+    assert_eq!(got[0], row(["服务人次", "≥1000人次", "fail"]), "{v}");
+    let v = whole("yearsacross-off.xlsx");
+    assert_eq!(totals(&v), [row(["社区养老服务", "", "99.5", "unchecked"])]);
+
+    let v = whole("yearsflat.csv");
+    let got = whole_fields(&v.to_string(), ["project", "target", "actual", "verdict"]);
+    let one = |p: &str| {
+        [
+            row([p, "≥1000人次", "900人次", "fail"]),
+            row([p, "≥95%", "96%", "pass"]),
+        ]
+    };
+    assert_eq!(got, [one("社区养老服务"), one("困难群众救助")].concat());
+
+    let r = run(&fixtures(), &["evaluate", "yearsflat-unsaid.csv"]);
+    assert_eq!(r.code, 2, "{}", r.stdout);
+    assert!(r.stderr.contains("没有找到年度指标值列"), "{}", r.stderr);
+    let r = run(
+        &fixtures(),
+        &[
+            "evaluate",
+            "yearsflat-unsaid.csv",
+            "--year",
+            "2023",
+            "--format",
+            "json",
+        ],
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let got = whole_fields(&r.stdout, ["project", "target", "actual", "verdict"]);
+    assert_eq!(got, [one("社区养老服务"), one("困难群众救助")].concat());
+}

@@ -1584,6 +1584,7 @@ fn unknown_columns(ctx: &mut Ctx<'_>, header: &Header, names: &Row) {
     }
     // one column of both (`年度指标值/实际完成值`): read split, as a form's, said once
     if let Some(pair) = header.pair
+        && pair.shape != form::pair::Shape::Labels
         && let Some(cell) = names.cell(pair.col)
     {
         let f = form::pair::noted(ctx, cell.location(ctx.source), &cell.text, pair.shape);

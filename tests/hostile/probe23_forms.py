@@ -361,6 +361,18 @@ if section("yearsdown"):
         flat.append([c1, c2, name, t, a, t.replace("1000", "1200"), w, s])
     flat.append([("总分", 1, 6), "100", "97.5"])
     both("yearsacross", flat)
+    both("yearsacross-off", off(flat, "97.5", "99.5"))
+    # a flat sheet of two projects, the same columns; and one whose actuals name no year (two
+    # targets' years and nothing to tell which: refused, said)
+    sheet = [["项目名称", "三级指标", "2023年指标值", "2023年实际完成值", "2024年指标值", "分值", "得分"]]
+    for p in ("社区养老服务", "困难群众救助"):
+        for c1, c2, name, t, a, w, s in IND[:2]:
+            sheet.append([p, name, t, a, t.replace("1000", "1200"), w, s])
+    to_csv("yearsflat.csv", sheet)
+    sheet[0][3] = "实际完成值"
+    to_csv("yearsflat-unsaid.csv", sheet)
+    rows_of("yearsflat.csv")
+    rows_of("yearsflat-unsaid.csv")
 
 # Q: the target and actual in one cell on two lines, in a flat sheet of two projects.
 if section("onecellflat"):

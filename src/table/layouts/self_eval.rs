@@ -22,7 +22,7 @@ use crate::finding::{Finding, Severity, codes};
 use crate::table::Ctx;
 use crate::table::amount::{NotANumber, parse_number, parse_number_why, without_wanyuan};
 use crate::table::columns::{Header, Role};
-use crate::table::form::pair::{labelled_both, labelled_noted, split, unsplit};
+use crate::table::form::pair::{Shape, labelled_noted, split, unsplit};
 use crate::table::grid::Row;
 use crate::table::model::{
     Amounts, BudgetLine, IndicatorRow, IndicatorSource, Project, RowText, UnitRow,
@@ -258,7 +258,7 @@ struct SheetReader<'s, 'c, 'a, R> {
     /// Whether the first project's printed total is left to `sheet_carry` (a streamed block
     /// that may continue a project cut inside: [`read_from`]).
     continues: bool,
-    /// Whether a target cell that labels its actual too was split and said ([`Self::labelled`]).
+    /// Whether a target cell that labels its actual too was split and said ([`Self::paired`]).
     labelled_said: bool,
 }
 
@@ -893,39 +893,6 @@ impl<'t, R: SheetRow<'t>> SheetReader<'_, '_, '_, R> {
         self.ctx.findings.push(f);
     }
 
-    /// The actual of `row`: its cell, and its reading where the header's unit or one cell of
-    /// both gives one, `target` adjusted as they say; `None` where the row is refused (a cell of
-    /// the column of both that does not split, said: [`Self::paired`]).
-    #[inline(always)]
-    fn actual(
-        &mut self,
-        row: R,
-        place: &Place,
-        indicator_cell: Option<Cell<'t>>,
-        target: &mut Cow<'t, str>,
-    ) -> Option<(Option<Cell<'t>>, Option<String>)> {
-        let h = self.h;
-        let mut actual_cell = cell(h, row, Role::Actual);
-        // a bare figure under a header that states its unit (`实际完成值（元）`), in that unit
-        // and beside an actual under its own unit column (`5` | `万人`)
-        let mut actual_in_unit = None;
-        if h.figures != [None; 2] || h.actual_unit.is_some() {
-            let cells = [actual_cell, indicator_cell];
-            actual_in_unit = self.in_units(row, place, target, cells);
-        }
-        // one column of both (`年度指标值/实际完成值`): its cell split, the actual read as split
-        let read = (&mut *target, &mut actual_cell, &mut actual_in_unit);
-        if h.pair.is_some() && !self.paired(row, place, indicator_cell, read) {
-            return None;
-        }
-        // no 实际完成值 column: a target cell may label both (`目标：≥95% 实际：96%`)
-        if actual_cell.is_none() && h.pair.is_none() && h.col(Role::Actual).is_none() {
-            let read = (&mut *target, &mut actual_cell, &mut actual_in_unit);
-            self.labelled(row, place, indicator_cell, read);
-        }
-        Some((actual_cell, actual_in_unit))
-    }
-
     /// What the row holds for its project: a budget row (全年预算数 / 全年执行数 and no
     /// indicator, or 预算执行率 with plain amounts as target and actual), a project heading
     /// (only unit and project filled), a row without a name (skipped), or an indicator.
@@ -941,11 +908,19 @@ impl<'t, R: SheetRow<'t>> SheetReader<'_, '_, '_, R> {
         if h.col(Role::Adjusted).is_some() {
             (target, target_at) = self.adjusted(row, place, (target, target_at), indicator_cell);
         }
-        let Some((actual_cell, actual_in_unit)) =
-            self.actual(row, place, indicator_cell, &mut target)
-        else {
+        let mut actual_cell = cell(h, row, Role::Actual);
+        // a bare figure under a header that states its unit (`实际完成值（元）`), in that unit
+        // and beside an actual under its own unit column (`5` | `万人`)
+        let mut actual_in_unit = None;
+        if h.figures != [None; 2] || h.actual_unit.is_some() {
+            let cells = [actual_cell, indicator_cell];
+            actual_in_unit = self.in_units(row, place, &mut target, cells);
+        }
+        // one column of both (`年度指标值/实际完成值`, `目标：… 实际：…` cells): split as it says
+        let read = (&mut target, &mut actual_cell, &mut actual_in_unit);
+        if h.pair.is_some() && !self.paired(row, place, indicator_cell, read) {
             return;
-        };
+        }
         let project = &mut self.units[place.ui].projects[place.pi];
         // budget row, form 1: 全年预算数 / 全年执行数 and no indicator
         if indicator_cell.is_none() && (budget.is_some() || spent.is_some()) {
@@ -1107,6 +1082,12 @@ impl<'t, R: SheetRow<'t>> SheetReader<'_, '_, '_, R> {
             return true;
         };
         if let Some((t, a)) = split(text, &pair) {
+            if pair.shape == Shape::Labels && !std::mem::replace(&mut self.labelled_said, true) {
+                let at = row.cell_at(pair.col, self.ctx.source);
+                let f = labelled_noted(self.ctx, at, indicator.text.trim(), text)
+                    .project(&self.units[place.ui].projects[place.pi].name);
+                self.ctx.findings.push(f);
+            }
             let [n, m, d] = [Role::Nature, Role::Measure, Role::Direction].map(|r| cell(h, row, r));
             *read.0 = match (n, m, d) {
                 (None, None, None) => Cow::Owned(t),
@@ -1121,48 +1102,16 @@ impl<'t, R: SheetRow<'t>> SheetReader<'_, '_, '_, R> {
             *read.2 = Some(a);
             return true;
         }
+        // a target cell that labels no actual (the sheet's target column, `Shape::Labels`): as read
+        if pair.shape == Shape::Labels {
+            return true;
+        }
         let at = row.cell_at(pair.col, self.ctx.source);
         let (f, unchecked) = unsplit(self.ctx, at, indicator.text.trim(), text);
         let project = &mut self.units[place.ui].projects[place.pi];
         self.ctx.skip(f.project(&project.name));
         sheet_total::facts(project).unchecked.push(unchecked);
         false
-    }
-
-    /// The target and actual of `row` from its target cell where the sheet has no 实际完成值
-    /// column and the cell labels both (`目标：≥95% 实际：96%`: `form::pair::labelled_both`),
-    /// into `read` as [`Self::paired`] does; the first such cell of the run said
-    /// (`table.form-target-and-actual`). Left as they are otherwise.
-    #[cold]
-    #[inline(never)]
-    fn labelled(
-        &mut self,
-        row: R,
-        place: &Place,
-        indicator: Option<Cell<'_>>,
-        read: (
-            &mut Cow<'t, str>,
-            &mut Option<Cell<'t>>,
-            &mut Option<String>,
-        ),
-    ) {
-        let h = self.h;
-        let (Some(indicator), Some(cell)) = (indicator, cell(h, row, Role::Target)) else {
-            return;
-        };
-        let Some((t, a)) = labelled_both(cell.text) else {
-            return;
-        };
-        if !std::mem::replace(&mut self.labelled_said, true) {
-            let at = row.cell_at(cell.i, self.ctx.source);
-            let name = indicator.text.trim();
-            let f = labelled_noted(self.ctx, at, name, cell.text)
-                .project(&self.units[place.ui].projects[place.pi].name);
-            self.ctx.findings.push(f);
-        }
-        *read.0 = Cow::Owned(t);
-        *read.1 = Some(cell);
-        *read.2 = Some(a);
     }
 
     /// The 分值 and 得分 of `row` from the sheet's one `分值/得分` column (`both`: its column,

@@ -38,6 +38,10 @@ pub(crate) enum Shape {
     Slash,
     Bracket,
     Words,
+    /// A flat sheet's target column where the header has no 实际完成值 column and no column of
+    /// both: a cell is split only where it labels both ([`labelled_both`]), and is the target
+    /// alone otherwise (never refused).
+    Labels,
 }
 
 /// The words that name a target in a header or label one in a cell, longest first.
@@ -150,6 +154,9 @@ pub(crate) fn header_pair(text: &str) -> Option<(bool, Shape)> {
 /// A cell of the column split into its target and actual, or `None` where it does not say
 /// which is which.
 pub(crate) fn split(text: &str, pair: &Pair) -> Option<(String, String)> {
+    if pair.shape == Shape::Labels {
+        return labelled_both(text);
+    }
     // labels read before lines are joined (a line break is a separator between them)
     if let Some((t, a)) = labelled(text.trim()) {
         return Some((tidy(&t), tidy(&a)));
@@ -158,7 +165,7 @@ pub(crate) fn split(text: &str, pair: &Pair) -> Option<(String, String)> {
     let (first, second) = match pair.shape {
         Shape::Slash => slashed(&text)?,
         Shape::Bracket => bracketed(&text)?,
-        Shape::Words => return None,
+        Shape::Words | Shape::Labels => return None,
     };
     Some(if pair.actual_first {
         (second, first)
@@ -333,7 +340,7 @@ pub(crate) fn noted(ctx: &Ctx<'_>, at: Location, text: &str, shape: Shape) -> Fi
     let how = match shape {
         Shape::Slash => "斜杠两边",
         Shape::Bracket => "括号外与括号内",
-        Shape::Words => "格中所标",
+        Shape::Words | Shape::Labels => "格中所标",
     };
     ctx.finding(
         codes::FORM_TARGET_AND_ACTUAL,
