@@ -1084,7 +1084,20 @@ fn width_of(sheet: &formats::SheetCells) -> u32 {
 /// 400,000 one-byte cells held 24 bytes a cell more for them, beside the sheet).
 /// The sheet's cells are left sorted by place (as the grid sorts them), not copied.
 fn holds_a_table(name: &str, sheet: &mut formats::SheetCells) -> Result<bool, ReadError> {
-    Ok(header_of(name, sheet)?.is_some())
+    Ok(header_of(name, sheet)?.is_some() || turned_grid(name, sheet)?)
+}
+
+/// Whether a page's table with no header row holds a form's grid printed transposed (the
+/// roles down its first column: `form::transposed`), as a workbook's sheet of it is read.
+/// Before, such a table was passed over as the page's layout and the page refused (网页中没有
+/// 表单), while the same form in a workbook was read.
+fn turned_grid(name: &str, sheet: &mut formats::SheetCells) -> Result<bool, ReadError> {
+    if sheet.len() < 2 {
+        return Ok(false);
+    }
+    let grid = grid::cells_grid(name, sheet, InputFormat::Html, "UTF-8")?;
+    let rows: Vec<Row> = grid.each_row()?.collect();
+    Ok(form::transposed::find(&rows).is_some())
 }
 
 /// [`holds_a_table`]'s header where it finds one: the texts of its first row (trimmed, the
@@ -1571,6 +1584,7 @@ fn unknown_columns(ctx: &mut Ctx<'_>, header: &Header, names: &Row) {
     }
     // one column of both (`年度指标值/实际完成值`): read split, as a form's, said once
     if let Some(pair) = header.pair
+        && pair.shape != form::pair::Shape::Labels
         && let Some(cell) = names.cell(pair.col)
     {
         let f = form::pair::noted(ctx, cell.location(ctx.source), &cell.text, pair.shape);

@@ -544,6 +544,30 @@ impl Header {
         }
     }
 
+    /// A target column naming the year (`2023年指标值`, beside `2024年指标值`) where the header
+    /// has no 年度指标值: the one [`super::periods::target_column`] tells, by the year asked or
+    /// the actuals' column's (`2023年实际完成值`). Before, the header was refused (没有找到年度
+    /// 指标值列); the other years' columns stay unknown (named, not read).
+    fn target_of_years(&mut self, row: &Row) {
+        use super::periods::{actual_year, asked_year, target_column, target_year, year_column};
+        let of = |f: fn(&str) -> Option<i32>| -> Vec<(usize, i32)> {
+            let named = |&i: &usize| Some((i, f(&row.cell(i)?.text)?));
+            self.unknown.iter().filter_map(named).collect()
+        };
+        let targets = of(target_year);
+        if targets.is_empty() {
+            return;
+        }
+        let actual = match self.col(Role::Actual) {
+            Some(_) => None,
+            None => year_column(&of(actual_year), None, asked_year()).map(|(_, y, _)| y),
+        };
+        if let Some(col) = target_column(&targets, actual) {
+            self.add(Role::Target, col);
+            self.unknown.retain(|&u| u != col);
+        }
+    }
+
     /// The actual among two years' columns ([`Header::actual_years`]): the year asked
     /// (`--year`), else the one `title` names, where a column names it, else the latest.
     pub fn settle_actual_year(&mut self, title: Option<i32>) {
@@ -640,6 +664,12 @@ impl Header {
         });
         // (a column beside a target of its own, `目标完成情况`, is no pair: left as it was)
         let Some(pair) = found.filter(|p| target.is_none_or(|t| t == p.col)) else {
+            // the target's column alone: a cell may still label both (`目标：≥95% 实际：96%`)
+            self.pair = target.map(|col| Pair {
+                col,
+                actual_first: false,
+                shape: super::form::pair::Shape::Labels,
+            });
             return;
         };
         self.unknown.retain(|&i| i != pair.col);
@@ -841,6 +871,9 @@ pub(crate) fn detect(row: &Row) -> Option<Header> {
         return Some(t);
     }
     let mut s = match_layout(row, SELF_EVALUATION, Layout::SelfEvaluation);
+    if !has(&s, Role::Target) && !s.unknown.is_empty() && has(&s, Role::Indicator) {
+        s.target_of_years(row);
+    }
     // (only where the row names indicators and targets: `scan` asks this of every form row)
     if !has(&s, Role::Actual)
         && !s.unknown.is_empty()
@@ -1052,7 +1085,9 @@ pub(crate) fn missing_actual(ctx: &mut crate::table::Ctx<'_>, header: &Header, n
     if header.layout != Layout::SelfEvaluation
         || header.col(Role::Actual).is_some()
         || header.col(Role::Score).is_some()
-        || header.pair.is_some()
+        || header
+            .pair
+            .is_some_and(|p| p.shape != super::form::pair::Shape::Labels)
     {
         return;
     }

@@ -114,6 +114,48 @@ pub(super) fn annual_goals(header: &mut Header, row: &Row) -> bool {
     true
 }
 
+/// The year a target column's header names (`2023年指标值`, `2023年度目标值`, `2024年（指标值）`):
+/// `None` where it names none, or names something else of the year.
+pub(crate) fn target_year(text: &str) -> Option<i32> {
+    if !text
+        .trim_start()
+        .as_bytes()
+        .first()
+        .is_some_and(u8::is_ascii_digit)
+    {
+        return None;
+    }
+    let t = spaceless(text);
+    let (digits, rest) = t.split_at_checked(4)?;
+    let year: i32 = digits
+        .parse()
+        .ok()
+        .filter(|_| digits.bytes().all(|b| b.is_ascii_digit()))?;
+    let rest = rest.strip_prefix('年')?;
+    let rest = rest.strip_prefix('度').unwrap_or(rest);
+    let rest = rest
+        .trim_start_matches(['（', '('])
+        .trim_end_matches(['）', ')']);
+    let named = ["指标值", "目标值", "绩效指标值", "目标", "计划值"];
+    (crate::years::YEARS.contains(&year) && named.contains(&rest)).then_some(year)
+}
+
+/// The column of the year's target among target columns each naming a year (`targets`:
+/// `2023年指标值 | 2024年指标值`): the one naming the year asked (`--year`), else the year of
+/// the actuals' column (`actual`: `2023年实际完成值`), else the one such column where there is
+/// one and no year is known. `None` where the year known has no column, or two or more name
+/// years and nothing tells which: none is read, the header names no target (as before). A
+/// later year's column is that year's target: the latest is never taken as an actual's is.
+pub(crate) fn target_column(targets: &[(usize, i32)], actual: Option<i32>) -> Option<usize> {
+    match asked_year().or(actual) {
+        Some(y) => targets.iter().find(|(_, t)| *t == y).map(|&(c, _)| c),
+        None => match targets {
+            [(c, _)] => Some(*c),
+            _ => None,
+        },
+    }
+}
+
 /// The year a header cell names an actual of (`2023年完成值`, `2023年度实际完成值`, `2022年
 /// 实际完成情况`): two such columns side by side are two years' actuals, one to be read.
 pub(crate) fn actual_year(text: &str) -> Option<i32> {
@@ -321,5 +363,18 @@ mod tests {
         assert_eq!(title_year("2022 年度项目支出绩效自评表"), Some(2022));
         assert_eq!(title_year("（2022\u{3000}年度）绩效自评表"), Some(2022));
         assert_eq!(title_year("填报日期：2024年3月1日"), None);
+    }
+
+    #[test]
+    fn a_target_column_is_the_years_never_the_latest() {
+        assert_eq!(super::target_year("2023年指标值"), Some(2023));
+        assert_eq!(super::target_year("2024年度目标值"), Some(2024));
+        assert_eq!(super::target_year("2023年实际完成值"), None);
+        assert_eq!(super::target_year("指标值"), None);
+        let two = [(3, 2023), (5, 2024)];
+        assert_eq!(super::target_column(&two, Some(2023)), Some(3));
+        assert_eq!(super::target_column(&two, None), None);
+        assert_eq!(super::target_column(&[(5, 2024)], Some(2023)), None);
+        assert_eq!(super::target_column(&[(5, 2023)], None), Some(5));
     }
 }

@@ -22,7 +22,7 @@ use crate::finding::{Finding, Severity, codes};
 use crate::table::Ctx;
 use crate::table::amount::{NotANumber, parse_number, parse_number_why, without_wanyuan};
 use crate::table::columns::{Header, Role};
-use crate::table::form::pair::{split, unsplit};
+use crate::table::form::pair::{Shape, labelled_noted, split, unsplit};
 use crate::table::grid::Row;
 use crate::table::model::{
     Amounts, BudgetLine, IndicatorRow, IndicatorSource, Project, RowText, UnitRow,
@@ -199,6 +199,7 @@ pub(crate) fn read_from<'t, R: SheetRow<'t>>(
         sum_from: None,
         headings: Vec::new(),
         continues,
+        labelled_said: false,
     };
     for (i, &row) in rows.iter().enumerate() {
         sheet.at = i;
@@ -257,6 +258,8 @@ struct SheetReader<'s, 'c, 'a, R> {
     /// Whether the first project's printed total is left to `sheet_carry` (a streamed block
     /// that may continue a project cut inside: [`read_from`]).
     continues: bool,
+    /// Whether a target cell that labels its actual too was split and said ([`Self::paired`]).
+    labelled_said: bool,
 }
 
 /// The number cells `h` has: each [`NUMBER_CELLS`] index with its column, in that order, and
@@ -934,7 +937,7 @@ impl<'t, R: SheetRow<'t>> SheetReader<'_, '_, '_, R> {
             let cells = [actual_cell, indicator_cell];
             actual_in_unit = self.in_units(row, place, &mut target, cells);
         }
-        // one column of both (`年度指标值/实际完成值`): its cell split, the actual read as split
+        // one column of both (`年度指标值/实际完成值`, `目标：… 实际：…` cells): split as it says
         let read = (&mut target, &mut actual_cell, &mut actual_in_unit);
         if h.pair.is_some() && !self.paired(row, place, indicator_cell, read) {
             return;
@@ -1110,6 +1113,12 @@ impl<'t, R: SheetRow<'t>> SheetReader<'_, '_, '_, R> {
             return true;
         };
         if let Some((t, a)) = split(text, &pair) {
+            if pair.shape == Shape::Labels && !std::mem::replace(&mut self.labelled_said, true) {
+                let at = row.cell_at(pair.col, self.ctx.source);
+                let f = labelled_noted(self.ctx, at, indicator.text.trim(), text)
+                    .project(&self.units[place.ui].projects[place.pi].name);
+                self.ctx.findings.push(f);
+            }
             let [n, m, d] = [Role::Nature, Role::Measure, Role::Direction].map(|r| cell(h, row, r));
             *read.0 = match (n, m, d) {
                 (None, None, None) => Cow::Owned(t),
@@ -1122,6 +1131,10 @@ impl<'t, R: SheetRow<'t>> SheetReader<'_, '_, '_, R> {
             };
             *read.1 = cell(h, row, Role::Target);
             *read.2 = Some(a);
+            return true;
+        }
+        // a target cell that labels no actual (the sheet's target column, `Shape::Labels`): as read
+        if pair.shape == Shape::Labels {
             return true;
         }
         let at = row.cell_at(pair.col, self.ctx.source);

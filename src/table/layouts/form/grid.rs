@@ -187,6 +187,7 @@ fn any_header(rows: &[Row], i: usize) -> Option<GridHeader> {
         }
     }
     prefer_whole_year(&rows[i], &mut cols, &mut alt);
+    target_of_years(&rows[i], &mut cols);
     let actual_years = actual_of_years(&rows[i], &mut cols);
     // the column holding both is the target's: the one named so, else it becomes so
     let target = cols
@@ -213,6 +214,36 @@ fn any_header(rows: &[Row], i: usize) -> Option<GridHeader> {
         pair,
         actual_years,
     })
+}
+
+/// A target column naming the year (`2023年指标值`, beside `2024年指标值`) in a grid header
+/// `row` with no 年度指标值: the one `periods::target_column` tells, by the year asked or the
+/// actuals' column's (`2023年实际完成值`). Before, the grid was no grid and the form refused
+/// (找不到表头行); the other years' columns stay unread.
+fn target_of_years(row: &Row, cols: &mut Vec<(Col, usize)>) {
+    if cols.iter().any(|(c, _)| *c == Col::Target) {
+        return;
+    }
+    let of = |f: fn(&str) -> Option<i32>| -> Vec<(usize, i32)> {
+        let free = |i: &usize| !cols.iter().any(|(_, k)| k == i);
+        let named = |(i, c): (usize, &Cell)| Some((i, f(&c.text)?));
+        row.filled()
+            .filter(|(i, _)| free(i))
+            .filter_map(named)
+            .collect()
+    };
+    let targets = of(periods::target_year);
+    if targets.is_empty() {
+        return;
+    }
+    let actual = match cols.iter().any(|(c, _)| *c == Col::Actual) {
+        true => None,
+        false => periods::year_column(&of(periods::actual_year), None, periods::asked_year())
+            .map(|(_, y, _)| y),
+    };
+    if let Some(col) = periods::target_column(&targets, actual) {
+        cols.push((Col::Target, col));
+    }
 }
 
 /// Columns of actuals each naming a year (`2022年完成值 | 2023年完成值`) in a grid header `row`

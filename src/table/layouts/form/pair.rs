@@ -38,6 +38,10 @@ pub(crate) enum Shape {
     Slash,
     Bracket,
     Words,
+    /// A flat sheet's target column where the header has no 实际完成值 column and no column of
+    /// both: a cell is split only where it labels both ([`labelled_both`]), and is the target
+    /// alone otherwise (never refused).
+    Labels,
 }
 
 /// The words that name a target in a header or label one in a cell, longest first.
@@ -150,6 +154,9 @@ pub(crate) fn header_pair(text: &str) -> Option<(bool, Shape)> {
 /// A cell of the column split into its target and actual, or `None` where it does not say
 /// which is which.
 pub(crate) fn split(text: &str, pair: &Pair) -> Option<(String, String)> {
+    if pair.shape == Shape::Labels {
+        return labelled_both(text);
+    }
     // labels read before lines are joined (a line break is a separator between them)
     if let Some((t, a)) = labelled(text.trim()) {
         return Some((tidy(&t), tidy(&a)));
@@ -158,13 +165,47 @@ pub(crate) fn split(text: &str, pair: &Pair) -> Option<(String, String)> {
     let (first, second) = match pair.shape {
         Shape::Slash => slashed(&text)?,
         Shape::Bracket => bracketed(&text)?,
-        Shape::Words => return None,
+        Shape::Words | Shape::Labels => return None,
     };
     Some(if pair.actual_first {
         (second, first)
     } else {
         (first, second)
     })
+}
+
+/// The labels of an actual a target cell must write in full to be split where its grid has no
+/// 实际完成值 column and no column of both ([`labelled_both`]): `完成` alone only before a colon.
+const FULL_ACTUAL_LABELS: &[&str] = &["实际", "完成值", "完成情况", "完成：", "完成:"];
+
+/// A target cell that labels its actual too (`目标：≥95% 实际：96%`, `计划200户，实际完成180户`)
+/// in a grid whose header has no 实际完成值 column and no column of both: its target and actual.
+/// The cell says which is which, so it is split as a labelled cell of a column of both is;
+/// a cell without an actual's label in full (`目标：完成验收`, `计划完成率100%`) stays the
+/// target alone. Before, the whole cell was read as a target that no text can meet and the
+/// row was scored by its printed 得分 (`目标：≥1000人次 实际：900人次` 达成).
+pub(crate) fn labelled_both(text: &str) -> Option<(String, String)> {
+    if !FULL_ACTUAL_LABELS.iter().any(|w| text.contains(w)) {
+        return None;
+    }
+    labelled(text.trim()).map(|(t, a)| (tidy(&t), tidy(&a)))
+}
+
+/// `table.form-target-and-actual` at the first target cell `text` (at `at`, of the indicator
+/// `name`) split by its labels ([`labelled_both`]) in a grid with no 实际完成值 column: said
+/// once a form or sheet. A form's and a flat sheet's alike.
+pub(crate) fn labelled_noted(ctx: &Ctx<'_>, at: Location, name: &str, text: &str) -> Finding {
+    ctx.finding(
+        codes::FORM_TARGET_AND_ACTUAL,
+        Severity::Warning,
+        at,
+        format!(
+            "「{name}」的指标值一格写明了目标和实际（「{}」），表中没有单独的实际完成值列：这一格和同样写法的各格按所标拆成指标值和实际完成值读取",
+            tidy(text)
+        ),
+    )
+    .label("指标值与实际完成值同格")
+    .help("核对拆分是否正确；最好把实际完成值写在单独的一列")
 }
 
 /// Where a label may start: the cell's start, or after a separator (a space among them).
@@ -299,7 +340,7 @@ pub(crate) fn noted(ctx: &Ctx<'_>, at: Location, text: &str, shape: Shape) -> Fi
     let how = match shape {
         Shape::Slash => "斜杠两边",
         Shape::Bracket => "括号外与括号内",
-        Shape::Words => "格中所标",
+        Shape::Words | Shape::Labels => "格中所标",
     };
     ctx.finding(
         codes::FORM_TARGET_AND_ACTUAL,
@@ -384,5 +425,19 @@ mod tests {
         assert_eq!(split("≥200户(180户)", &bracket), both("≥200户", "180户"));
         assert_eq!(split("≥200户", &bracket), None);
         assert_eq!(split("（180户）", &bracket), None);
+    }
+
+    #[test]
+    fn a_lone_target_cell_splits_only_where_it_labels_an_actual_in_full() {
+        let lone = labelled_both;
+        assert_eq!(lone("目标：≥95% 实际：96%"), both("≥95%", "96%"));
+        assert_eq!(lone("目标值≥200户，实际值180户"), both("≥200户", "180户"));
+        assert_eq!(lone("计划200户，实际完成180户"), both("200户", "180户"));
+        assert_eq!(lone("目标：≥95%；完成：96%"), both("≥95%", "96%"));
+        assert_eq!(lone("目标：完成验收"), None);
+        assert_eq!(lone("计划完成率100%"), None);
+        assert_eq!(lone("目标 ≥95%，完成时限2023年底"), None);
+        assert_eq!(lone("≥95%"), None);
+        assert_eq!(lone("实际参与人数≥100人"), None);
     }
 }

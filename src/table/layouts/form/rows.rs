@@ -53,6 +53,8 @@ pub(super) struct Walk {
     last_at: Option<usize>,
     /// The budget-execution row, where the grid prints one (`budget_row`).
     pub budget_row: Option<super::budget_row::BudgetRow>,
+    /// Whether a target cell that labels its actual too was split and said (`pair::labelled_both`).
+    labelled_said: bool,
 }
 
 impl Walk {
@@ -423,6 +425,42 @@ impl<'r> FormReader<'_, '_, 'r> {
 
     /// The indicator of `row`, with the categories carried; or, where the row has none, the
     /// finding that says why (an approval row, a placeholder or a category alone), or the
+    /// The target and actual of `row` read from one cell: the column of both's
+    /// ([`super::pair`]), or, where the grid has no 实际完成值 column, a target cell that labels
+    /// both (`pair::labelled_both`, said once a form) — with the cell. `Err` where the column
+    /// of both's cell does not split (the row refused, said); `None` where no cell gives both.
+    #[allow(clippy::type_complexity)]
+    fn one_cell_both(
+        &mut self,
+        w: &mut Walk,
+        h: &GridHeader,
+        row: &'r Row<'r>,
+        name: &str,
+    ) -> Result<Option<(String, String, &'r Cell<'r>)>, ()> {
+        let cell = filled_in(h, row, Col::Target);
+        if let Some(pair) = &h.pair {
+            return match self.paired(pair, cell, name, &mut w.mismatches) {
+                Paired::Split(t, a) => Ok(cell.map(|c| (t, a, c))),
+                Paired::Empty => Ok(None),
+                Paired::Refused => Err(()),
+            };
+        }
+        if h.col(Col::Actual).is_some() {
+            return Ok(None);
+        }
+        let Some((cell, (t, a))) =
+            cell.and_then(|c| Some((c, super::pair::labelled_both(&c.text)?)))
+        else {
+            return Ok(None);
+        };
+        if !std::mem::replace(&mut w.labelled_said, true) {
+            let at = cell.location(self.ctx.source);
+            let f = super::pair::labelled_noted(self.ctx, at, name, &cell.text);
+            self.ctx.findings.push(f);
+        }
+        Ok(Some((t, a, cell)))
+    }
+
     /// `其中…` breakdown it is.
     pub(super) fn indicator(
         &mut self,
@@ -440,19 +478,16 @@ impl<'r> FormReader<'_, '_, 'r> {
         let get = |c: Col| filled_in(h, row, c);
         let (mut target, target_at) = self.target(h, row, &name);
         let mut actual_cell = get(Col::Actual);
-        // one column holding both (`≥200户/180户`): split, or the row refused, said
+        // one cell of both (`≥200户/180户`, `目标：≥95% 实际：96%`): split, or the row refused
         let mut paired = None;
-        if let Some(pair) = &h.pair {
-            let cell = get(Col::Target);
-            match self.paired(pair, cell, &name, &mut w.mismatches) {
-                Paired::Split(t, a) => {
-                    target = t;
-                    paired = Some(a);
-                    actual_cell = cell;
-                }
-                Paired::Empty => {}
-                Paired::Refused => return,
+        match self.one_cell_both(w, h, row, &name) {
+            Err(()) => return,
+            Ok(Some((t, a, cell))) => {
+                target = t;
+                paired = Some(a);
+                actual_cell = Some(cell);
             }
+            Ok(None) => {}
         }
         let (weight, published_score) = self.weight_and_score(h, row);
         let raw_score = self.points(get(Col::RawScore));
