@@ -29,6 +29,7 @@ pub mod isolate;
 mod job;
 mod page;
 mod pile_page;
+pub mod queue;
 mod slow_reader;
 pub mod work;
 
