@@ -217,3 +217,151 @@ fn a_workbook_of_many_parts_is_refused_within_a_small_multiple_of_its_size() {
         "peak {peak_kb} kB for a file of {size_kb} kB"
     );
 }
+
+/// A `jixiao serve` on a free loopback port with `args`, killed when dropped.
+struct Server {
+    child: std::process::Child,
+    port: u16,
+}
+
+impl Server {
+    fn start(args: &[&str]) -> Server {
+        use std::io::BufRead;
+        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_jixiao"))
+            .args(["serve", "--port", "0"])
+            .args(args)
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut lines = std::io::BufReader::new(child.stderr.take().unwrap()).lines();
+        let port = loop {
+            let line = lines
+                .next()
+                .expect("the server says where it listens")
+                .unwrap();
+            if let Some(at) = line.find("http://127.0.0.1:") {
+                let rest = &line[at + "http://127.0.0.1:".len()..];
+                break rest[..rest.find('/').unwrap()].parse().unwrap();
+            }
+        };
+        std::thread::spawn(move || for _ in lines.map_while(Result::ok) {});
+        Server { child, port }
+    }
+
+    fn connect(&self) -> std::net::TcpStream {
+        let s = std::net::TcpStream::connect(("127.0.0.1", self.port)).unwrap();
+        s.set_read_timeout(Some(Duration::from_secs(120))).unwrap();
+        s
+    }
+
+    /// `GET /` on a new connection kept open: its status line, and the connection (idle
+    /// once its answer is read whole, by its `Content-Length`).
+    fn get_page_kept(&self) -> (String, std::net::TcpStream) {
+        use std::io::{Read, Write};
+        let mut s = self.connect();
+        let head = format!("GET / HTTP/1.1\r\nHost: 127.0.0.1:{}\r\n\r\n", self.port);
+        s.write_all(head.as_bytes()).unwrap();
+        let mut got = Vec::new();
+        let mut b = [0u8; 4096];
+        let head_end = loop {
+            let n = s.read(&mut b).unwrap();
+            assert!(
+                n > 0,
+                "closed before its head: {}",
+                String::from_utf8_lossy(&got)
+            );
+            got.extend_from_slice(&b[..n]);
+            if let Some(i) = got.windows(4).position(|w| w == b"\r\n\r\n") {
+                break i + 4;
+            }
+        };
+        let head = String::from_utf8_lossy(&got[..head_end]).to_ascii_lowercase();
+        let length: usize = head
+            .lines()
+            .find_map(|l| l.strip_prefix("content-length: "))
+            .expect("a page with its length")
+            .trim()
+            .parse()
+            .unwrap();
+        let mut body = got[head_end..].to_vec();
+        while body.len() < length {
+            let n = s.read(&mut b).unwrap();
+            assert!(n > 0, "closed in its body");
+            body.extend_from_slice(&b[..n]);
+        }
+        (head.lines().next().unwrap_or("").to_owned(), s)
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+#[test]
+fn when_every_connection_is_open_the_oldest_idle_one_is_closed_for_a_new_one() {
+    // before: the new connection was closed; 16 connections that sent nothing (1,024 by
+    // default, opened again as the header timeout closed them) kept `GET /` out: reset at once
+    use std::io::{Read, Write};
+    let server = Server::start(&["--max-connections", "16", "--header-timeout", "60"]);
+    // one connection with a request being served: its answer not yet read
+    let mut serving = server.connect();
+    // about 15 MB of answer: sent on as it is made, its work waiting for this reader
+    let body = "95%\n".repeat(100_000);
+    let head = format!(
+        "POST /api/parse HTTP/1.1\r\nHost: 127.0.0.1:{}\r\nContent-Type: text/plain\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
+        server.port,
+        body.len()
+    );
+    serving.write_all(head.as_bytes()).unwrap();
+    serving.write_all(body.as_bytes()).unwrap();
+    let mut status = [0u8; 12];
+    serving.read_exact(&mut status).unwrap();
+    assert_eq!(&status, b"HTTP/1.1 200");
+    // 15 idle ones: every place taken
+    let mut idle: Vec<std::net::TcpStream> = (0..15).map(|_| server.connect()).collect();
+    // each new `GET /` is answered, the oldest idle connection closed for it, never the one
+    // served (each page's connection kept open: the next one finds every place taken)
+    let mut pages = Vec::new();
+    for _ in 0..3 {
+        let (status, kept) = server.get_page_kept();
+        assert_eq!(status, "http/1.1 200 ok");
+        pages.push(kept);
+    }
+    // the three oldest idle ones were closed, the others kept (waited for as a state: each
+    // closed one reads its end; against a hang, a bound far past any load)
+    let is_closed = |s: &mut std::net::TcpStream| {
+        s.set_nonblocking(true).unwrap();
+        let mut b = [0u8; 1];
+        let end = match s.read(&mut b) {
+            Ok(0) => true,
+            Err(e) => e.kind() != std::io::ErrorKind::WouldBlock,
+            Ok(_) => false,
+        };
+        s.set_nonblocking(false).unwrap();
+        end
+    };
+    let start = std::time::Instant::now();
+    let mut closed: Vec<usize>;
+    loop {
+        closed = (0..idle.len())
+            .filter(|&i| is_closed(&mut idle[i]))
+            .collect();
+        if closed.len() >= 3 || start.elapsed() > Duration::from_secs(120) {
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    assert_eq!(closed, [0, 1, 2]);
+    // the request being served still sends its whole answer
+    let mut rest = Vec::new();
+    serving.read_to_end(&mut rest).unwrap();
+    assert!(
+        rest.ends_with(b"0\r\n\r\n"),
+        "the answer was cut: {} bytes",
+        rest.len()
+    );
+}
