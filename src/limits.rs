@@ -29,6 +29,7 @@
 //! | one rule file's regular expressions compiled, together | 128 MB | `JIXIAO_MAX_REGEX_TOTAL_MB` |
 //! | sheets of one workbook, tables of one Word document or web page | 10000 | `JIXIAO_MAX_SHEETS` |
 //! | style entries of one xlsx (`<xf>`, `<numFmt>`, fonts, fills, borders) | 100000 | `JIXIAO_MAX_STYLES` |
+//! | parts of one workbook or Word document (its zip's entries), counted before the zip is opened | 50000 | `JIXIAO_MAX_WORKBOOK_PARTS` |
 //! | characters of one number format code of a workbook (Excel's own limit) | 255 | `JIXIAO_MAX_FORMAT_CODE` |
 //! | files dropped in one upload of the page | 1000 | `JIXIAO_MAX_UPLOAD_FILES` |
 //! | lines of one quoted cell of a text table | 1000 | `JIXIAO_MAX_QUOTED_LINES` |
@@ -355,8 +356,20 @@ pub static NAME: Limit = Limit::new(
     "KB",
 );
 
+/// Parts of one workbook or Word document: the entries of its zip, counted (their central
+/// directory headers) before the zip is opened. Each entry opened is held by the zip reader
+/// at about 700 bytes: a 90 MB xlsx of 1,000,000 empty parts took 716 MB (8× its size; a
+/// 512 MB one would take 4 GB), where a real workbook holds a few dozen, one of
+/// [`SHEETS`] sheets (each with its relationships) some 30,000 (issue 27, H162).
+pub static WORKBOOK_PARTS: Limit = Limit::new(
+    "工作簿（Word 文档）压缩包中的部件数",
+    "JIXIAO_MAX_WORKBOOK_PARTS",
+    50_000,
+    "",
+);
+
 /// Every limit, for documentation and `--help` texts.
-pub static ALL: [&Limit; 31] = [
+pub static ALL: [&Limit; 32] = [
     &INPUT,
     &LINE,
     &CELL,
@@ -377,6 +390,7 @@ pub static ALL: [&Limit; 31] = [
     &REGEX_TOTAL,
     &SHEETS,
     &STYLES,
+    &WORKBOOK_PARTS,
     &FORMAT_CODE,
     &UPLOAD_FILES,
     &QUOTED_LINES,
@@ -399,6 +413,6 @@ mod tests {
         assert_eq!(CELL.get(), 1024 * 1024);
         assert_eq!(DEPTH.get(), 64);
         assert!(CELL.help().contains("JIXIAO_MAX_CELL_KB"));
-        assert_eq!(ALL.len(), 31);
+        assert_eq!(ALL.len(), 32);
     }
 }

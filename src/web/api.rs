@@ -124,11 +124,12 @@ pub async fn parse(
         .map_err(|e: BytesRejection| {
             ApiError::body(e.status(), &e.body_text(), shared.config.max_upload)
         })?;
-    let ticket = shared.admit()?;
+    let ticket = shared.admit(body.len() as u64)?;
     let limit = shared.config.max_answer;
     let reply = shared
         .flow(
             ReplyHead::new("application/jsonl; charset=utf-8"),
+            body.len() as u64,
             move |cancel, spout| {
                 parse_lines(&body, params.year, &mut Answer::to(spout, limit, cancel))
             },
@@ -186,7 +187,7 @@ async fn job(
     }
     let files = Files::read(multipart, shared.config.max_upload, body_size(headers)).await?;
     // admitted once the upload is in (see `parse`)
-    let ticket = shared.admit()?;
+    let ticket = shared.admit(files.bytes())?;
     let limit = shared.config.max_answer;
     let reply = shared
         .run_job(Job {

@@ -307,6 +307,14 @@ async fn part_bytes(
 }
 
 impl Files {
+    /// The bytes of every file uploaded (what a request's turn in the queue is weighed by:
+    /// `super::queue`).
+    pub fn bytes(&self) -> u64 {
+        let files = self.table.iter().chain(&self.actuals).chain(&self.rules);
+        let more = self.dropped.iter().chain(self.pile.iter().flatten());
+        files.chain(more).map(|u| u.bytes.len() as u64).sum()
+    }
+
     /// Read every field into memory (nothing touches the disk). A file input left empty by a
     /// browser (no name, no bytes) counts as absent.
     ///

@@ -22,6 +22,7 @@
 mod api;
 mod bars;
 mod blockwise;
+mod conns;
 mod flow;
 pub mod guard;
 mod inputs;
@@ -29,6 +30,7 @@ pub mod isolate;
 mod job;
 mod page;
 mod pile_page;
+pub mod queue;
 mod slow_reader;
 pub mod work;
 
@@ -226,7 +228,9 @@ pub async fn serve(listener: tokio::net::TcpListener, mut config: Config) -> std
     if config.listen.is_none() {
         config.listen = listener.local_addr().ok();
     }
-    let connections = Arc::new(tokio::sync::Semaphore::new(config.max_connections.max(1)));
+    // at most `max_connections`; when all are open, the oldest idle one is closed for a new
+    // one (`conns`)
+    let connections = conns::Conns::new(config.max_connections);
     let header_timeout = config.header_timeout;
     let lifetime = config.timeout.saturating_mul(2) + header_timeout;
     let app = router(config);
@@ -239,13 +243,14 @@ pub async fn serve(listener: tokio::net::TcpListener, mut config: Config) -> std
                 continue;
             }
         };
-        let Ok(permit) = connections.clone().try_acquire_owned() else {
+        let Some(open) = connections.open() else {
             drop(stream);
             continue;
         };
-        let service = TowerToHyperService::new(app.clone());
-        tokio::spawn(async move {
-            let _permit = permit;
+        let service = counted(TowerToHyperService::new(app.clone()), open.busy.clone());
+        let id = open.id();
+        let task = tokio::spawn(async move {
+            let _open = open;
             let mut builder = hyper::server::conn::http1::Builder::new();
             builder
                 .timer(TokioTimer::new())
@@ -257,5 +262,31 @@ pub async fn serve(listener: tokio::net::TcpListener, mut config: Config) -> std
             let conn = builder.serve_connection(TokioIo::new(stream), service);
             let _ = tokio::time::timeout(lifetime, conn).await;
         });
+        connections.spawned(id, task.abort_handle());
     }
+}
+
+/// `service` with each request counted on its connection while it is served, its answer's
+/// body included ([`conns::Serving`]): a connection so counted is never closed for another.
+fn counted(
+    service: hyper_util::service::TowerToHyperService<Router>,
+    busy: Arc<std::sync::atomic::AtomicUsize>,
+) -> impl hyper::service::Service<
+    hyper::Request<hyper::body::Incoming>,
+    Response = hyper::Response<conns::Counted>,
+    Error = std::convert::Infallible,
+    Future: Send,
+> + Send {
+    hyper::service::service_fn(move |req: hyper::Request<hyper::body::Incoming>| {
+        use hyper::service::Service as _;
+        let serving = conns::Serving::new(&busy);
+        let answer = service.call(req);
+        async move {
+            let response = answer.await?;
+            Ok::<_, std::convert::Infallible>(response.map(|inner| conns::Counted {
+                inner,
+                _serving: serving,
+            }))
+        }
+    })
 }

@@ -92,7 +92,7 @@ pub async fn results(
         }
         // admitted once the upload is in (see `api::parse`); the place held until the page is
         // sent (see `work::Ticket`)
-        let ticket = shared.admit()?;
+        let ticket = shared.admit(files.bytes())?;
         if let Some(y) = files.field("year") {
             params.year = Some(year(y)?);
         }

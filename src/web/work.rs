@@ -20,7 +20,6 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
 use axum::http::StatusCode;
-use tokio::sync::Semaphore;
 
 use super::Config;
 use super::flow::{Ended, Spout};
@@ -31,7 +30,9 @@ use super::job::{Job, Reply, ReplyBody, ReplyHead};
 #[derive(Debug)]
 pub struct Shared {
     pub config: Config,
-    slots: Arc<Semaphore>,
+    /// The slots for work, given to the waiting requests smallest upload first (aged by their
+    /// wait: [`super::queue`]).
+    queue: Arc<super::queue::Queue>,
     /// Requests admitted and not yet answered.
     admitted: AtomicUsize,
     /// Bytes of uploads received and not yet released (their request answered).
@@ -191,7 +192,7 @@ impl http_body::Body for Holding {
 impl Shared {
     pub fn new(config: Config) -> Shared {
         Shared {
-            slots: Arc::new(Semaphore::new(config.max_work.max(1))),
+            queue: super::queue::Queue::new(config.max_work.max(1), config.timeout / 4),
             admitted: AtomicUsize::new(0),
             held: AtomicUsize::new(0),
             config,
@@ -227,17 +228,24 @@ impl Shared {
         )
     }
 
-    /// Admit a request once its upload is read, or 503 when as many as `max_work + max_queue`
-    /// are already in (at work, waiting, or their answers being sent).
-    pub fn admit(self: &Arc<Self>) -> Result<Ticket, ApiError> {
+    /// Admit a request of `cost` upload bytes once its upload is read, or 503 when as many as
+    /// `max_work + max_queue` are already in (at work, waiting, or their answers being sent)
+    /// and no larger upload is waiting whose place it can take ([`super::queue::Queue::shed_larger`]:
+    /// that one is answered 503 instead; until its handler has ended, one place more is taken).
+    pub fn admit(self: &Arc<Self>, cost: u64) -> Result<Ticket, ApiError> {
         let cap = self.config.max_work.max(1) + self.config.max_queue;
-        if self.admitted.fetch_add(1, Ordering::Relaxed) >= cap {
+        if self.admitted.fetch_add(1, Ordering::Relaxed) >= cap && !self.queue.shed_larger(cost) {
             self.admitted.fetch_sub(1, Ordering::Relaxed);
             // a client not reading its answer is let go sooner while others are refused
             super::slow_reader::Pressure::refused();
             return Err(self.busy());
         }
         Ok(Ticket(self.clone()))
+    }
+
+    /// Requests admitted and waiting for a slot.
+    pub fn waiting(&self) -> usize {
+        self.queue.waiting()
     }
 
     /// Do a request's work ([`Job`]) once a slot is free: in a worker process of its own when
@@ -247,16 +255,17 @@ impl Shared {
     pub async fn run_job(&self, job: Job) -> Result<Reply, ApiError> {
         let head = job.head()?;
         let limit = job.limit;
+        let cost = job.files.bytes();
         match self.config.worker.clone() {
             Some(program) => {
                 let memory = self.config.work_memory;
-                self.flow(head, move |cancel, spout| {
+                self.flow(head, cost, move |cancel, spout| {
                     super::isolate::run(&program, memory, job, cancel, spout)
                 })
                 .await
             }
             None => {
-                self.flow(head, move |cancel, spout| {
+                self.flow(head, cost, move |cancel, spout| {
                     job.execute_into(&mut Answer::to(spout, limit, cancel))
                 })
                 .await
@@ -264,7 +273,8 @@ impl Shared {
         }
     }
 
-    /// Run `work` on a blocking thread once a slot is free, its answer written into a
+    /// Run `work` on a blocking thread once a slot is free (in its turn among those waiting,
+    /// by its upload's `cost` in bytes: [`super::queue`]), its answer written into a
     /// `Spout`: whole when it ends within the bytes the server holds, else sent on as it is
     /// made, the slot held (and the work cancelled when the body is dropped, sent or not)
     /// until the work ends. A panic answers 500 with a message, never a trace; after the
@@ -272,16 +282,12 @@ impl Shared {
     pub async fn flow(
         &self,
         head: ReplyHead,
+        cost: u64,
         work: impl FnOnce(&Cancel, &mut Spout) -> Result<(), ApiError> + Send + 'static,
     ) -> Result<Reply, ApiError> {
         // (counted while it waits: a client not reading its answer is let go sooner)
         let waiting = super::slow_reader::Pressure::waiting();
-        let permit = self
-            .slots
-            .clone()
-            .acquire_owned()
-            .await
-            .map_err(|_| self.busy())?;
+        let permit = self.queue.take(cost).await.map_err(|_| self.busy())?;
         drop(waiting);
         let cancel = Cancel::default();
         let guard = CancelOnDrop(cancel.clone());

@@ -402,8 +402,28 @@ fn refused(name: &str, peek: &Peek<'_>) -> Option<ReadError> {
             )),
             _ => None,
         },
+        Sniffed::Zip => too_many_parts(name, peek.bytes),
         _ => None,
     }
+}
+
+/// A zip of more parts than [`crate::limits::WORKBOOK_PARTS`], refused before any reader
+/// opens it (the zip reader holds every entry of its central directory): its central
+/// directory headers (`PK\x01\x02`) are counted in its bytes, as many as any reading of it
+/// could give, whatever its end record claims.
+fn too_many_parts(name: &str, bytes: &[u8]) -> Option<ReadError> {
+    use crate::limits::WORKBOOK_PARTS;
+    let max = WORKBOOK_PARTS.get();
+    let count = memchr::memmem::find_iter(bytes, b"PK\x01\x02")
+        .take(usize::try_from(max).unwrap_or(usize::MAX).saturating_add(1))
+        .count() as u64;
+    (count > max).then(|| ReadError::TooManyEntries {
+        name: name.into(),
+        what: "压缩包中的部件".into(),
+        count,
+        limit: &WORKBOOK_PARTS,
+        help: WORKBOOK_PARTS.help(),
+    })
 }
 
 /// The ending of `name` (lower case), as a format lists it.
