@@ -54,6 +54,11 @@
 //! the workbook is saved: 10,000 projects held 15 MB of parts until then (the same bytes,
 //! tested). A workbook past the xlsx limits is refused by [`check_counts`] as soon as the table
 //! is read, before its report is made.
+//!
+//! A long project's sheet (reckoned to make `SCRATCH_FROM`, 8 MB, of XML or more) is written
+//! to a temporary file while it is packed, each row's cells dropped once written, and read back
+//! once they are gone (`Workbook::set_pack_scratch`, the fork's; issue 27, H160): its XML is
+//! never held beside its cells (200,000 rows: 74 MB). The same bytes (tested).
 
 use std::collections::HashMap;
 
@@ -1195,13 +1200,26 @@ fn build_with(
 struct Pack {
     pack: bool,
     spill: Option<std::fs::File>,
+    /// A sheet whose XML would take this many bytes or more (reckoned from its cells) is
+    /// written to a temporary file while it is packed, its rows dropped as they are written
+    /// (`Workbook::set_pack_scratch`, the fork's): [`SCRATCH_FROM`] but in tests.
+    scratch_from: usize,
 }
 
 impl Pack {
     fn new(pack: bool, spill: Option<std::fs::File>) -> Self {
-        Pack { pack, spill }
+        Pack {
+            pack,
+            spill,
+            scratch_from: SCRATCH_FROM,
+        }
     }
 }
+
+/// A sheet reckoned to make 8 MB of XML or more is written to a temporary file while it is
+/// packed (issue 27, H160): a project of 200,000 rows held its 74 MB of XML beside its cells.
+/// A sheet of a few thousand rows is packed in memory, as before.
+const SCRATCH_FROM: usize = 8 * 1024 * 1024;
 
 /// The deflate level of every sheet's XML part (the workbook's other parts keep the default).
 const SHEET_DEFLATE_LEVEL: u8 = 1;
@@ -1232,7 +1250,11 @@ fn build_on(
     form_only: bool,
     go_on: &mut dyn FnMut() -> bool,
     workers: usize,
-    Pack { pack, spill }: Pack,
+    Pack {
+        pack,
+        spill,
+        scratch_from,
+    }: Pack,
 ) -> Result<Workbook, XlsxError> {
     // a text past Excel's 32 767 characters a cell is cut, with a finding on its row
     let fitted = super::xlsx_fit::fit_report(r);
@@ -1251,6 +1273,9 @@ fn build_on(
     if let Some(spill) = spill {
         wb.spill_packed_worksheets_to(spill);
     }
+    // a long project's sheet written to a temporary file while it is packed, not held as XML
+    // beside its cells (the same bytes, tested)
+    wb.set_pack_scratch(scratch_from, tempfile::tempfile);
     // A fixed creation date: the same report gives the same bytes.
     let created = ExcelDateTime::from_ymd(2000, 1, 1)?;
     wb.set_properties(
@@ -1448,6 +1473,38 @@ mod tests {
                 let held = render_on(&r, form_only, &mut || true, workers, false).expect("held");
                 assert!(packed == held, "form only {form_only}, {workers} workers");
             }
+        }
+    }
+
+    #[test]
+    fn a_long_project_sheet_packed_as_its_xml_is_made_gives_the_bytes_of_one_held() {
+        // one project of 6,000 rows beside a short one, every sheet written to a temporary file
+        // while it is packed: the long one's XML (some 2 MB) in pieces of 256 KB as it is
+        // assembled, its rows dropped as they are written (`Worksheet::pack_registered`, the
+        // fork's, issue 27, H160), then read back and deflated whole
+        let mut text = String::from(
+            "单位\t项目\t一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\n甲单位\t短项目\t产出指标\t数量指标\t人次\t≥5人次\t6人次\n",
+        );
+        for i in 0..6_000 {
+            let (level, actual) = [("产出指标", "130人"), ("效益指标", "较好")][i / 2_000 % 2];
+            text += &format!("甲单位\t长项目\t{level}\t\t培训{i}\t≥100人\t{actual}\n");
+        }
+        let doc = crate::table::read_str("t.tsv", &text, &crate::table::ReadOptions::default())
+            .expect("read");
+        let rules = crate::rules::RuleSet::bundled();
+        let m = crate::eval::Methodology::from_rules(rules);
+        let r = crate::eval::evaluate(&doc, None, &crate::eval::Options::new(&m, rules));
+        assert_eq!(r.projects[1].indicators.len(), 6_000);
+        for form_only in [false, true] {
+            let pack = Pack {
+                scratch_from: 1,
+                ..Pack::new(true, None)
+            };
+            let packed = build_on(&r, form_only, &mut || true, 1, pack)
+                .and_then(|mut wb| wb.save_to_buffer())
+                .expect("packed");
+            let held = render_on(&r, form_only, &mut || true, 1, false).expect("held");
+            assert!(packed == held, "form only {form_only}");
         }
     }
 

@@ -367,6 +367,9 @@ pub struct Workbook {
     /// jixiao's fork: where packed sheets' parts are written as they are packed
     /// (`Workbook::spill_packed_worksheets_to`), and its length so far.
     pub(crate) packed_spill: Option<(Box<dyn SpillFile>, u64)>,
+    /// jixiao's fork: where a large sheet's XML is written while it is packed
+    /// (`Workbook::set_pack_scratch`).
+    pack_scratch: Option<(usize, PackScratch)>,
     default_format: Format,
     default_row_height: u32,
     default_col_width: u32,
@@ -461,6 +464,7 @@ impl Workbook {
             first_packed_active: false,
             registered_ahead: 0,
             packed_spill: None,
+            pack_scratch: None,
             feature_property_bags: HashSet::new(),
             default_format: Format::default(),
             default_row_height: 20,
@@ -1364,6 +1368,25 @@ impl Workbook {
         self.packed_spill = Some((Box::new(file), 0));
     }
 
+    /// Write the XML of a large sheet to a file made by `scratch` while the sheet is packed
+    /// (jixiao's fork, issue 27, H160).
+    ///
+    /// A sheet packed (with [`Workbook::push_worksheet_packed()`] or
+    /// [`RegisteredWorksheet::pack()`]) whose cells would make `from_bytes` of XML or more (64
+    /// bytes a cell, 128 a row: more than they take) has its
+    /// XML written to a file `scratch` makes as it is assembled, each row's cells dropped once
+    /// written, and read back once its cells are all gone: a sheet no longer holds its cells
+    /// and its XML at once (a project sheet of 200,000 rows held 74 MB of XML beside them).
+    /// The XML is then deflated whole, as before: the same bytes. Where `scratch` fails the
+    /// sheet is packed as before. `scratch` is the caller's (an anonymous temporary file).
+    pub fn set_pack_scratch(
+        &mut self,
+        from_bytes: usize,
+        scratch: impl Fn() -> std::io::Result<std::fs::File> + Send + Sync + 'static,
+    ) {
+        self.pack_scratch = Some((from_bytes, Arc::new(scratch)));
+    }
+
     /// jixiao's fork: a packed sheet's part written to the spill file where there is one.
     fn spill(&mut self, worksheet: &mut Worksheet) -> Result<(), XlsxError> {
         let Some((file, end)) = self.packed_spill.as_mut() else {
@@ -1466,6 +1489,7 @@ impl Workbook {
             order,
             use_large_file: self.use_large_file,
             level: self.worksheet_deflate_level,
+            scratch: self.pack_scratch.clone(),
         })
     }
 
@@ -3845,7 +3869,12 @@ pub struct RegisteredWorksheet {
     order: usize,
     use_large_file: bool,
     level: Option<i64>,
+    scratch: Option<(usize, PackScratch)>,
 }
+
+/// jixiao's fork: what makes the file a large sheet's XML is written to while it is packed
+/// ([`Workbook::set_pack_scratch()`]).
+pub(crate) type PackScratch = Arc<dyn Fn() -> std::io::Result<std::fs::File> + Send + Sync>;
 
 impl RegisteredWorksheet {
     /// Assemble the sheet's XML and deflate it (jixiao's fork), as
@@ -3861,8 +3890,10 @@ impl RegisteredWorksheet {
             order,
             use_large_file,
             level,
+            scratch,
         } = self;
-        worksheet.pack_registered(|xml| {
+        let scratch = scratch.as_ref().map(|(from, make)| (*from, &**make));
+        worksheet.pack_registered(scratch, |xml| {
             Packager::<Cursor<Vec<u8>>>::deflate_part(xml, use_large_file, level)
         })?;
         Ok(PackedWorksheet { worksheet, order })

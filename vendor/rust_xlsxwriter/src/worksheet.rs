@@ -1361,6 +1361,10 @@ use std::{cmp, fmt};
 #[cfg(feature = "constant_memory")]
 use tempfile::tempfile_in;
 
+/// jixiao's fork (issue 27, H160): the bytes of XML gathered before they are handed on, where
+/// a sheet is packed as its XML is assembled (`Worksheet::pack_registered`).
+pub(crate) const PACK_PIECE: usize = 256 * 1024;
+
 #[cfg(feature = "constant_memory")]
 use std::io::BufWriter;
 
@@ -18780,18 +18784,44 @@ impl Worksheet {
     /// needs nothing of the workbook, so any thread may do it) and keeps only that, deflated
     /// by `deflate`: the cells, rows, columns, merges and formats are dropped. Written into
     /// the workbook's zip as they are when the workbook is saved.
+    ///
+    /// A sheet whose XML would be `scratch`'s bytes or more (reckoned from its cells), where
+    /// `scratch` makes a file, has its XML written to that file as it is assembled, a piece
+    /// of [`PACK_PIECE`] at a time, each row's cells dropped once written (issue 27, H160),
+    /// and read back once the cells are gone: the same XML, deflated whole as before (a
+    /// deflate stream fed in pieces is not the same bytes). A project sheet of 200,000 rows
+    /// held its 74 MB of XML beside its cells.
     pub(crate) fn pack_registered(
         &mut self,
+        scratch: Option<(
+            usize,
+            &(dyn Fn() -> std::io::Result<std::fs::File> + Send + Sync),
+        )>,
         deflate: impl FnOnce(&[u8]) -> Result<Vec<u8>, XlsxError>,
     ) -> Result<(), XlsxError> {
         // room for the XML at once (64 bytes a cell, 128 a row: more than a cell's `<c r="AB12"
         // s="5" t="s"><v>1234</v></c>` takes), not grown by doubling: a sheet of 180,000
-        // cells held its 8.4 MB of XML and the 8 MB before it while it grew
+        // cells held its 8.4 MB of XML and the 8 MB before it while it grew; a piece where the
+        // XML goes to a file
         let cells: usize = self.data_table.values().map(BTreeMap::len).sum();
         let rows = self.data_table.len();
-        self.writer.get_mut().reserve(cells * 64 + rows * 128 + 4096);
-        self.assemble_xml_file();
-        let xml = mem::replace(&mut self.writer, Cursor::new(Vec::new())).into_inner();
+        let whole = cells * 64 + rows * 128 + 4096;
+        let file = match scratch {
+            Some((from, make)) if whole >= from && !self.is_chartsheet => make().ok(),
+            _ => None,
+        };
+        let file = match file {
+            Some(file) => {
+                self.writer.get_mut().reserve(PACK_PIECE + PACK_PIECE / 4);
+                Some(self.assemble_xml_spilled(file)?)
+            }
+            None => {
+                self.writer.get_mut().reserve(whole);
+                self.assemble_xml_file();
+                None
+            }
+        };
+        let mut xml = mem::replace(&mut self.writer, Cursor::new(Vec::new())).into_inner();
         // the cells and the rest dropped before the XML is deflated, not after: the deflater's
         // output and state are not held beside them (issue 27, H90)
         self.drawing.writer = Cursor::new(Vec::new());
@@ -18809,11 +18839,45 @@ impl Worksheet {
         // every field saving reads of a packed sheet is in the sheet itself or as the packed
         // body has it: the rest is dropped (2.6 KB a sheet held until saved, H72)
         self.body = None;
+        if let Some((mut file, size)) = file {
+            // the XML read back whole, now that the cells are gone
+            use std::io::{Read, Seek};
+            drop(xml);
+            let size = usize::try_from(size).map_err(|_| {
+                XlsxError::ParameterError("worksheet XML too large to pack".to_owned())
+            })?;
+            xml = vec![0; size];
+            file.seek(std::io::SeekFrom::Start(0))?;
+            file.read_exact(&mut xml)?;
+        }
         let mut packed = deflate(&xml)?;
         drop(xml);
         packed.shrink_to_fit();
         self.packed = Some(Packed::Held(packed));
         Ok(())
+    }
+
+    /// jixiao's fork (issue 27, H160): [`Worksheet::assemble_xml_file`] written to `file` a
+    /// piece at a time (whenever [`PACK_PIECE`] bytes are gathered, between rows), the rows'
+    /// cells dropped as they are written; the file and the XML's length.
+    fn assemble_xml_spilled(
+        &mut self,
+        file: std::fs::File,
+    ) -> Result<(std::fs::File, u64), XlsxError> {
+        let mut size = 0u64;
+        let mut file = file;
+        let mut hand_on = |writer: &mut Cursor<Vec<u8>>| -> std::io::Result<()> {
+            file.write_all(writer.get_ref())?;
+            size += writer.get_ref().len() as u64;
+            writer.get_mut().clear();
+            writer.set_position(0);
+            Ok(())
+        };
+        self.assemble_xml_file_start();
+        self.write_data_table_with(Some(&mut hand_on))?;
+        self.assemble_xml_file_end();
+        hand_on(&mut self.writer)?;
+        Ok((file, size))
     }
 
     pub(crate) fn update_string_table_ids(&mut self, string_table: Arc<Mutex<SharedStringsTable>>) {
@@ -18844,10 +18908,22 @@ impl Worksheet {
     }
 
     // Write out all the row and cell data in the worksheet data table.
-    #[allow(clippy::too_many_lines)]
     fn write_data_table(&mut self) {
+        // (nothing handed on: no error can come)
+        let _ = self.write_data_table_with(None);
+    }
+
+    // jixiao's fork (issue 27, H160): with `hand_on`, the XML gathered is handed on whenever
+    // it is [`PACK_PIECE`] bytes or more at a row's end, and each row's cells are taken out of
+    // the table as they are written (the sheet is being packed: they are dropped after).
+    #[allow(clippy::too_many_lines)]
+    fn write_data_table_with(
+        &mut self,
+        mut hand_on: Option<&mut dyn FnMut(&mut Cursor<Vec<u8>>) -> std::io::Result<()>>,
+    ) -> std::io::Result<()> {
         let spans = self.calculate_spans();
         let mut col_names = HashMap::new();
+        let mut handed = Ok(());
 
         // Swap out the worksheet data structures so we can iterate over them and
         // still call self.write_*() methods.
@@ -18863,8 +18939,18 @@ impl Worksheet {
             let row_options = temp_changed_rows.get(&row_num);
             let row_has_notes = self.notes.contains_key(&row_num);
 
+            // jixiao's fork: the row taken out where the XML is handed on
+            let taken;
+            let columns = match hand_on {
+                Some(_) => {
+                    taken = temp_table.remove(&row_num);
+                    taken.as_ref()
+                }
+                None => temp_table.get(&row_num),
+            };
+
             // If there is no column data then only the <row> metadata needs updating.
-            let Some(columns) = temp_table.get(&row_num) else {
+            let Some(columns) = columns else {
                 if row_options.is_some() || row_has_notes {
                     self.write_table_row(row_num, span, row_options, false);
                 }
@@ -18996,11 +19082,22 @@ impl Worksheet {
                 }
             }
             xml_end_tag(&mut self.writer, "row");
+
+            // jixiao's fork: the XML gathered handed on between rows
+            if let Some(hand_on) = hand_on.as_mut() {
+                if self.writer.get_ref().len() >= PACK_PIECE {
+                    if let Err(e) = hand_on(&mut self.writer) {
+                        handed = Err(e);
+                        break;
+                    }
+                }
+            }
         }
 
         // Swap back in data.
         mem::swap(&mut temp_table, &mut self.data_table);
         mem::swap(&mut temp_changed_rows, &mut self.changed_rows);
+        handed
     }
 
     // Flush the last row of constant memory data, the write-ahead cache and any
