@@ -107,7 +107,19 @@ impl super::sections::Sections for JsonSections {
     fn project(&mut self, p: &ProjectReport, buf: &mut Parts<'_>) {
         buf.extend_from_slice(if self.started { b",\n    " } else { b"[\n    " });
         self.started = true;
-        if p.has_total() {
+        if p.has_total() && p.indicators.len() <= WHOLE_UP_TO {
+            // a short project (a form's): printed into the gathered bytes in one piece, as an
+            // element of a nested array whose own text is then taken out (the same bytes as
+            // `Element`'s: serde_json writes to a `Vec` with no look at each of its pieces)
+            let gathered: &mut Vec<u8> = buf;
+            let start = gathered.len();
+            // into memory: the model serialises (as `render` expects of it)
+            let _ = serde_json::to_writer_pretty(&mut *gathered, &[[super::model::ProjectJson(p)]]);
+            if gathered[start..].starts_with(NESTED_OPEN) && gathered.ends_with(NESTED_CLOSE) {
+                gathered.truncate(gathered.len() - NESTED_CLOSE.len());
+                gathered.drain(start..start + NESTED_OPEN.len());
+            }
+        } else if p.has_total() {
             // printed as the one element of an array in an array, it is indented as in the
             // report (its lines 4 spaces in): the two arrays' own text is taken out as it is
             // written, the rest handed on at a line's end as it grows
@@ -129,6 +141,11 @@ impl super::sections::Sections for JsonSections {
         out.write_all(self.tail.as_bytes())
     }
 }
+
+/// The most indicators of a project whose JSON part is printed in one piece (a form's few
+/// dozen: some 1–2 KB an indicator, so at most about 128 KB gathered); a longer project's part
+/// is written through [`Element`], handed on as it grows (issue 27).
+const WHOLE_UP_TO: usize = 64;
 
 /// A project printed pretty as the one element of an array in an array ([`NESTED_OPEN`] …
 /// [`NESTED_CLOSE`]), written into the projects' parts with the two arrays' own text taken
