@@ -107,7 +107,19 @@ impl super::sections::Sections for JsonSections {
     fn project(&mut self, p: &ProjectReport, buf: &mut Parts<'_>) {
         buf.extend_from_slice(if self.started { b",\n    " } else { b"[\n    " });
         self.started = true;
-        if p.has_total() {
+        if p.has_total() && p.indicators.len() <= WHOLE_UP_TO {
+            // a short project (a form's): printed into the gathered bytes in one piece, as an
+            // element of a nested array whose own text is then taken out (the same bytes as
+            // `Element`'s: serde_json writes to a `Vec` with no look at each of its pieces)
+            let gathered: &mut Vec<u8> = buf;
+            let start = gathered.len();
+            // into memory: the model serialises (as `render` expects of it)
+            let _ = serde_json::to_writer_pretty(&mut *gathered, &[[super::model::ProjectJson(p)]]);
+            if gathered[start..].starts_with(NESTED_OPEN) && gathered.ends_with(NESTED_CLOSE) {
+                gathered.truncate(gathered.len() - NESTED_CLOSE.len());
+                gathered.drain(start..start + NESTED_OPEN.len());
+            }
+        } else if p.has_total() {
             // printed as the one element of an array in an array, it is indented as in the
             // report (its lines 4 spaces in): the two arrays' own text is taken out as it is
             // written, the rest handed on at a line's end as it grows
@@ -130,6 +142,11 @@ impl super::sections::Sections for JsonSections {
     }
 }
 
+/// The most indicators of a project whose JSON part is printed in one piece (a form's few
+/// dozen: some 1–2 KB an indicator, so at most about 128 KB gathered); a longer project's part
+/// is written through [`Element`], handed on as it grows (issue 27).
+const WHOLE_UP_TO: usize = 64;
+
 /// A project printed pretty as the one element of an array in an array ([`NESTED_OPEN`] …
 /// [`NESTED_CLOSE`]), written into the projects' parts with the two arrays' own text taken
 /// out, and handed on at a line's end whenever enough is gathered: a project of 200,000 rows
@@ -141,6 +158,11 @@ struct Element<'p, 'a> {
     start: usize,
     /// Whether it opened as the nested array does (its opening taken out), once known.
     nested: Option<bool>,
+    /// The length of the bytes gathered at which a write looks past its copy
+    /// ([`Element::at_mark`]): the opening's end while it is not known, then
+    /// [`Parts::FULL`]. A form's JSON is some thousands of small pieces: each is a copy and
+    /// one comparison (the two questions asked of every piece were +0.5 % of a form's run).
+    mark: usize,
 }
 
 impl<'p, 'a> Element<'p, 'a> {
@@ -150,6 +172,7 @@ impl<'p, 'a> Element<'p, 'a> {
             parts,
             start,
             nested: None,
+            mark: start + NESTED_OPEN.len(),
         }
     }
 
@@ -161,26 +184,21 @@ impl<'p, 'a> Element<'p, 'a> {
             self.parts.truncate(len);
         }
     }
-}
 
-impl Write for Element<'_, '_> {
-    fn write(&mut self, b: &[u8]) -> io::Result<usize> {
-        self.write_all(b).map(|()| b.len())
-    }
-
-    // serde_json writes through `write_all`: one call a piece, not `write`'s loop (a form's
-    // JSON is some thousands of small pieces)
-    #[inline]
-    fn write_all(&mut self, b: &[u8]) -> io::Result<()> {
-        self.parts.extend_from_slice(b);
-        if self.nested.is_none() && self.parts.len() - self.start >= NESTED_OPEN.len() {
+    /// The bytes gathered reached [`Element::mark`]: the opening judged (once), and the
+    /// gathered bytes handed on at the last line's end where enough are gathered.
+    #[cold]
+    #[inline(never)]
+    fn at_mark(&mut self) {
+        if self.nested.is_none() {
             let nested = self.parts[self.start..].starts_with(NESTED_OPEN);
             if nested {
                 self.parts.drain(self.start..self.start + NESTED_OPEN.len());
             }
             self.nested = Some(nested);
+            self.mark = Parts::FULL;
         }
-        if self.nested.is_some() && self.parts.full() {
+        if self.parts.full() {
             // at the last line's end before the closing text's bytes
             // (none yet where the element has just begun behind projects gathered before it)
             let keep = self.parts.len().saturating_sub(NESTED_CLOSE.len());
@@ -190,6 +208,22 @@ impl Write for Element<'_, '_> {
                 self.parts.cut_at(self.start + at + 1);
                 self.start = 0;
             }
+        }
+    }
+}
+
+impl Write for Element<'_, '_> {
+    fn write(&mut self, b: &[u8]) -> io::Result<usize> {
+        self.write_all(b).map(|()| b.len())
+    }
+
+    // serde_json writes through `write_all`: one call a piece, not `write`'s loop
+    #[inline]
+    fn write_all(&mut self, b: &[u8]) -> io::Result<()> {
+        let buf: &mut Vec<u8> = self.parts;
+        buf.extend_from_slice(b);
+        if buf.len() >= self.mark {
+            self.at_mark();
         }
         Ok(())
     }

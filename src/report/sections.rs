@@ -96,6 +96,10 @@ impl<'a> Parts<'a> {
         self.buf.len() >= SIZE
     }
 
+    /// The length of the bytes gathered at which [`Parts::full`] turns true (a writer of many
+    /// small pieces compares its length with it, not calling `full` each piece).
+    pub const FULL: usize = SIZE;
+
     /// The first `end` bytes gathered go out; the rest stays, moved to the front.
     pub fn cut_at(&mut self, end: usize) {
         let end = end.min(self.buf.len());
