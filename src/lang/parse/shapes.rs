@@ -176,6 +176,7 @@ fn upper(op: Op) -> Option<bool> {
 
 /// `10米≤宽度≤12米`, `80%≤合格率≤100%`, `60≤x<80`, `12米≥宽度≥10米`: a range, each end
 /// inclusive as its symbol says.
+#[inline(never)]
 pub(super) fn chained(base: &str, input: &str) -> Option<QuantReading> {
     let (r, a) = side(base, input)?;
     let r = ws(r);
@@ -232,6 +233,7 @@ fn synthetic(value: Value, span: Span, unit: Option<(Unit, Span)>) -> Side {
 
 /// `±5%以内`, `误差±3%`, `偏差不超过±2个百分点`, `100±5`, `1000万元±5%`: a range around the value
 /// written before `±`, or around 0 where none is (an error rate).
+#[inline(never)]
 pub(super) fn tolerance(base: &str, input: &str) -> Option<QuantReading> {
     let mut r = input;
     if let Some(rest) = strip_longest(r, lexicon::TOLERANCE_LEADS) {
@@ -324,7 +326,6 @@ pub(super) fn tolerance(base: &str, input: &str) -> Option<QuantReading> {
 
 /// A month written in a period: `[YYYY年]M月[D日]`, `YYYY.MM`, or a bare month number before a
 /// separator (`3-10月`).
-#[cfg_attr(target_os = "linux", unsafe(link_section = ".text.hot.jixiao"))]
 fn period_point(input: &str) -> Option<(&str, Option<i32>, u32, Option<u32>)> {
     let mut rest = input;
     let mut year = None;
@@ -407,13 +408,13 @@ pub(super) fn numeric_day(body: &str) -> Option<CalendarDate> {
 
 /// `2023年3月-10月`, `3月至10月`, `2023.07-2024.01`, `全年`, `上半年`, `第三季度前`: a deadline at
 /// the end of the period (by its last month, included).
+#[inline(never)]
 pub(super) fn period(body: &str, default_year: Option<i32>) -> Option<CalendarDate> {
     period_span(body, default_year).map(|(_, end)| end)
 }
 
 /// [`period`] with the period's first month (or day) too: `2023年3月-10月` → 2023-03 to 2023-10,
 /// `第三季度` → 07 to 09, `上半年`, `全年`, `2023年度` → from January.
-#[cfg_attr(target_os = "linux", unsafe(link_section = ".text.hot.jixiao"))]
 pub(super) fn period_span(
     body: &str,
     default_year: Option<i32>,
@@ -711,7 +712,13 @@ pub(super) fn spreadsheet_date(body: &str, indicator: Option<&str>) -> Option<Ca
     {
         return None;
     }
-    let name = indicator?;
+    serial_date(body, indicator?)
+}
+
+/// [`spreadsheet_date`] past its look at the bytes (out of line: few targets are a bare
+/// number of at most 8 bytes under a name of a time).
+#[inline(never)]
+fn serial_date(body: &str, name: &str) -> Option<CalendarDate> {
     if !holds_any(name, &["时间", "日期", "時間"]) {
         return None;
     }
