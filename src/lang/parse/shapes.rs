@@ -54,12 +54,49 @@ fn ends_a_word(text: &str) -> bool {
         || lexicon::AVERAGING.iter().any(|w| text.ends_with(w))
 }
 
-/// A qualifying word at the start of `body` (`力争`, `均`), with the rest after it.
+/// A qualifying word at the start of `body` (`力争`, `均`), with the rest after it. Asked of
+/// every target that reads as text: its first character tells most of them (a sentence) apart
+/// from every word at once, without a comparison of the body against each word.
 pub(super) fn qualifier(body: &str) -> Option<(&'static str, &str)> {
+    let first = body.chars().next()?;
+    if !QUALIFIER_FIRSTS.contains(&first) {
+        return None;
+    }
     lexicon::QUALIFIERS.iter().find_map(|q| {
         let rest = ws(body.strip_prefix(q)?);
         (!rest.is_empty()).then_some((*q, rest))
     })
+}
+
+/// The first character of each of [`lexicon::QUALIFIERS`], in its order (made when compiled).
+const QUALIFIER_FIRSTS: [char; lexicon::QUALIFIERS.len()] = first_chars(lexicon::QUALIFIERS);
+
+/// The first character of each word (each word non-empty: an empty one fails the build).
+const fn first_chars<const N: usize>(words: &[&str]) -> [char; N] {
+    let mut out = ['\0'; N];
+    let mut i = 0;
+    while i < N {
+        let b = words[i].as_bytes();
+        // UTF-8: the lead byte says the length; the continuation bytes carry 6 bits each
+        let (len, lead) = match b[0] {
+            x if x < 0x80 => (1, x as u32),
+            x if x < 0xE0 => (2, (x & 0x1F) as u32),
+            x if x < 0xF0 => (3, (x & 0x0F) as u32),
+            x => (4, (x & 0x07) as u32),
+        };
+        let mut c = lead;
+        let mut k = 1;
+        while k < len {
+            c = (c << 6) | (b[k] & 0x3F) as u32;
+            k += 1;
+        }
+        out[i] = match char::from_u32(c) {
+            Some(c) => c,
+            None => panic!("not a character"),
+        };
+        i += 1;
+    }
+    out
 }
 
 /// `每人每月`, `每生每年` at the start of `input`: the denominators and the rest. Most
@@ -740,6 +777,40 @@ fn serial_date(body: &str, name: &str) -> Option<CalendarDate> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// [`qualifier`]'s first-character test: the table is each word's first character, and
+    /// the answer is the one of the comparison against every word.
+    #[test]
+    fn the_qualifier_table_is_the_words_first_characters() {
+        for (w, c) in lexicon::QUALIFIERS.iter().zip(QUALIFIER_FIRSTS) {
+            assert_eq!(w.chars().next(), Some(c), "{w}");
+        }
+        fn every_word(body: &str) -> Option<(&'static str, &str)> {
+            lexicon::QUALIFIERS.iter().find_map(|q| {
+                let rest = ws(body.strip_prefix(q)?);
+                (!rest.is_empty()).then_some((*q, rest))
+            })
+        }
+        for body in [
+            "力争95%",
+            "均≥90%",
+            "均为100%",
+            "须达到100%",
+            "确保完成",
+            "均",
+            "应 ",
+            "全部完成",
+            "年均增长5%",
+            "正常开展",
+            "95%",
+            "",
+            "a",
+            "需",
+            "需要完成",
+        ] {
+            assert_eq!(qualifier(body), every_word(body), "{body}");
+        }
+    }
 
     /// [`per_units`]' first-character test lets through every per-unit and per-head word.
     #[test]
