@@ -90,6 +90,20 @@ impl<W: Write> Printer<'_, W> {
             }
             return Ok(());
         }
+        self.line_other(number, indicator, target_text)
+    }
+
+    /// [`Printer::line`] for the aligned table and `--explain` (out of line: the plain
+    /// `jsonl` path above is what the parse hot section holds, `src/lang/mod.rs`).
+    #[cold]
+    #[inline(never)]
+    fn line_other(
+        &mut self,
+        number: usize,
+        indicator: Option<&str>,
+        target_text: &str,
+    ) -> io::Result<()> {
+        let parsed = &self.parsed;
         let record = lang::record::Record::new(number, indicator, target_text, parsed);
         // `--explain`: where the rule that decided the operator was written.
         let rule_at = match (&parsed.provenance.op, self.explain) {

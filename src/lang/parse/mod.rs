@@ -354,18 +354,7 @@ fn read_body(
         && marks.any(Marks::YEAR)
         && shapes::holds_any(body, &[lexicon::CANONICAL_BASE, "去年"]))
         || (marks.any(Marks::SAME) && shapes::holds_any(body, &["同比"])))
-    .then(|| {
-        shapes::relative(body).or_else(|| {
-            // `完成率≥上年`: the name restated in front.
-            let split = restated_name_end(body, ctx.indicator)?;
-            let mut r = shapes::relative(&body[split..])?;
-            let moved = |s: Span| (s.start + split)..(s.end + split);
-            r.op_span = r.op_span.map(moved);
-            r.value_span = r.value_span.map(moved);
-            r.unit = r.unit.map(|(u, s)| (u, moved(s)));
-            Some(r)
-        })
-    })
+    .then(|| relative_reading(body, ctx.indicator))
     .flatten()
     {
         provenance.op = Some(Origin::Text);
@@ -400,6 +389,23 @@ fn read_body(
             text: written.into(),
         }
     };
+}
+
+/// `较上年增长10%`, or with the name restated in front (`完成率≥上年`): a change against a
+/// baseline. Out of line (as the plan, deadline and period readings): a rare shape's code kept
+/// out of [`read_body`], whose hot lines the parse hot section holds (`src/lang/mod.rs`).
+#[inline(never)]
+fn relative_reading(body: &str, indicator: Option<&str>) -> Option<shapes::RelativeReading> {
+    shapes::relative(body).or_else(|| {
+        // `完成率≥上年`: the name restated in front.
+        let split = restated_name_end(body, indicator)?;
+        let mut r = shapes::relative(&body[split..])?;
+        let moved = |s: Span| (s.start + split)..(s.end + split);
+        r.op_span = r.op_span.map(moved);
+        r.value_span = r.value_span.map(moved);
+        r.unit = r.unit.map(|(u, s)| (u, moved(s)));
+        Some(r)
+    })
 }
 
 /// The quantity `body` reads as, its parts' spans and provenance written as it is read.
@@ -485,9 +491,17 @@ fn nom_fail(input: &str) -> nom::Err<nom::error::Error<&str>> {
 // ---------------------------------------------------------------------------------------------
 // Quoted text, yes/no, plan
 
-/// `"正常开展"`: the canonical form of a qualitative target.
+/// `"正常开展"`: the canonical form of a qualitative target (the first and last byte tell
+/// inline; the text is read out of line, rare in forms).
+#[inline]
 fn quoted(body: &str) -> Option<Target> {
     let inner = body.strip_prefix('"')?.strip_suffix('"')?;
+    quoted_text(inner)
+}
+
+#[cold]
+#[inline(never)]
+fn quoted_text(inner: &str) -> Option<Target> {
     let mut text = String::with_capacity(inner.len());
     let mut chars = inner.chars();
     while let Some(c) = chars.next() {
@@ -554,6 +568,7 @@ fn symbol_op(input: &str) -> IResult<&str, Op> {
 }
 
 /// `年度计划数`, `按计划完成`, `>= 计划`: the operator (if written) and its span.
+#[inline(never)]
 fn plan(body: &str) -> Option<(Option<Op>, Option<Span>)> {
     let (rest, op) = match symbol_op(body) {
         Ok((rest, op)) => (ws(rest), Some((op, 0..offset(body, rest)))),
@@ -677,6 +692,9 @@ fn strip_any<'a>(input: &'a str, words: &[&str]) -> Option<&'a str> {
     words.iter().find_map(|w| input.strip_prefix(w))
 }
 
+/// `2023年12月底前`, `≤2023-06-30`: a deadline (out of line: the text's marks call it only
+/// where a date may be written, and most targets are figures).
+#[inline(never)]
 fn deadline(body: &str, default_year: Option<i32>) -> Option<DeadlineReading> {
     let (rest, written_op) = match symbol_op(body) {
         Ok((rest, op)) => (ws(rest), Some((op, 0..offset(body, rest)))),
