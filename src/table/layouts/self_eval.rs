@@ -1062,12 +1062,8 @@ impl<'t, R: SheetRow<'t>> SheetReader<'_, '_, '_, R> {
             return false;
         }
         let cells = rate_row_cells(h, row, self.ctx.source, [budget, spent]);
-        let mut line = BudgetLine::of_amounts(
-            (budget.or(b), spent.or(s)),
-            (weight, score),
-            row_at,
-            cells,
-        );
+        let mut line =
+            BudgetLine::of_amounts((budget.or(b), spent.or(s)), (weight, score), row_at, cells);
         // the rate itself, as a form's is (no doubt to weigh: it was written with its `%`)
         line.rate = rate;
         self.units[place.ui].projects[place.pi].budget = Some(line);
