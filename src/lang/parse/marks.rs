@@ -52,7 +52,10 @@ impl Marks {
 
     /// The marks of `text`: ASCII by a small match, a character of U+4E00..U+9FFF (three
     /// bytes, read in place) by one look into a table of its marks ([`IDEOGRAPH_MARKS`]), anything
-    /// else by [`Marks::of_char`].
+    /// else by [`Marks::of_char`]. Run for every target: out of line in the parse hot section
+    /// (inlined, it was a closure's code outside the block, `src/lang/mod.rs`).
+    #[inline(never)]
+    #[cfg_attr(target_os = "linux", unsafe(link_section = ".text.hot.jixiao"))]
     pub fn of(text: &str) -> Marks {
         let b = text.as_bytes();
         let mut m = 0;
