@@ -5,7 +5,7 @@
 //! wherever the linker put it (16-byte aligned), so edits elsewhere still moved parse's
 //! instruction-cache misses by some per cent. These tests hold the two things that changed
 //! that (the counts are in benches/README.md, session 23, H165; nothing here is timed):
-//! - the section asks for 4 KB alignment (an empty `global_asm!` piece of it, `src/lang/mod.rs`),
+//! - the section asks for 4 KB alignment (an empty `global_asm!` piece of it, `src/lang/parse/mod.rs`),
 //!   and the built binary's `.text` carries it, so the block moves only by whole 4 KB and each
 //!   of its lines keeps its set of the cache;
 //! - the rare readers (the canonical quoted form, plans, deadlines, periods, relative changes,
@@ -99,7 +99,7 @@ fn the_marks_of_a_text_are_in_the_section() {
 /// The alignment piece names the section the attribute names, and asks for 2^12 bytes.
 #[test]
 fn the_section_asks_for_a_4kb_line() {
-    let text = std::fs::read_to_string(src().join("lang/mod.rs")).unwrap();
+    let text = std::fs::read_to_string(src().join("lang/parse/mod.rs")).unwrap();
     let code: Vec<&str> = text
         .lines()
         .map(|l| l.split("//").next().unwrap_or("").trim())
@@ -107,7 +107,7 @@ fn the_section_asks_for_a_4kb_line() {
     let at = code
         .iter()
         .position(|l| l.starts_with("core::arch::global_asm!("))
-        .expect("src/lang/mod.rs: no global_asm! piece");
+        .expect("src/lang/parse/mod.rs: no global_asm! piece");
     let piece = code[at..].join(" ");
     let piece = &piece[..piece.find(");").expect("the piece's end")];
     assert!(

@@ -20,7 +20,7 @@
 //! moved them so that they evicted each other from the 32 KB instruction cache, and the same
 //! instructions ran ~6–10 % slower (issue 28; benches/README.md, session 22, H150: the parse
 //! cut's I1 misses 985 K → 671 K). Since session 23 (H165) the section starts on a 4 KB line
-//! (the `global_asm!` piece below), so an edit elsewhere moves the block by whole 4 KB and
+//! (the `global_asm!` piece in `parse`), so an edit elsewhere moves the block by whole 4 KB and
 //! each of its lines keeps its set of the cache; and the rare readers (the quoted canonical
 //! form, plans, deadlines, periods, relative changes, chained ranges, tolerances, date
 //! serials, the table's and `--explain`'s printing) are functions of their own outside it
@@ -30,19 +30,6 @@
 //! target runs and that shows out of line in `cg_annotate --sort=I1mr` belongs in it; rare
 //! paths (errors, diagnostics, other formats) do not: they would only spread the block. Other
 //! targets than Linux place code as the linker does (the name is an ELF one).
-
-// The hot section's start on a 4 KB boundary (x86-64 Linux): an empty piece of the section
-// that asks for that alignment, which the section takes (its largest). Where an edit elsewhere
-// moves the block, it then moves by whole 4 KB, so each of its lines keeps its set of the
-// instruction cache (64 sets of 64-byte lines) and its lines their cut at 64 bytes: the block's
-// misses depend only on the block's own code (benches/README.md, session 23, H165). Costs at
-// most 4 KB of padding in the binary.
-#[cfg(all(target_os = "linux", target_arch = "x86_64"))]
-core::arch::global_asm!(
-    ".pushsection .text.hot.jixiao,\"ax\",@progbits",
-    ".p2align 12",
-    ".popsection",
-);
 
 pub mod ast;
 pub mod canonical;

@@ -1087,12 +1087,19 @@ fn holds_a_table(name: &str, sheet: &mut formats::SheetCells) -> Result<bool, Re
     Ok(header_of(name, sheet)?.is_some() || turned_grid(name, sheet)?)
 }
 
+/// The most cells of a page's table [`turned_grid`] looks at for a transposed form (a form
+/// of 200 indicators across and 20 rows down is 4,000).
+const TURNED_GRID_CELLS: usize = 20_000;
+
 /// Whether a page's table with no header row holds a form's grid printed transposed (the
 /// roles down its first column: `form::transposed`), as a workbook's sheet of it is read.
 /// Before, such a table was passed over as the page's layout and the page refused (网页中没有
 /// 表单), while the same form in a workbook was read.
 fn turned_grid(name: &str, sheet: &mut formats::SheetCells) -> Result<bool, ReadError> {
-    if sheet.len() < 2 {
+    // a form's grid is small (its indicators across, a few dozen columns): the grid is built
+    // to look only for one of that size, never for a page's large table (400,000 cells held
+    // 24 bytes a cell more beside the sheet: `tests/read_memory.rs`)
+    if !(2..=TURNED_GRID_CELLS).contains(&sheet.len()) {
         return Ok(false);
     }
     let grid = grid::cells_grid(name, sheet, InputFormat::Html, "UTF-8")?;

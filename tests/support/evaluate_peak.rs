@@ -47,13 +47,26 @@ pub fn jixiao_peak_kb(args: &[&std::ffi::OsStr]) -> (u64, i32) {
 /// [`jixiao_peak_kb`] with environment variables set for the run.
 #[allow(dead_code)] // not every test binary that includes this module asks for it
 pub fn jixiao_peak_kb_with(args: &[&std::ffi::OsStr], envs: &[(&str, &str)]) -> (u64, i32) {
-    let child = Command::new(env!("CARGO_BIN_EXE_jixiao"))
-        .args(args)
+    use std::os::unix::process::CommandExt;
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_jixiao"));
+    cmd.args(args)
         .envs(envs.iter().copied())
         .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("runs jixiao");
+        .stderr(Stdio::null());
+    // The kernel's peak of a child counts the memory it started from at its exec: spawned the
+    // default way (vfork) that is this test process's own peak so far (the inputs it built,
+    // another test's beside it), which made a growth between two runs out of nothing. A fork
+    // starts it from this process's memory as it is now, given back first where it can be.
+    #[cfg(target_env = "gnu")]
+    // SAFETY: malloc_trim only returns free heap pages to the system
+    unsafe {
+        libc::malloc_trim(0);
+    }
+    // SAFETY: the closure runs in the forked child before exec and touches nothing
+    unsafe {
+        cmd.pre_exec(|| Ok(()));
+    }
+    let child = cmd.spawn().expect("runs jixiao");
     let pid = child.id() as libc::pid_t;
     let mut status = 0;
     // SAFETY: `rusage` is plain data the kernel fills; the child is ours and not yet waited for.
