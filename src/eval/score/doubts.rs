@@ -19,7 +19,7 @@
 
 use rust_decimal::Decimal;
 
-use super::{Actual, Methodology, Outcome, by_kind, n};
+use super::{Actual, Methodology, Outcome, n, reading, readings_differ};
 use crate::lang::{Op, Quantity, Target, Unit};
 
 /// The factor of the target within which a reading is taken to be the one meant.
@@ -56,8 +56,7 @@ pub(super) fn hundredfold_too_small(
         Actual::Quantity {
             quantity: a,
             unit_from_target: false,
-            copied_comparator,
-            approximate,
+            ..
         },
     ) = (target, actual)
     else {
@@ -75,21 +74,7 @@ pub(super) fn hundredfold_too_small(
     if !near(hundred) || near(a.value) {
         return None;
     }
-    let as_read = by_kind(target, actual, plan, weight, m);
-    let other = Actual::Quantity {
-        quantity: Quantity::new(hundred, a.unit.clone()),
-        unit_from_target: false,
-        copied_comparator: *copied_comparator,
-        approximate: *approximate,
-    };
-    let as_fraction = by_kind(target, &other, plan, weight, m);
-    if (as_read.verdict, as_read.score) == (as_fraction.verdict, as_fraction.score) {
-        return None;
-    }
-    let reading = |o: &Outcome| match o.score {
-        Some(s) => format!("{}，得 {}", o.verdict.zh(), n(s)),
-        None => o.verdict.zh().to_owned(),
-    };
+    let (as_read, as_fraction) = readings_differ(target, actual, hundred, plan, weight, m)?;
     Some(Outcome::review(&format!(
         "实际值 {}% 不到目标 {}% 的三分之一，而 {}% 与目标相称：可能是把 {}（即 {}%）写成了 {}%。按所写读取，{}；按 {}% 读取，{}。两种读法结果不同，需人工核对",
         n(a.value),

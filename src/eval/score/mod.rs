@@ -561,6 +561,46 @@ fn fraction_of_one(target: &Target, actual: &Actual, plan: Option<&Actual>) -> O
     })
 }
 
+/// The outcomes of `actual` (a quantity) as read and with its value read as `other` instead
+/// (its unit and marks kept), where their verdicts or scores differ: the two readings a row
+/// goes to a person with. `None` where they agree (the row is scored as read) or the actual is
+/// no quantity. Scored twice only for the rows a reader doubts.
+pub(super) fn readings_differ(
+    target: &Target,
+    actual: &Actual,
+    other: Decimal,
+    plan: Option<&Actual>,
+    weight: Decimal,
+    m: &Methodology,
+) -> Option<(Outcome, Outcome)> {
+    let Actual::Quantity {
+        quantity: a,
+        unit_from_target,
+        copied_comparator,
+        approximate,
+    } = actual
+    else {
+        return None;
+    };
+    let as_read = by_kind(target, actual, plan, weight, m);
+    let otherwise = Actual::Quantity {
+        quantity: crate::lang::Quantity::new(other, a.unit.clone()),
+        unit_from_target: *unit_from_target,
+        copied_comparator: *copied_comparator,
+        approximate: *approximate,
+    };
+    let other = by_kind(target, &otherwise, plan, weight, m);
+    ((as_read.verdict, as_read.score) != (other.verdict, other.score)).then_some((as_read, other))
+}
+
+/// One reading's verdict and score as a doubting note names it (`未达标，得 0.1`).
+pub(super) fn reading(o: &Outcome) -> String {
+    match o.score {
+        Some(s) => format!("{}，得 {}", o.verdict.zh(), n(s)),
+        None => o.verdict.zh().to_owned(),
+    }
+}
+
 /// A bare number of at most 1 against a percentage target of at most 1 % (`0.5` against
 /// `≤1%`): 0.5 % as readily as 50 % (a cell that lost its percent format). Where the two
 /// readings give the same verdict and score (`0.8` against `≥0.5%`) it is scored as read; where
@@ -576,8 +616,7 @@ fn fraction_or_percent(
     let Actual::Quantity {
         quantity: a,
         unit_from_target: true,
-        copied_comparator,
-        approximate,
+        ..
     } = actual
     else {
         return None;
@@ -586,21 +625,8 @@ fn fraction_or_percent(
     if !(a.value > Decimal::ZERO && a.value <= Decimal::ONE && scale <= Decimal::ONE) {
         return None;
     }
-    let as_read = by_kind(target, actual, plan, weight, m);
-    let hundredfold = Actual::Quantity {
-        quantity: crate::lang::Quantity::new(a.value * Decimal::ONE_HUNDRED, a.unit.clone()),
-        unit_from_target: true,
-        copied_comparator: *copied_comparator,
-        approximate: *approximate,
-    };
-    let as_fraction = by_kind(target, &hundredfold, plan, weight, m);
-    if (as_read.verdict, as_read.score) == (as_fraction.verdict, as_fraction.score) {
-        return None;
-    }
-    let reading = |o: &Outcome| match o.score {
-        Some(s) => format!("{}，得 {}", o.verdict.zh(), n(s)),
-        None => o.verdict.zh().to_owned(),
-    };
+    let hundredfold = a.value * Decimal::ONE_HUNDRED;
+    let (as_read, as_fraction) = readings_differ(target, actual, hundredfold, plan, weight, m)?;
     Some(Outcome::new(
         Verdict::Review,
         None,

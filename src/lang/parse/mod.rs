@@ -622,7 +622,9 @@ fn small_number(input: &str) -> IResult<&str, u32> {
     }
 }
 
-fn days_in_month(year: Option<i32>, month: u32) -> u32 {
+/// The days of `month` (1–12) of `year`: February has 29 where the year is unknown or a leap
+/// year (also what `review.impossible-date` holds a target's date to).
+pub(crate) fn days_in_month(year: Option<i32>, month: u32) -> u32 {
     match month {
         4 | 6 | 9 | 11 => 30,
         2 => match year {

@@ -12,6 +12,7 @@
 //! **修改方法**：核对月份（1–12）和日期（不超过该月的天数），如 `2023年12月底前`、`2月28日前`。
 
 use crate::finding::{Code, Finding, Severity};
+use crate::lang::parse::days_in_month;
 use crate::review::{CheckInfo, ProjectView};
 
 pub const INFO: CheckInfo = CheckInfo {
@@ -84,7 +85,7 @@ fn impossible(text: &str) -> Option<(std::ops::Range<usize>, String)> {
             continue;
         }
         let day: u32 = text[at..at + d_len].parse().ok()?;
-        let last = days_in(month, year);
+        let last = days_in_month(year.and_then(|y| i32::try_from(y).ok()), month);
         if day == 0 || day > last {
             let end = at + d_len + '日'.len_utf8();
             let why = match (month, year) {
@@ -108,18 +109,6 @@ fn digits_before(b: &[u8], end: usize) -> Option<(usize, u32)> {
     }
     let v = std::str::from_utf8(&b[start..end]).ok()?.parse().ok()?;
     Some((start, v))
-}
-
-/// The days of `month` (1–12): February has 29 where the year is unknown or a leap year.
-fn days_in(month: u32, year: Option<u32>) -> u32 {
-    match month {
-        4 | 6 | 9 | 11 => 30,
-        2 => match year {
-            Some(y) if !(y % 4 == 0 && (y % 100 != 0 || y % 400 == 0)) => 28,
-            _ => 29,
-        },
-        _ => 31,
-    }
 }
 
 #[cfg(test)]

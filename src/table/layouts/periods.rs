@@ -117,6 +117,13 @@ pub(super) fn annual_goals(header: &mut Header, row: &Row) -> bool {
 /// The year a target column's header names (`2023年指标值`, `2023年度目标值`, `2024年（指标值）`):
 /// `None` where it names none, or names something else of the year.
 pub(crate) fn target_year(text: &str) -> Option<i32> {
+    year_named(text, &["指标值", "目标值", "绩效指标值", "目标", "计划值"])
+}
+
+/// The year a header cell names (`2023年`, `2023年度`, then the words, bracketed or not) where
+/// what follows it is one of `named`: the year of a target or an actual column.
+fn year_named(text: &str, named: &[&str]) -> Option<i32> {
+    // (most cells start with no digit: answered before anything is copied)
     if !text
         .trim_start()
         .as_bytes()
@@ -128,15 +135,15 @@ pub(crate) fn target_year(text: &str) -> Option<i32> {
     let t = spaceless(text);
     let (digits, rest) = t.split_at_checked(4)?;
     let year: i32 = digits
-        .parse()
-        .ok()
-        .filter(|_| digits.bytes().all(|b| b.is_ascii_digit()))?;
+        .bytes()
+        .all(|b| b.is_ascii_digit())
+        .then(|| digits.parse().ok())
+        .flatten()?;
     let rest = rest.strip_prefix('年')?;
     let rest = rest.strip_prefix('度').unwrap_or(rest);
     let rest = rest
         .trim_start_matches(['（', '('])
         .trim_end_matches(['）', ')']);
-    let named = ["指标值", "目标值", "绩效指标值", "目标", "计划值"];
     (crate::years::YEARS.contains(&year) && named.contains(&rest)).then_some(year)
 }
 
@@ -159,38 +166,19 @@ pub(crate) fn target_column(targets: &[(usize, i32)], actual: Option<i32>) -> Op
 /// The year a header cell names an actual of (`2023年完成值`, `2023年度实际完成值`, `2022年
 /// 实际完成情况`): two such columns side by side are two years' actuals, one to be read.
 pub(crate) fn actual_year(text: &str) -> Option<i32> {
-    // (most cells start with no digit: answered before anything is copied)
-    if !text
-        .trim_start()
-        .as_bytes()
-        .first()
-        .is_some_and(u8::is_ascii_digit)
-    {
-        return None;
-    }
-    let t = spaceless(text);
-    let (digits, rest) = t.split_at_checked(4)?;
-    let year: i32 = digits
-        .bytes()
-        .all(|b| b.is_ascii_digit())
-        .then(|| digits.parse().ok())
-        .flatten()?;
-    let rest = rest.strip_prefix('年')?;
-    let rest = rest.strip_prefix('度').unwrap_or(rest);
-    let rest = rest
-        .trim_start_matches(['（', '('])
-        .trim_end_matches(['）', ')']);
-    let named = [
-        "完成值",
-        "实际完成值",
-        "实际值",
-        "完成情况",
-        "实际完成情况",
-        "完成数",
-        "实际完成数",
-        "实际完成",
-    ];
-    (crate::years::YEARS.contains(&year) && named.contains(&rest)).then_some(year)
+    year_named(
+        text,
+        &[
+            "完成值",
+            "实际完成值",
+            "实际值",
+            "完成情况",
+            "实际完成情况",
+            "完成数",
+            "实际完成数",
+            "实际完成",
+        ],
+    )
 }
 
 /// Why a column among two years' actuals was read ([`year_column`]).
