@@ -56,7 +56,7 @@ impl MethodRules {
     /// Whether they give absolute points (a deduction's, a band's `points`, a bonus), which a
     /// rescaled weight must rescale.
     pub fn has_points(&self) -> bool {
-        self.deduct.is_some()
+        self.deduct.as_ref().is_some_and(|(d, _)| !d.of_points)
             || self.bonus.is_some()
             || self
                 .tiers
@@ -76,7 +76,7 @@ impl MethodRules {
                 }
             }
         }
-        if let Some((d, _)) = &mut out.deduct {
+        if let Some((d, _)) = out.deduct.as_mut().filter(|(d, _)| !d.of_points) {
             d.points = d.points.checked_mul(factor)?;
         }
         if let Some((b, _)) = &mut out.bonus {
@@ -98,7 +98,7 @@ impl MethodRules {
     pub fn scale_note(&self, method: Decimal, scored: Decimal) -> String {
         let f = scored / method;
         let mut parts = Vec::new();
-        if let Some((d, _)) = &self.deduct {
+        if let Some((d, _)) = self.deduct.as_ref().filter(|(d, _)| !d.of_points) {
             parts.push(format!(
                 "扣{}分（按{}分制）= {}",
                 w(d.points),
@@ -742,7 +742,7 @@ fn late_deduct(
         );
         return (o, None);
     }
-    let (steps, off) = steps_off(short, per, d);
+    let (steps, off) = steps_off(short, per, d, weight);
     let score = (weight - off).max(Decimal::ZERO);
     let past = if d.beyond.is_some() {
         format!("超过 {} 的部分", shown_step(m, beyond))
@@ -751,9 +751,9 @@ fn late_deduct(
     };
     o.score = Some(score);
     o.formula = format!(
-        "扣分：{what}，{past}每 {} 扣 {} 分，{} 步扣 {}，得 {}",
+        "扣分：{what}，{past}每 {} 扣 {}，{} 步扣 {}，得 {}",
         shown_step(m, per),
-        w(d.points),
+        step_words(d, weight),
         n(steps),
         n(off),
         n(score)
@@ -956,14 +956,37 @@ fn tiers(t: &Tiers, v: &Values<'_>, weight: Decimal) -> Result<(Decimal, String)
 
 /// The steps `short` makes of `per` (whole steps where the rule says) and the points they take
 /// off; beyond the exact decimal range, every point.
-fn steps_off(short: Decimal, per: Decimal, d: &Deduct) -> (Decimal, Decimal) {
+fn steps_off(short: Decimal, per: Decimal, d: &Deduct, weight: Decimal) -> (Decimal, Decimal) {
     let Some(mut steps) = short.checked_div(per) else {
         return (Decimal::MAX, Decimal::MAX);
     };
     if d.whole_steps {
         steps = steps.floor();
     }
-    (steps, steps.checked_mul(d.points).unwrap_or(Decimal::MAX))
+    let each = step_points(d, weight);
+    (steps, steps.checked_mul(each).unwrap_or(Decimal::MAX))
+}
+
+/// The points a step of `d` takes off a row of `weight` points: its points, or its share of them.
+fn step_points(d: &Deduct, weight: Decimal) -> Decimal {
+    if d.of_points {
+        d.points * weight
+    } else {
+        d.points
+    }
+}
+
+/// A step's deduction in the note's words: `1 分`, or `分值的 10%（1.5 分）`.
+fn step_words(d: &Deduct, weight: Decimal) -> String {
+    if d.of_points {
+        format!(
+            "分值的 {}%（{} 分）",
+            n(d.points * Decimal::ONE_HUNDRED),
+            w(step_points(d, weight))
+        )
+    } else {
+        format!("{} 分", w(d.points))
+    }
 }
 
 fn deduct(d: &Deduct, v: &Values<'_>, weight: Decimal) -> Result<(Decimal, String), String> {
@@ -986,15 +1009,15 @@ fn deduct(d: &Deduct, v: &Values<'_>, weight: Decimal) -> Result<(Decimal, Strin
             format!("扣分：未超出扣分起点，得满分 {}", n(weight)),
         ));
     }
-    let (steps, off) = steps_off(short, per, d);
+    let (steps, off) = steps_off(short, per, d, weight);
     let score = (weight - off).max(Decimal::ZERO);
     Ok((
         score,
         format!(
-            "扣分：{from} {}{unit}，每 {}{unit} 扣 {} 分，{} 步扣 {}，得 {}",
+            "扣分：{from} {}{unit}，每 {}{unit} 扣 {}，{} 步扣 {}，得 {}",
             n(short),
             w(per),
-            w(d.points),
+            step_words(d, weight),
             n(steps),
             n(off),
             n(score)

@@ -58,7 +58,12 @@ pub struct Tiers {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Deduct {
     pub per: Quantity,
+    /// Points off a step; with `of_points`, the share of the row's points off a step
+    /// (`points: 10%` → 0.1: “每超出1%扣该项分值的10%”).
     pub points: Decimal,
+    /// `points` written as a percentage: a share of the row's points, which rescales with
+    /// them (never rescaled again as absolute points are).
+    pub of_points: bool,
     pub beyond: Option<Quantity>,
     pub whole_steps: bool,
 }
@@ -89,8 +94,8 @@ pub struct Bonus {
 
 pub fn bonus(b: &model::BonusSpec) -> Result<Bonus, Why> {
     let per = step(&b.per, "`1%`、`1`")?;
-    let each = points(&b.points).ok_or("`points` 应是非负的数")?;
-    let max = points(&b.max).ok_or("`max` 应是非负的数（最高加几分）")?;
+    let each = points(&b.points).ok_or_else(|| points_why("points", &b.points))?;
+    let max = points(&b.max).ok_or_else(|| points_why("max", &b.max) + "（最高加几分）")?;
     Ok(Bonus {
         per,
         points: each,
@@ -148,11 +153,33 @@ pub fn share(n: &Number) -> Option<Decimal> {
 }
 
 /// A plain non-negative number (points), within the range of [`Number::decimal`]: points of
-/// 7.9×10^28 overflowed the scores they are added to and rescaled with (a panic).
+/// 7.9×10^28 overflowed the scores they are added to and rescaled with (a panic). `1分` is
+/// points as published methods write them (扣1分), the same as `1`.
 fn points(n: &Number) -> Option<Decimal> {
     let q = quantity(n)?;
-    (q.unit.is_none() && !q.value.is_sign_negative() && crate::table::amount::in_range(q.value))
+    let plain = q.unit.as_ref().is_none_or(|u| u.as_str() == "分");
+    (plain && !q.value.is_sign_negative() && crate::table::amount::in_range(q.value))
         .then_some(q.value)
+}
+
+/// Why a value is not points: `key` 应是分数（…）, naming a percentage or another unit written.
+fn points_why(key: &str, n: &Number) -> Why {
+    match quantity(n) {
+        Some(q) if q.value.is_sign_negative() => format!("`{key}` 应是不小于 0 的分数"),
+        Some(q) if q.unit.is_some() => format!(
+            "`{key}` 应是分数，写 `1` 或 `1分`，不带其他单位（这里写的是 {}{}）",
+            q.value.normalize(),
+            q.unit.as_ref().map_or("", |u| u.as_str())
+        ),
+        _ => format!("`{key}` 应是分数，如 `1` 或 `1分`"),
+    }
+}
+
+/// A value written as a percentage within 0–100 % (`10%` → 0.1); None otherwise.
+fn percent_value(n: &Number) -> Option<Decimal> {
+    let q = quantity(n)?;
+    (q.unit.as_ref() == Some(&Unit::PERCENT)).then_some(())?;
+    share(n)
 }
 
 /// Why a key's value cannot be used: the message, in Chinese.
@@ -219,9 +246,13 @@ pub fn tiers(t: &model::TiersSpec) -> Result<Tiers, Why> {
             (Some(s), None) => Gives::Share(
                 share(s).ok_or_else(|| format!("第 {n} 档的 `share` 应是 0%–100% 的比例"))?,
             ),
-            (None, Some(p)) => Gives::Points(
-                points(p).ok_or_else(|| format!("第 {n} 档的 `points` 应是非负的数"))?,
-            ),
+            (None, Some(p)) => Gives::Points(points(p).ok_or_else(|| {
+                let why = points_why("points", p);
+                match percent_value(p) {
+                    Some(_) => format!("第 {n} 档：{why}；分值的比例写 `share`"),
+                    None => format!("第 {n} 档：{why}"),
+                }
+            })?),
             (Some(_), Some(_)) => {
                 return Err(format!("第 {n} 档同时写了 `share` 和 `points`：只写一个"));
             }
@@ -238,7 +269,13 @@ pub fn tiers(t: &model::TiersSpec) -> Result<Tiers, Why> {
 
 pub fn deduct(d: &model::DeductSpec) -> Result<Deduct, Why> {
     let per = step(&d.per, "`5%`、`1`、`1天`、`1个月`")?;
-    let points = points(&d.points).ok_or("`points` 应是非负的数")?;
+    let (points, of_points) = match percent_value(&d.points) {
+        Some(share) => (share, true),
+        None => (
+            points(&d.points).ok_or_else(|| points_why("points", &d.points))?,
+            false,
+        ),
+    };
     let beyond = match &d.beyond {
         Some(b) => Some(quantity(b).ok_or_else(|| match month_of_year(b) {
             Some(m) => format!("`beyond` 的 `{m}月` 读作日期（{m}月份）：按月计写 `{m}个月`"),
@@ -249,6 +286,7 @@ pub fn deduct(d: &model::DeductSpec) -> Result<Deduct, Why> {
     Ok(Deduct {
         per,
         points,
+        of_points,
         beyond,
         whole_steps: d.whole_steps.unwrap_or(false),
     })
@@ -278,7 +316,7 @@ pub fn veto(v: &model::VetoSpec, id: &str) -> Result<Veto, Why> {
         return Err("`veto` 要写出项目的等级，如 `grade: 差`".into());
     }
     let total = match &v.total {
-        Some(t) => Some(points(t).ok_or("`total` 应是非负的数")?),
+        Some(t) => Some(points(t).ok_or_else(|| points_why("total", t))?),
         None => None,
     };
     Ok(Veto {

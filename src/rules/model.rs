@@ -140,7 +140,7 @@ pub struct TiersSpec {
 pub struct DeductSpec {
     /// One step: `5%`, `1` (例), `1天`.
     pub per: Number,
-    /// Points off per step.
+    /// Points off per step (`1`, `1分`), or a share of the row's points (`10%`).
     pub points: Number,
     /// Steps counted past this value of the actual instead of past the target (超过5%后…).
     pub beyond: Option<Number>,
@@ -221,8 +221,15 @@ impl Number {
     /// not below 10^-10 unless zero): points, weights and steps past it (`1e28` points, a weight
     /// of `1e-28`) overflowed the scores they scale, a panic; they are refused where the key is.
     pub fn decimal(&self) -> Option<rust_decimal::Decimal> {
-        self.decimal_as_written()
-            .filter(|d| crate::table::amount::in_range(*d))
+        let points = match self {
+            // points as published methods write them: `50分` is 50
+            Number::Text(s) => match s.trim().strip_suffix('分') {
+                Some(digits) => Number::Text(digits.to_owned()).decimal_as_written(),
+                None => self.decimal_as_written(),
+            },
+            _ => self.decimal_as_written(),
+        };
+        points.filter(|d| crate::table::amount::in_range(*d))
     }
 
     /// The exact decimal whatever its size: a rule test case's figures (分值, 全年预算数),

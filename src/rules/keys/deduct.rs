@@ -2,7 +2,9 @@
 //! 多少，除以 `per`，乘 `points`，从指标分值中扣除，不低于 0。默认按比例，`whole_steps: true` 只数
 //! 整步。达到目标不扣分。
 //!
-//! 例：“每减少1个百分点扣1分”：`deduct: {per: 1%, points: 1}`。
+//! 例：“每减少1个百分点扣1分”：`deduct: {per: 1%, points: 1}`（`1分` 同 `1`）。`points` 写成
+//! 百分数是该指标分值的比例：“每超出1%扣该项分值的10%”：`deduct: {per: 1%, points: 10%}`（分值
+//! 10 分时每步扣 1 分；分值折算时随分值折算）。
 
 use std::fmt;
 use std::sync::Arc;
@@ -34,13 +36,14 @@ const KIND: usize = super::kind(KEY.name);
 
 impl fmt::Display for Deduct {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "扣分 deduct: 每 {}{} 扣 {} 分",
-            self.per.value.normalize(),
-            self.per.unit.as_ref().map_or("", |u| u.as_str()),
-            self.points.normalize()
-        )
+        let per = self.per.value.normalize();
+        let unit = self.per.unit.as_ref().map_or("", |u| u.as_str());
+        if self.of_points {
+            let share = (self.points * rust_decimal::Decimal::ONE_HUNDRED).normalize();
+            write!(f, "扣分 deduct: 每 {per}{unit} 扣分值的 {share}%")
+        } else {
+            write!(f, "扣分 deduct: 每 {per}{unit} 扣 {} 分", self.points.normalize())
+        }
     }
 }
 

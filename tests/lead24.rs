@@ -1,0 +1,134 @@
+//! The lead's probe of session 24 as an auditor writing a province's published method as rules.
+//! Methods write points as `扣1分` and deductions as a share of the row's points
+//! (“每超出1%扣该项分值的10%”). The anchor refused `points: 1分`, `category_weight: 50分` and
+//! `min_score: 85分` with “应是非负的数” (they are non-negative numbers), and had no way to
+//! write a deduction as a share of the points (`points: 10%` refused the same way).
+
+use serde_json::Value;
+
+#[path = "support/reports.rs"]
+#[allow(dead_code)]
+mod reports;
+use reports::run;
+
+const SHEET: &str = "项目\t一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\n\
+     农田建设\t\t\t预算执行率\t100%\t100%\t10\n\
+     农田建设\t成本指标\t经济成本指标\t亩均建设成本\t≤3000元\t3150元\t20\n\
+     农田建设\t产出指标\t时效指标\t完工时间\t2023年6月30日前\t2023年8月15日\t20\n\
+     农田建设\t产出指标\t数量指标\t新建面积\t≥5000亩\t5000亩\t50\n";
+
+fn indicators(v: &Value) -> &Vec<Value> {
+    v["projects"][0]["indicators"].as_array().unwrap()
+}
+
+fn scored(rules: &str) -> Value {
+    let d = reports::dir("lead24", "share-of-points");
+    std::fs::write(d.join("a.tsv"), SHEET).unwrap();
+    std::fs::write(d.join("method.yaml"), rules).unwrap();
+    let out = run(
+        &d,
+        &[
+            "evaluate",
+            "a.tsv",
+            "--rules",
+            "method.yaml",
+            "--format",
+            "json",
+        ],
+    );
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    serde_json::from_str(&out.stdout).unwrap_or_else(|e| panic!("{e}: {}", out.stdout))
+}
+
+/// “每超出1%扣该项分值的10%”: 3150 against ≤3000 is 5 steps of 1 % (30 元), each 10 % of
+/// 20 points (2): 20 − 10 = 10. On a deadline, “每逾期1个月扣分值的25%”: August against the
+/// end of June is 2 months, each 5 of 20: 10.
+#[test]
+fn a_deduction_written_as_a_share_of_the_points_takes_that_share_of_the_rows_points() {
+    let v = scored(
+        "rules:\n  - id: prov.cost\n    when: category == \"成本指标\"\n    deduct: {per: 1%, points: 10%}\n  \
+         - id: prov.late\n    when: subcategory == \"时效指标\"\n    deduct: {per: 1个月, points: 25%}\n",
+    );
+    let rows = indicators(&v);
+    assert_eq!(rows[0]["indicator"], "亩均建设成本");
+    assert_eq!(rows[0]["score"], "10.00", "{}", rows[0]);
+    let how = rows[0]["note"].as_str().unwrap_or_default();
+    assert!(how.contains("扣 分值的 10%（2 分）"), "{how}");
+    assert_eq!(rows[1]["score"], "10.00", "{}", rows[1]);
+    assert_eq!(v["projects"][0]["score"], "80.00", "{}", v["projects"][0]);
+}
+
+/// Rescaled points: with no 分值 on the row and a category missing, a share of the points
+/// follows the rescaled points as they are (never rescaled a second time, as `扣1分` is), and
+/// no `eval.points-rescaled` finding is needed for it.
+#[test]
+fn a_share_of_the_points_is_not_rescaled_again() {
+    let d = reports::dir("lead24", "share-rescaled");
+    std::fs::write(
+        d.join("a.tsv"),
+        "项目\t一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\n\
+         道路\t产出指标\t数量指标\t里程\t≥100公里\t90公里\n\
+         道路\t效益指标\t社会效益指标\t通行时间\t≤30分钟\t30分钟\n",
+    )
+    .unwrap();
+    std::fs::write(
+        d.join("m.yaml"),
+        "rules:\n  - id: p.km\n    when: indicator == \"里程\"\n    deduct: {per: 1%, points: 5%}\n",
+    )
+    .unwrap();
+    let out = run(
+        &d,
+        &["evaluate", "a.tsv", "--rules", "m.yaml", "--format", "json"],
+    );
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let v: Value = serde_json::from_str(&out.stdout).unwrap();
+    let row = &indicators(&v)[0];
+    // 产出 50 and 效益 30 share the 90 points the budget line does not take (no budget given:
+    // all 100): 里程 62.5; 10 steps of 5 % take half of it
+    let weight: f64 = row["weight"].as_str().unwrap().parse().unwrap();
+    let score: f64 = row["score"].as_str().unwrap().parse().unwrap();
+    assert!((score - weight / 2.0).abs() < 0.006, "{row}");
+    let findings = v["projects"][0]["findings"].to_string();
+    assert!(!findings.contains("eval.points-rescaled"), "{findings}");
+}
+
+/// Points as methods write them: `1分`, `50分`, `85分` load as `1`, `50`, `85`.
+#[test]
+fn points_written_with_fen_are_points() {
+    let v = scored(
+        "rules:\n  - id: default.weight.output\n    category_weight: 50分\n  \
+         - id: default.band.excellent\n    min_score: 85分\n  \
+         - id: prov.cost\n    when: category == \"成本指标\"\n    deduct: {per: 1%, points: 1分}\n  \
+         - id: prov.veto\n    when: indicator == \"新建面积\" and actual < 1000亩\n    veto: {grade: 差, total: 59分}\n",
+    );
+    // 3150 against ≤3000: 5 steps of 1 分: 15 of 20; 完工时间 late: 0 of 20
+    let rows = indicators(&v);
+    assert_eq!(rows[0]["score"], "15.00", "{}", rows[0]);
+    // 10 + 15 + 0 + 50 = 75
+    assert_eq!(v["projects"][0]["score"], "75.00", "{}", v["projects"][0]);
+}
+
+/// A value that is no points says what it is and what to write.
+#[test]
+fn a_value_that_is_no_points_says_what_was_written() {
+    let d = reports::dir("lead24", "bad-points");
+    std::fs::write(
+        d.join("bad.yaml"),
+        "rules:\n  - id: p.bonus\n    when: indicator ~ \"增产\"\n    bonus: {per: 1%, points: 5元, max: 2}\n  \
+         - id: p.tiers\n    when: indicator ~ \"满意度\"\n    tiers: {on: actual, bands: [{at_least: 90%, points: 80%}, {points: 0}]}\n",
+    )
+    .unwrap();
+    let out = run(&d, &["rules", "check", "bad.yaml"]);
+    assert_ne!(out.code, 0, "{}", out.stderr);
+    assert!(
+        out.stderr
+            .contains("`points` 应是分数，写 `1` 或 `1分`，不带其他单位（这里写的是 5元）"),
+        "{}",
+        out.stderr
+    );
+    assert!(
+        out.stderr.contains("分值的比例写 `share`"),
+        "{}",
+        out.stderr
+    );
+}
