@@ -132,3 +132,62 @@ fn a_value_that_is_no_points_says_what_was_written() {
         out.stderr
     );
 }
+
+/// “完成率100%以上得满分；80%（含）–100%按完成率计分；60%（含）–80%按完成率×分值×0.8；60%以下
+/// 不得分”: a band that scores by the completion ratio (`by_ratio`). The anchor refused the key
+/// (`rules::unknown-key`), and no band of share or points can write it.
+#[test]
+fn a_band_scores_by_the_completion_ratio() {
+    let d = reports::dir("lead24", "by-ratio");
+    std::fs::write(
+        d.join("a.tsv"),
+        "项目\t一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\n\
+         道路\t产出指标\t数量指标\t里程A\t≥100公里\t90公里\t20\n\
+         道路\t产出指标\t数量指标\t里程B\t≥100公里\t70公里\t20\n\
+         道路\t产出指标\t数量指标\t里程C\t≥100公里\t50公里\t20\n\
+         道路\t产出指标\t数量指标\t里程D\t≥100公里\t120公里\t30\n\
+         道路\t\t\t预算执行率\t100%\t95%\t10\n",
+    )
+    .unwrap();
+    std::fs::write(
+        d.join("m.yaml"),
+        "rules:\n  - id: p.qty\n    when: subcategory == \"数量指标\"\n    \
+         tiers: {on: ratio, bands: [{at_least: 100%, share: 100%}, {at_least: 80%, by_ratio: 100%}, {at_least: 60%, by_ratio: 80%}, {points: 0}]}\n  \
+         - id: p.budget\n    when: indicator == \"预算执行率\"\n    \
+         tiers: {on: actual, bands: [{at_least: 90%, by_ratio: 100%}, {points: 0}]}\n",
+    )
+    .unwrap();
+    let out = run(
+        &d,
+        &["evaluate", "a.tsv", "--rules", "m.yaml", "--format", "json"],
+    );
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let v: Value = serde_json::from_str(&out.stdout).unwrap();
+    let scores: Vec<&str> = indicators(&v)
+        .iter()
+        .map(|r| r["score"].as_str().unwrap())
+        .collect();
+    // 20 × 90 %; 20 × 70 % × 0.8; below 60 %: 0; met: 30
+    assert_eq!(scores, ["18.00", "11.20", "0.00", "30.00"]);
+    let p = &v["projects"][0];
+    // the budget line: 10 × 95 %
+    assert_eq!(p["budget_score"], "9.50", "{p}");
+    assert_eq!(p["score"], "68.70", "{p}");
+    let note = indicators(&v)[1]["note"].as_str().unwrap();
+    assert!(note.contains("得 20 × 完成率 70% × 80% = 11.2"), "{note}");
+    // a lateness band has no completion ratio: refused at its line
+    std::fs::write(
+        d.join("late.yaml"),
+        "rules:\n  - id: p.late\n    when: subcategory == \"时效指标\"\n    \
+         tiers: {on: lateness, bands: [{up_to: 30天, by_ratio: 100%}]}\n",
+    )
+    .unwrap();
+    let late = run(&d, &["rules", "check", "late.yaml"]);
+    assert_ne!(late.code, 0, "{}", late.stderr);
+    assert!(
+        late.stderr.contains("逾期分档（`on: lateness`）没有完成率"),
+        "{}",
+        late.stderr
+    );
+    assert!(late.stderr.contains("late.yaml:4:"), "{}", late.stderr);
+}

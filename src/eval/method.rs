@@ -789,7 +789,8 @@ fn late_tiers(
             }
         };
         if holds {
-            let (score, gives) = band_gives(band.gives, weight);
+            // `by_ratio` is refused on lateness when the rules load: no ratio is asked here
+            let (score, gives) = band_gives(band.gives, weight, || Decimal::ZERO);
             o.score = Some(score);
             o.formula = format!(
                 "分档：{}，第 {} 档，得 {gives} = {}",
@@ -937,7 +938,7 @@ fn tiers(t: &Tiers, v: &Values<'_>, weight: Decimal) -> Result<(Decimal, String)
             }
         };
         if holds {
-            let (score, gives) = band_gives(band.gives, weight);
+            let (score, gives) = band_gives(band.gives, weight, || ratio(v));
             return Ok((
                 score,
                 format!(
@@ -1036,9 +1037,21 @@ fn bound_holds(op: BoundOp, value: Decimal, bound: Decimal) -> bool {
 
 /// What a band that holds gives: its share of the weight, or its points (never above the
 /// weight), with the formula's words for it.
-fn band_gives(gives: Gives, weight: Decimal) -> (Decimal, String) {
+fn band_gives(gives: Gives, weight: Decimal, ratio: impl Fn() -> Decimal) -> (Decimal, String) {
     match gives {
         Gives::Share(s) => (weight * s, format!("{} × {}", n(weight), pct_written(s))),
         Gives::Points(p) => (p.min(weight), format!("{} 分", w(p))),
+        Gives::ByRatio(s) => {
+            let r = ratio().clamp(Decimal::ZERO, Decimal::ONE);
+            let of = if s == Decimal::ONE {
+                String::new()
+            } else {
+                format!(" × {}", pct_written(s))
+            };
+            (
+                weight * r * s,
+                format!("{} × 完成率 {}{of}", n(weight), pct(r)),
+            )
+        }
     }
 }

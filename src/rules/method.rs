@@ -37,6 +37,8 @@ pub enum Gives {
     Share(Decimal),
     /// Points (never above the indicator's).
     Points(Decimal),
+    /// 按完成率计分: the completion ratio (at most 1) × this share of the points.
+    ByRatio(Decimal),
 }
 
 /// One band of `tiers:`, compiled.
@@ -243,6 +245,13 @@ pub fn tiers(t: &model::TiersSpec) -> Result<Tiers, Why> {
             ));
         }
         let gives = match (&b.share, &b.points) {
+            (None, None) if b.by_ratio.is_some() => band_by_ratio(b, t.on, n)?,
+            _ if b.by_ratio.is_some() => {
+                return Err(format!(
+                    "第 {n} 档同时写了 `by_ratio` 和 `{}`：只写一个",
+                    if b.share.is_some() { "share" } else { "points" }
+                ));
+            }
             (Some(s), None) => Gives::Share(
                 share(s).ok_or_else(|| format!("第 {n} 档的 `share` 应是 0%–100% 的比例"))?,
             ),
@@ -258,13 +267,27 @@ pub fn tiers(t: &model::TiersSpec) -> Result<Tiers, Why> {
             }
             (None, None) => {
                 return Err(format!(
-                    "第 {n} 档没有写得分：写 `share: 60%` 或 `points: 1`"
+                    "第 {n} 档没有写得分：写 `share: 60%`、`points: 1` 或 `by_ratio: 100%`"
                 ));
             }
         };
         bands.push(TierBand { bound, gives });
     }
     Ok(Tiers { on: t.on, bands })
+}
+
+/// A band that scores by the completion ratio (`by_ratio: 100%`): a share of 0–100 %, on
+/// bands that read a figure (lateness has no completion ratio).
+fn band_by_ratio(b: &model::TierBandSpec, on: TierOn, n: usize) -> Result<Gives, Why> {
+    if on == TierOn::Lateness {
+        return Err(format!(
+            "第 {n} 档的 `by_ratio` 按完成率计分，逾期分档（`on: lateness`）没有完成率：写 `share` 或 `points`"
+        ));
+    }
+    let by = b.by_ratio.as_ref().and_then(share).ok_or_else(|| {
+        format!("第 {n} 档的 `by_ratio` 应是 0%–100% 的比例（`100%`：完成率 × 分值）")
+    })?;
+    Ok(Gives::ByRatio(by))
 }
 
 pub fn deduct(d: &model::DeductSpec) -> Result<Deduct, Why> {

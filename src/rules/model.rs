@@ -120,6 +120,9 @@ pub struct TierBandSpec {
     pub share: Option<Number>,
     /// The points it gives (never above the indicator's points).
     pub points: Option<Number>,
+    /// 按完成率计分: the completion ratio (at most 100 %) × this share of the points
+    /// (`100%`: 完成率 × 分值; `80%`: 完成率 × 分值 × 0.8).
+    pub by_ratio: Option<Number>,
 }
 
 /// `tiers:` — 分档: the first band that holds gives the share (or points) of the indicator.

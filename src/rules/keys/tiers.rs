@@ -5,6 +5,11 @@
 //! （<）、`at_least`（≥），不写界即“其余”。没有档成立得 0。
 //!
 //! 例：`tiers: {on: deviation, bands: [{up_to: 10%, share: 100%}, {up_to: 15%, share: 60%}]}`。
+//!
+//! 一档也可按完成率计分：`by_ratio: 100%` 得“完成率 × 分值”，`by_ratio: 80%` 得“完成率 × 分值 ×
+//! 80%”（完成率至多按 100% 计；逾期分档没有完成率，不能用）。“完成率100%以上得满分，80%–100%按完成
+//! 率计分，60%–80%按完成率计分再乘0.8，60%以下不得分”：`tiers: {on: ratio, bands: [{at_least: 100%,
+//! share: 100%}, {at_least: 80%, by_ratio: 100%}, {at_least: 60%, by_ratio: 80%}, {points: 0}]}`。
 
 use std::fmt;
 use std::sync::Arc;
