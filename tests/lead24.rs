@@ -191,3 +191,45 @@ fn a_band_scores_by_the_completion_ratio() {
     );
     assert!(late.stderr.contains("late.yaml:4:"), "{}", late.stderr);
 }
+
+/// A 2023 table whose deadlines say 2022 (copied from last year's table) or 2024: with
+/// `--year`, review names the year written, at its characters; a deadline without a year, or
+/// one that says 次年 on purpose, is not named; without `--year` nothing is asked. The anchor
+/// named none.
+#[test]
+fn review_names_a_deadline_in_another_year() {
+    let d = reports::dir("lead24", "deadline-year");
+    std::fs::write(
+        d.join("t.tsv"),
+        "项目\t一级指标\t二级指标\t三级指标\t年度指标值\n\
+         修缮\t产出指标\t时效指标\t完工时间\t2022年12月底前\n\
+         修缮\t产出指标\t时效指标\t验收时间\t2024年6月30日前\n\
+         修缮\t产出指标\t时效指标\t资金拨付\t次年3月底前\n\
+         修缮\t产出指标\t时效指标\t开工时间\t2023年3月前\n\
+         修缮\t产出指标\t时效指标\t结算时间\t12月底前\n",
+    )
+    .unwrap();
+    let out = run(
+        &d,
+        &["review", "t.tsv", "--year", "2023", "--format", "json"],
+    );
+    let v: Value =
+        serde_json::from_str(&out.stdout).unwrap_or_else(|e| panic!("{e}: {}", out.stdout));
+    let found: Vec<String> = reports::findings_of(&v, "review.deadline-outside-year");
+    assert_eq!(
+        found,
+        [
+            "指标“完工时间”的时限写的是 2022 年，早于 2023 年度",
+            "指标“验收时间”的时限写的是 2024 年，晚于 2023 年度",
+        ],
+        "{v}"
+    );
+    let text = run(&d, &["review", "t.tsv", "--year", "2023"]);
+    assert!(text.stdout.contains("t.tsv:2:"), "{}", text.stdout);
+    let no_year = run(&d, &["review", "t.tsv", "--format", "json"]);
+    assert!(
+        !no_year.stdout.contains("review.deadline-outside-year"),
+        "{}",
+        no_year.stdout
+    );
+}

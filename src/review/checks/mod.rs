@@ -31,4 +31,5 @@ checks! {
     name_states_other_target,
     range_reversed,
     impossible_date,
+    deadline_outside_year,
 }
