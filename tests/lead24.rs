@@ -233,3 +233,29 @@ fn review_names_a_deadline_in_another_year() {
         no_year.stdout
     );
 }
+
+/// `require: target <= 2023年12月31日`: conditions compare quantities and texts, not dates. The
+/// anchor said “这不是一个数量” (it is a date); the message says dates are not compared and
+/// where the year's deadlines are checked.
+#[test]
+fn a_date_in_a_condition_is_said_to_be_a_date() {
+    let d = reports::dir("lead24", "date-condition");
+    std::fs::write(
+        d.join("d.yaml"),
+        "rules:\n  - id: audit.in-year\n    when: kind == \"deadline\"\n    require: target <= 2023年12月31日\n    message: 完成时限应在本年度内\n",
+    )
+    .unwrap();
+    let out = run(&d, &["rules", "check", "d.yaml"]);
+    assert_ne!(out.code, 0, "{}", out.stderr);
+    assert!(
+        out.stderr.contains("日期不能在条件中比较"),
+        "{}",
+        out.stderr
+    );
+    assert!(
+        out.stderr.contains("review.deadline-outside-year"),
+        "{}",
+        out.stderr
+    );
+    assert!(out.stderr.contains("d.yaml:4:24"), "{}", out.stderr);
+}

@@ -392,6 +392,11 @@ impl<'s> P<'s> {
             let span = start..start + len;
             return match quantity(&i[..len]) {
                 Some(q) => Ok((&i[len..], Operand::Qty(q, span))),
+                None if is_date(&i[..len]) => self.fail(
+                    span,
+                    "日期不能在条件中比较",
+                    "条件只比较数量（`90%`、`4秒`）和文字；时限类指标可比较文字（`target ~ \"2023年\"`），时限是否在本年度内由 `jixiao review --year 2023` 的 review.deadline-outside-year 检查",
+                ),
                 None => self.fail(
                     span,
                     "这不是一个数量",
@@ -434,6 +439,15 @@ impl<'s> P<'s> {
         };
         self.fail(span, "未知的字段", help)
     }
+}
+
+/// Whether a literal reads as a date (`2023年12月31日`, `12月底前`), which conditions do not
+/// compare: said so, rather than “not a quantity”.
+fn is_date(text: &str) -> bool {
+    matches!(
+        lang::parse(text, &lang::Context::unruled()).target,
+        Target::Deadline { .. }
+    )
 }
 
 /// A quantity literal (`90%`, `4秒`, `6000万`, `6000万元`), read by the target language.
