@@ -1,7 +1,11 @@
 //! Budget execution (contract §8.7): a project's budget and spending (the actuals file's first,
 //! else the sheet's), and its score: weight × min(spent ÷ budget, 1), or the formula a rule
 //! names for it (`when: not indicator`, `all_or_nothing`). A budget of zero or less cannot be
-//! divided by: budget execution keeps its weight and waits for review.
+//! divided by: budget execution keeps its weight and waits for review, and so does a rate no
+//! budget reaches (over 1,000 %, or under 0.1 % but above nothing: spending more than ten
+//! times the budget or less than a thousandth of it), which is what a budget and a spending in
+//! different money units give (元 against 万元: 979,591 %); the note gives both readings, as
+//! written and with the 10,000 between the units (`project::implausible_execution`).
 //!
 //! Published methods score it in steps or bands too (执行率每降低1个百分点扣0.5分; 90%以上得满分):
 //! `tiers`, `deduct` and `floor` rules that hold for the indicator 预算执行率 (with the

@@ -342,6 +342,17 @@ fn score_budget(
         .chain(formula.map(|f| f.1))
         .collect();
     let mut note = None;
+    // a rate no budget reaches (its amounts in two money units): the points wait, both
+    // readings in the note
+    if budget.applicable()
+        && !budget.impossible()
+        && let Some(share) = spent_share
+        && let Some(why) = implausible_execution(step, &budget, share, weight, tally)
+    {
+        score = None;
+        tally.pending += weight;
+        note = Some(why);
+    }
     if let (Some(s), Some(share)) = (score, spent_share)
         && cache.has_methods(step.opts.rules)
         && let Some(m) = super::budget::by_methods(step.opts.rules, &step.around, share, weight, s)
@@ -380,9 +391,6 @@ fn score_budget(
         note =
             Some("原表执行率没有百分号，读法不定（table.form-rate-doubt），分值待评定".to_owned());
     }
-    if let Some(share) = spent_share {
-        implausible_execution(step, share, tally);
-    }
     if let Some(b) = score {
         exact::add_to(&mut tally.total, b);
     }
@@ -411,39 +419,80 @@ fn score_budget(
     }
 }
 
-/// An execution rate no budget reaches — spending over ten times the budget, or under a
-/// thousandth of it — named with a warning: it is what a budget and a spending in different
-/// money units give (2,000,000 元 spent of a 300 万元 budget read as one unit: 666,666 %, full
-/// points with no word). Scored as ever; the finding asks for the units to be checked.
-fn implausible_execution(step: &Step<'_, '_>, share: Decimal, tally: &mut Tally) {
+/// An execution rate no budget reaches — spending over ten times the budget (over 1,000 %),
+/// or under a thousandth of it (but above nothing) — is what a budget and a spending in
+/// different money units give (2,938,773 元 spent of a 300 万元 budget read as one unit:
+/// 979,591 %). It is not scored: the budget line's points wait for a person (the total says
+/// 待评定 for them), the note giving both readings — as written, and with the 10,000 between
+/// 元 and 万元 — and a warning names it. The note's text, or none where the rate is
+/// plausible. A spending below zero is scored 0 with its own warning ([`negative_execution`]).
+fn implausible_execution(
+    step: &Step<'_, '_>,
+    budget: &Budget,
+    share: Decimal,
+    weight: Decimal,
+    tally: &mut Tally,
+) -> Option<String> {
     if share.is_sign_negative() && !share.is_zero() {
-        return negative_execution(step, share, tally);
+        negative_execution(step, share, tally);
+        return None;
     }
     // (compared on the mantissas: `exact`; the share has 28 decimals where it does not divide)
     let high = exact::cmp(share, Decimal::TEN).is_gt();
     let low = super::budget::positive(share) && exact::cmp(share, Decimal::new(1, 3)).is_lt();
     if !high && !low {
-        return;
+        return None;
     }
     let rate = rate_shown(share);
-    let why = if high {
-        "超过全年预算数的 10 倍"
+    let ten_thousand = Decimal::from(10_000);
+    let (why, other) = if high {
+        (
+            "超过全年预算数的 10 倍",
+            share.checked_div(ten_thousand).map(|r| {
+                format!(
+                    "若执行数以元计、预算数以万元计，执行率为 {}%",
+                    rate_shown(r)
+                )
+            }),
+        )
     } else {
-        "不到全年预算数的千分之一"
+        (
+            "不到全年预算数的千分之一",
+            share.checked_mul(ten_thousand).map(|r| {
+                format!(
+                    "若执行数以万元计、预算数以元计，执行率为 {}%",
+                    rate_shown(r)
+                )
+            }),
+        )
     };
+    let amounts = budget.budget.is_some() && budget.spent.is_some();
+    let read = if amounts {
+        format!("全年执行数 ÷ 全年预算数为 {rate}%，{why}")
+    } else {
+        format!("原表预算执行率为 {rate}%，{why}")
+    };
+    let other = other
+        .filter(|_| amounts)
+        .map_or_else(String::new, |o| format!("；{o}"));
     tally.findings.push(
         Finding::new(
             crate::codes::EVAL_EXECUTION_IMPLAUSIBLE,
             Severity::Warning,
             &*step.file,
             format!(
-                "项目“{}”的预算执行率为 {rate}%：全年执行数{why}，多是二者的金额单位不同（元与万元相差一万倍）",
-                step.project.name
+                "项目“{}”的预算执行率为 {rate}%：全年执行数{why}，多是二者的金额单位不同（元与万元相差一万倍）；预算执行的 {} 分不计分，待评定",
+                step.project.name,
+                weight.normalize()
             ),
         )
         .help("核对全年预算数和全年执行数的金额单位")
         .in_project(&step.unit.name, &step.project.name),
     );
+    Some(format!(
+        "{read}，不可能是实际执行率，多是金额单位不同{other}。核对单位前，预算执行的 {} 分待评定（eval.execution-implausible）",
+        weight.normalize()
+    ))
 }
 
 /// An execution `share` (0.5) shown as a percentage in a finding (`50`), `—` past the decimal

@@ -13,7 +13,9 @@
 //! direction rule), and as a range otherwise. Counts only (people, measure words: `人`, `株`,
 //! `个`, `次`; not rates, money, time, lengths or areas, whose range may be a band to stay in),
 //! and only under the bundled range formula: a rule file that names a formula for the
-//! indicator (`formula: range_distance` under its own id) keeps the top as a ceiling.
+//! indicator (`formula: range_distance` under its own id) keeps the top as a ceiling, and so
+//! does a top written as one (`≥10场且≤20场`, `不少于10场且不超过20场`, `=5-8次`: a comparator
+//! the writer put to it, [`written_ceiling`]).
 
 use std::borrow::Cow;
 use std::rc::Rc;
@@ -339,7 +341,7 @@ fn open_top(
         .formula_rule
         .as_deref()
         .is_none_or(|r| r == BUNDLED_RANGE_RULE);
-    if !counts || !bundled || low.value > high.value {
+    if !counts || !bundled || low.value > high.value || written_ceiling(row, parsed) {
         return None;
     }
     let subject = lang::Subject {
@@ -359,6 +361,18 @@ fn open_top(
         };
         Box::new((floor, by_name.rule))
     })
+}
+
+/// Whether a range's top is written as a ceiling (`≥10场且≤20场`, `不少于10场且不超过20场`,
+/// `=5-8次`): a comparator other than `在 … 之间` was written with it, so the top is the
+/// writer's, not a dash's reach.
+fn written_ceiling(row: &IndicatorRow, parsed: &lang::Parsed) -> bool {
+    parsed
+        .spans
+        .op
+        .as_ref()
+        .and_then(|s| row.target.get(s.clone()))
+        .is_some_and(|w| !matches!(w, "在" | "之间"))
 }
 
 /// The figure an actual states (`96%`, `1起`), read as scoring reads it.

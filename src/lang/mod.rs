@@ -9,7 +9,8 @@
 //! - [`print`](mod@print): the canonical form ([`Target`]'s `Display`);
 //! - [`units`]: conversions between units of one dimension, compound units part by part;
 //! - [`direction`]: how bare values get their operator, and a memo of the answers;
-//! - [`lines`]: the lines of a byte stream, a buffer at a time (`jixiao parse`).
+//! - [`lines`]: the lines of a byte stream, a buffer at a time (`jixiao parse`);
+//! - [`dates`]: dates a target writes that do not exist, and month counts past a year.
 //!
 //! **The hot code in one place.** The functions a target's reading runs for every target
 //! (here, [`crate::json_text`]'s strings and `jixiao parse`'s loop) carry
@@ -33,6 +34,7 @@
 
 pub mod ast;
 pub mod canonical;
+pub mod dates;
 pub mod direction;
 pub mod lexicon;
 pub mod lines;

@@ -798,6 +798,14 @@ fn by_kind(
     match (target, actual) {
         (Target::Empty, _) => Outcome::invalid("年度指标值为空，无法评价"),
         (Target::Error { message }, _) => Outcome::invalid(message.message()),
+        // `13月底前`, `2月30日前`, `第13个月`: no date to compare a time with; a person
+        // decides (a grade a person wrote is theirs: scored below)
+        (Target::Qualitative { text }, a)
+            if !matches!(a, Actual::Grade(_))
+                && let Some(why) = no_date(text) =>
+        {
+            Outcome::review(&why)
+        }
         // A qualitative target waits for a person's grade, written or not.
         (Target::Qualitative { .. }, Actual::Missing) => {
             Outcome::review("定性指标需评定等级（达成 / 部分达成 / 未达成）或给出得分比例")
@@ -845,6 +853,27 @@ fn by_kind(
         ) => text_against(target, text),
         _ => unmatched(actual),
     }
+}
+
+/// Why a qualitative target that names a time names no date (`2023年13月底前`: no 13th month;
+/// `第13个月`: a month of the project), in the words of the row's note; none where it names
+/// none such. Asked only of qualitative targets that write `月`.
+fn no_date(text: &str) -> Option<String> {
+    if !text.contains('月') {
+        return None;
+    }
+    if let Some((span, why)) = crate::lang::dates::impossible(text) {
+        return Some(format!(
+            "年度指标值“{text}”写了不存在的日期“{}”（{why}，review.impossible-date）：没有可比的时限，需人工核对目标后评定",
+            &text[span]
+        ));
+    }
+    crate::lang::dates::month_count_past_year(text).map(|(span, why)| {
+        format!(
+            "年度指标值“{text}”的“{}”读不出日期（{why}）：没有可比的时限，需人工评定",
+            &text[span]
+        )
+    })
 }
 
 /// An actual left as text against a figure: why, where the text says it (H42, the fifth
@@ -1121,11 +1150,27 @@ fn graded(actual: &Actual, weight: Decimal, m: &Methodology) -> Outcome {
     }
 }
 
-/// Whether a qualitative target's text writes a percentage figure (`增长5%`, `提高2个百分点`).
+/// Whether a qualitative target's text writes a percentage figure (`增长5%`, `提高2个百分点`) or
+/// another share ([`holds_share_figure`]).
 fn holds_percent_figure(text: &str) -> bool {
-    text.chars()
-        .any(|c| c.is_ascii_digit() || ('０'..='９').contains(&c))
-        && (text.contains('%') || text.contains('％') || text.contains("百分点"))
+    let digit = |c: char| c.is_ascii_digit() || ('０'..='９').contains(&c);
+    (text.chars().any(digit)
+        && (text.contains('%') || text.contains('％') || text.contains("百分点")))
+        || holds_share_figure(text, digit)
+}
+
+/// Whether a qualitative target writes a share in another form than a percentage: `千分之三`,
+/// `万分之五`, `3‰`, a fraction or a ratio of figures (`3/4`, `1:1`). An actual's percentage
+/// against it is the measured share as readily as a grade's (0.2 % against `千分之三以下` was
+/// scored 10 × 0.2 %: session 24's probe).
+fn holds_share_figure(text: &str, digit: impl Fn(char) -> bool) -> bool {
+    if text.contains("分之") || text.contains(['‰', '‱']) {
+        return true;
+    }
+    let chars: Vec<char> = text.chars().collect();
+    chars
+        .windows(3)
+        .any(|w| digit(w[0]) && matches!(w[1], '/' | '／' | ':' | '：' | '比') && digit(w[2]))
 }
 
 /// What an actual that fits no arm of its target's kind leaves: a person checks words, grades

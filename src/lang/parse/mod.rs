@@ -195,7 +195,54 @@ fn parse_marked(text: &str, ctx: &Context<'_>, marks_of: impl Fn(&str) -> Marks,
     }
     if marks.any(Marks::MONTH) && matches!(out.target, Target::Compare { .. }) {
         month_in_words(s, ctx, out);
+        deadline_word_unit(text, out);
     }
+}
+
+/// Units that are the words of a deadline after a month (`13月底前` read as `>= 13` of a unit
+/// `月底前`): what the deadline reader did not take is a month that does not exist
+/// (`13月底前`, `0月前`), never a quantity of such a unit.
+const DEADLINE_UNITS: &[&str] = &[
+    "月底前",
+    "月底",
+    "月末前",
+    "月末",
+    "月前",
+    "月以前",
+    "月之前",
+    "月初",
+    "月中",
+    "月上旬",
+    "月中旬",
+    "月下旬",
+    "月份前",
+    "月份",
+];
+
+/// A comparison whose unit is [`DEADLINE_UNITS`]' (`13月底前`): left qualitative, as a text
+/// that does not read (the evaluator names the date that does not exist: `lang::dates`).
+#[inline(never)]
+fn deadline_word_unit(text: &str, out: &mut Parsed) {
+    let Target::Compare { quantity, .. } = &out.target else {
+        return;
+    };
+    if !quantity
+        .unit
+        .as_ref()
+        .is_some_and(|u| DEADLINE_UNITS.contains(&u.as_str()))
+    {
+        return;
+    }
+    let at = out.spans.text.clone();
+    out.spans = Spans {
+        text: at.clone(),
+        trailing: out.spans.trailing.clone(),
+        ..Spans::default()
+    };
+    out.provenance = Provenance::default();
+    out.target = Target::Qualitative {
+        text: text[at].into(),
+    };
 }
 
 /// `100余人`, `100多人` (more than 100 人: `> 100 人`, the comparison the text's own) and
@@ -1339,8 +1386,13 @@ struct Words {
 fn form_of(w: &Words) -> Option<Form> {
     let (prefix, suffix) = (w.prefix, w.suffix);
     let form = match (prefix, suffix, w.range) {
+        // `=90%-95%`, `＝5-8次` (a 指标性质 of `=` joined before a range): the range is the
+        // target; any other comparator before a range cannot be read as written
         (_, _, true) => match (prefix, suffix) {
-            (None | Some(OpWord::Between), None | Some(SuffixWord::Between)) => Form::Range,
+            (
+                None | Some(OpWord::Between | OpWord::Op(Op::Eq)),
+                None | Some(SuffixWord::Between),
+            ) => Form::Range,
             _ => return None,
         },
         (Some(OpWord::About), None | Some(SuffixWord::About), false)
@@ -1483,7 +1535,11 @@ fn quantity_shape(body: &str, input: &str) -> Option<QuantReading> {
     if q.is_some() {
         return q;
     }
-    shapes::tolerance(body, input)
+    let q = shapes::tolerance(body, input);
+    if q.is_some() {
+        return q;
+    }
+    shapes::two_bounds(body, input)
 }
 
 // ---------------------------------------------------------------------------------------------

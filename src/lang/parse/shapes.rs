@@ -253,6 +253,91 @@ pub(super) fn chained(base: &str, input: &str) -> Option<QuantReading> {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Two bounds
+
+/// What may join two bounds (`≥10场且≤20场`, `不少于10场，不超过20场`, `10场以上、20场以下`);
+/// none is needed (`大于5%小于10%`). Longest first.
+const BOUND_JOINS: &[&str] = &[
+    "并且", "而且", "同时", "且", "并", "，", ",", "、", "；", ";", " ", "　",
+];
+
+/// The longest text two bounds are looked for in (a target of two comparisons is short; the
+/// search tries a split at each comparator, so a long qualitative text is not searched).
+const TWO_BOUNDS_MAX_BYTES: usize = 96;
+
+/// `≥10场且≤20场`, `不少于10场且不超过20场`, `大于5%小于10%`, `10场以上20场以下`: a lower and
+/// an upper bound written as two comparisons, read as the range between them, each end
+/// inclusive as its comparator says. Both comparisons written (never a rule's direction), one
+/// each way, the lower not above the upper, one unit (or one side's for both): anything else
+/// is no reading.
+#[inline(never)]
+pub(super) fn two_bounds(base: &str, input: &str) -> Option<QuantReading> {
+    if input.len() > TWO_BOUNDS_MAX_BYTES {
+        return None;
+    }
+    let mut prev: Option<char> = None;
+    for (i, c) in input.char_indices() {
+        let after_word = prev.is_some_and(|p| !p.is_ascii_digit() && p != '.');
+        prev = Some(c);
+        if i == 0 {
+            continue;
+        }
+        let right = &input[i..];
+        // the second comparison starts with its comparator, or (`10场以上20场以下`) with its
+        // figure after the first one's word
+        if !(prefix_word(right).is_some() || (c.is_ascii_digit() && after_word)) {
+            continue;
+        }
+        let mut left = input[..i].trim_end();
+        while let Some(l) = BOUND_JOINS.iter().find_map(|j| left.strip_suffix(j)) {
+            left = l.trim_end();
+        }
+        if let Some(q) = bounds_of(base, left, right) {
+            return Some(q);
+        }
+    }
+    None
+}
+
+/// The range of the two comparisons `left` and `right`, where each reads as one, written,
+/// pointing opposite ways.
+fn bounds_of(base: &str, left: &str, right: &str) -> Option<QuantReading> {
+    let a = super::quantity_at(base, left)?;
+    let b = super::quantity_at(base, right)?;
+    let (Form::Compare(Some(op_a)), Form::Compare(Some(op_b))) = (a.form, b.form) else {
+        return None;
+    };
+    let (Some(a_upper), Some(b_upper)) = (upper(op_a), upper(op_b)) else {
+        return None;
+    };
+    if a_upper == b_upper {
+        return None;
+    }
+    // (the upper bound's comparator is the span of the operator: a ceiling written as one,
+    // which `eval::reading`'s open top of a count's range leaves as written)
+    let ((low, low_op), (high, high_op), op_span) = if a_upper {
+        ((b.low, op_b), (a.low, op_a), a.op_span)
+    } else {
+        ((a.low, op_a), (b.low, op_b), b.op_span)
+    };
+    // the lower bound above the upper one (`≥20且≤10`), or written to another scale: no range
+    let (Ok(l), Ok(h)) = (&low.value, &high.value) else {
+        return None;
+    };
+    if low.magnitude != high.magnitude || l > h {
+        return None;
+    }
+    Some(QuantReading {
+        form: Form::Range,
+        inclusive: (low_op == Op::Ge, high_op == Op::Le),
+        op_span,
+        low,
+        high: Some(high),
+        name_span: None,
+    })
+}
+
+// ---------------------------------------------------------------------------------------------
 // Tolerances
 
 fn strip_longest<'a>(input: &'a str, words: &[&str]) -> Option<&'a str> {

@@ -12,7 +12,7 @@
 //! **修改方法**：核对月份（1–12）和日期（不超过该月的天数），如 `2023年12月底前`、`2月28日前`。
 
 use crate::finding::{Code, Finding, Severity};
-use crate::lang::parse::days_in_month;
+use crate::lang::dates::impossible;
 use crate::review::{CheckInfo, ProjectView};
 
 pub const INFO: CheckInfo = CheckInfo {
@@ -50,70 +50,9 @@ fn run(p: &ProjectView<'_>, out: &mut Vec<Finding>) {
     }
 }
 
-/// The first date of `text` that does not exist: its byte span (from its year where written,
-/// else its month) and why.
-fn impossible(text: &str) -> Option<(std::ops::Range<usize>, String)> {
-    let b = text.as_bytes();
-    let mut at = 0;
-    while let Some(k) = text[at..].find('月').map(|k| k + at) {
-        at = k + '月'.len_utf8();
-        let Some((m_start, month)) = digits_before(b, k) else {
-            continue;
-        };
-        // `36月龄` (an age), `月份` is fine, a month read only where the digits are the month's
-        if text[at..].starts_with('龄') {
-            continue;
-        }
-        let (start, year) = match text[..m_start].strip_suffix('年') {
-            Some(head) => match digits_before(head.as_bytes(), head.len()) {
-                Some((y_start, y)) if head.len() - y_start == 4 => (y_start, Some(y)),
-                _ => (m_start, None),
-            },
-            None => (m_start, None),
-        };
-        if month == 0 || month > 12 {
-            return Some((start..at, format!("没有 {month} 月")));
-        }
-        // the day after the month (`30日`, `31号`)
-        let rest = &b[at..];
-        let d_len = rest.iter().take_while(|c| c.is_ascii_digit()).count();
-        if d_len == 0 || d_len > 2 {
-            continue;
-        }
-        let after = &text[at + d_len..];
-        if !(after.starts_with('日') || after.starts_with('号')) {
-            continue;
-        }
-        let day: u32 = text[at..at + d_len].parse().ok()?;
-        let last = days_in_month(year.and_then(|y| i32::try_from(y).ok()), month);
-        if day == 0 || day > last {
-            let end = at + d_len + '日'.len_utf8();
-            let why = match (month, year) {
-                (2, Some(y)) if day == 29 => format!("{y} 年不是闰年，2 月只有 28 天"),
-                _ => format!("{month} 月只有 {last} 天"),
-            };
-            return Some((start..end, why));
-        }
-    }
-    None
-}
-
-/// The ASCII digits (one to four) that end `b[..end]`: where they start and their value.
-fn digits_before(b: &[u8], end: usize) -> Option<(usize, u32)> {
-    let start = b[..end]
-        .iter()
-        .rposition(|c| !c.is_ascii_digit())
-        .map_or(0, |p| p + 1);
-    if start == end || end - start > 4 {
-        return None;
-    }
-    let v = std::str::from_utf8(&b[start..end]).ok()?.parse().ok()?;
-    Some((start, v))
-}
-
 #[cfg(test)]
 mod tests {
-    use super::impossible;
+    use crate::lang::dates::impossible;
 
     #[test]
     fn dates_that_do_not_exist_and_words_that_are_no_dates() {
