@@ -69,6 +69,7 @@ pub(crate) use funds::{money_unit_named, money_unit_of, yuan_in};
 pub(crate) use words::is_placeholder;
 mod grid;
 pub(crate) mod pair;
+mod projects_column;
 mod rows;
 mod subtotal;
 mod title;
@@ -478,6 +479,7 @@ impl FormReader<'_, '_, '_> {
         let outer = (from > grid.last_row && grid.first_row >= span.start)
             .then(|| self.outer_scope(&grid, span.start))
             .flatten();
+        self.projects_column(&grid, from..span.end);
         let mut read = self.grid(&grid, from..span.end, outer);
         // the grid's own budget row, else a label above the grid with its rate
         if let Some(b) = read.budget_row.take().or(area.budget_label.take()) {
