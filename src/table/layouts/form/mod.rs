@@ -444,7 +444,7 @@ impl FormReader<'_, '_, '_> {
         let mut area = self.title_area(span.clone());
         // a title area with no grid: not a form (its rows are not data), unless its rows go
         // on under the grid header of the form above (`carried`)
-        let (grid, from) = match area.grid.take() {
+        let (mut grid, from) = match area.grid.take() {
             Some(grid) => {
                 *self.carried = Some(grid.clone());
                 let from = grid.last_row + 1;
@@ -466,7 +466,6 @@ impl FormReader<'_, '_, '_> {
                 *text = None;
             }
         }
-        let mut grid = grid;
         self.actual_year(&mut grid, area.year);
         let grid = grid.with_figures(rows);
         if grid.figures != [None; 2] {
