@@ -55,8 +55,13 @@ mod hiding;
 mod layout;
 #[path = "page_linked.rs"]
 mod linked;
+#[path = "page_nest.rs"]
+mod nest;
 pub(crate) use linked::{StyleSource, frame_file, note_read, part_at, sheets_read};
 
+/// Nested tables a table holds for [`nest::splice`] at most (the others are tables of their
+/// own, as before).
+const MAX_NESTED: usize = 1024;
 /// Lines of page text kept above a table (its title, the unit's name): the page's menus
 /// further up are not wanted.
 const LINES_ABOVE: usize = 6;
@@ -508,9 +513,25 @@ struct OpenTable {
     /// Its background, and its open row's.
     background: hiding::Paint,
     row_background: hiding::Paint,
+    /// The rows of its `<tfoot>`: where they start, and end where a row group follows.
+    foot: Option<(u32, Option<u32>)>,
+    /// Tables nested in a cell of it that may be shown as its rows ([`nest::splice`]): the
+    /// row of the cell, the table's number and the table.
+    nested: Vec<(u32, usize, PageTable)>,
 }
 
 impl OpenTable {
+    /// A row group starts (`<thead>`, `<tbody>`, `<tfoot>`: `foot`) or a `<tfoot>` ends: the
+    /// foot's rows are those read between its start and the next group or its end.
+    fn row_group(&mut self, foot: bool) {
+        let at = u32::try_from(self.rows.count()).unwrap_or(u32::MAX);
+        match &mut self.foot {
+            Some((_, end @ None)) => *end = Some(at),
+            None if foot => self.foot = Some((at, None)),
+            _ => {}
+        }
+    }
+
     fn close_cell(&mut self) {
         if let Some(c) = self.cell.take() {
             if c.hidden {
@@ -619,6 +640,22 @@ impl Rows {
             self.cells[k].end = self.text.len();
             self.notes.push((k, note));
         }
+    }
+
+    /// Whether a row has two cells or more (label–value rows; a layout table of blocks has
+    /// one cell a row).
+    fn has_pairs(&self) -> bool {
+        self.each().any(|(_, cells)| cells.len() >= 2)
+    }
+
+    /// Whether row `r` is one row whose only cell is empty (the cell a nested table filled).
+    fn lone_empty(&self, r: usize) -> bool {
+        self.each().any(|(at, cells)| {
+            at == r
+                && cells.len() == 1
+                && cells.start.checked_sub(1).map_or(0, |p| self.cells[p].end)
+                    == self.cells[cells.start].end
+        })
     }
 
     /// How many rows in all.
@@ -1174,6 +1211,7 @@ impl<'n> Builder<'n> {
                 if let Some(t) = self.open.last_mut() {
                     t.close_cell();
                     t.row_open = false;
+                    t.row_group(tag == b"tfoot");
                 }
             }
             b"caption" if self.html_open > 0 => {
@@ -1331,6 +1369,14 @@ impl<'n> Builder<'n> {
                 if let Some(t) = self.open.last_mut() {
                     t.close_cell();
                     t.row_open = false;
+                }
+            }
+            b"tfoot" if self.html_open > 0 => {
+                self.close_ctx();
+                if let Some(t) = self.open.last_mut() {
+                    t.close_cell();
+                    t.row_open = false;
+                    t.row_group(false);
                 }
             }
             b"caption" if self.html_open > 0 => {
@@ -1582,6 +1628,8 @@ impl<'n> Builder<'n> {
             struck_rows: Vec::new(),
             background: self.shown.background,
             row_background: hiding::Paint::Unset,
+            foot: None,
+            nested: Vec::new(),
         });
         self.started += 1;
         Some(self.open.len() - 1)
@@ -1599,8 +1647,25 @@ impl<'n> Builder<'n> {
         self.lines.clear();
         self.outside = TextBuf::default();
         if t.copy {
+            let nested = std::mem::take(&mut t.nested);
+            self.done.extend(
+                nested
+                    .into_iter()
+                    .map(|(_, index, inner)| (index, inner, None)),
+            );
             return;
         }
+        let rows = u32::try_from(t.rows.count()).unwrap_or(u32::MAX);
+        let nested = std::mem::take(&mut t.nested);
+        let splice_rows: Vec<u32> = if t.div.is_none() && t.rows.has_pairs() {
+            nested
+                .iter()
+                .map(|(r, _, _)| *r)
+                .filter(|&r| t.rows.lone_empty(r as usize))
+                .collect()
+        } else {
+            Vec::new()
+        };
         let placed = match t.div.as_deref_mut() {
             None => place(self.name, format!("表格{}", t.index + 1), t.rows, None),
             Some(div) => match div.resolve(&mut t.rows) {
@@ -1616,17 +1681,60 @@ impl<'n> Builder<'n> {
                 use super::number_format::Hidden;
                 super::hidden::note_page_rows(&mut sheet, t.hidden_rows, Hidden::PageRow);
                 super::hidden::note_page_rows(&mut sheet, t.struck_rows, Hidden::PageRowStruck);
-                self.done.push((
-                    t.index,
-                    PageTable {
-                        above: t.above,
-                        sheet,
-                    },
-                    t.div.map(|d| (d.name(), d.joins())),
-                ));
+                let moved = match t.foot {
+                    Some((start, Some(end))) if end < rows => {
+                        nest::foot_last(&mut sheet, start..end, rows);
+                        true
+                    }
+                    _ => false,
+                };
+                // bottom up: a table put in shifts only the rows below it
+                for (row, index, inner) in nested.into_iter().rev() {
+                    if !moved && splice_rows.contains(&row) {
+                        nest::splice(&mut sheet, row, inner.sheet);
+                    } else {
+                        self.done.push((index, inner, None));
+                    }
+                }
+                let table = PageTable {
+                    above: t.above,
+                    sheet,
+                };
+                match t.div.map(|d| (d.name(), d.joins())) {
+                    None => {
+                        if let Some(table) = self.nest_in_parent(t.index, table) {
+                            self.done.push((t.index, table, None));
+                        }
+                    }
+                    div => self.done.push((t.index, table, div)),
+                }
             }
             Err(e) => self.error = Some(e),
         }
+    }
+
+    /// A table just read, nested in a cell of the table open around it: kept by that table
+    /// where the cell is the first of its row and holds nothing before it ([`nest::splice`]
+    /// decides at that table's end); `None` where it is kept, the table otherwise.
+    fn nest_in_parent(&mut self, index: usize, table: PageTable) -> Option<PageTable> {
+        let Some(parent) = self.open.last_mut().filter(|p| p.div.is_none()) else {
+            return Some(table);
+        };
+        let first = parent
+            .rows
+            .starts
+            .last()
+            .is_some_and(|&(start, _)| start == parent.rows.cells.len());
+        let empty = parent
+            .cell
+            .as_ref()
+            .is_some_and(|c| !c.hidden && c.text.text.trim().is_empty());
+        if !(first && empty) || parent.nested.len() >= MAX_NESTED {
+            return Some(table);
+        }
+        let row = u32::try_from(parent.rows.count().saturating_sub(1)).unwrap_or(u32::MAX);
+        parent.nested.push((row, index, table));
+        None
     }
 
     fn too_many_cells(&self) -> ReadError {

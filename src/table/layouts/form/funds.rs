@@ -356,8 +356,14 @@ impl FormReader<'_, '_, '_> {
         if matches!(t, "待评定" | "未核对") {
             return None;
         }
+        let remarked = || remarked(t);
         match parse_number(t) {
             Ok(v) => v,
+            Err(()) if remarked().is_some() => {
+                let (v, remark) = remarked()?;
+                self.remark_noted(cell, v, remark);
+                Some(v)
+            }
             Err(()) => {
                 let at = cell.location(self.ctx.source);
                 let f = self
@@ -373,6 +379,26 @@ impl FormReader<'_, '_, '_> {
                 None
             }
         }
+    }
+
+    /// `table.form-reading` at a 分值 / 得分 cell read as the figure before its remark.
+    #[cold]
+    #[inline(never)]
+    fn remark_noted(&mut self, cell: &Cell, v: Decimal, remark: &str) {
+        let f = self
+            .ctx
+            .finding(
+                codes::FORM_READING,
+                Severity::Info,
+                cell.location(self.ctx.source),
+                format!(
+                    "「{}」读作 {}：括号中的「{remark}」是说明",
+                    tidy(&cell.text),
+                    v.normalize()
+                ),
+            )
+            .label("括号中的说明");
+        self.ctx.findings.push(f);
     }
 
     /// The 年度资金总额 row under the funds header.
@@ -412,4 +438,19 @@ impl FormReader<'_, '_, '_> {
             }
         }
     }
+}
+
+/// A figure with a remark in brackets after it (`18（扣2分）`, `97.5分(优)`): the figure and
+/// the remark; `None` for anything else.
+pub(super) fn remarked(t: &str) -> Option<(Decimal, &str)> {
+    let t = t.trim();
+    let inner = t.strip_suffix('）').or_else(|| t.strip_suffix(')'))?;
+    let open = inner.rfind(['（', '('])?;
+    let remark = inner[open..].trim_start_matches(['（', '(']).trim();
+    let before = inner[..open].trim();
+    let before = before.strip_suffix('分').unwrap_or(before).trim();
+    if remark.is_empty() || before.is_empty() {
+        return None;
+    }
+    Some((parse_number(before).ok().flatten()?, remark))
 }

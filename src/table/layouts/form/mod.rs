@@ -69,6 +69,7 @@ pub(crate) use funds::{money_unit_named, money_unit_of, yuan_in};
 pub(crate) use words::is_placeholder;
 mod grid;
 pub(crate) mod pair;
+mod projects_column;
 mod rows;
 mod subtotal;
 mod title;
@@ -443,7 +444,7 @@ impl FormReader<'_, '_, '_> {
         let mut area = self.title_area(span.clone());
         // a title area with no grid: not a form (its rows are not data), unless its rows go
         // on under the grid header of the form above (`carried`)
-        let (grid, from) = match area.grid.take() {
+        let (mut grid, from) = match area.grid.take() {
             Some(grid) => {
                 *self.carried = Some(grid.clone());
                 let from = grid.last_row + 1;
@@ -465,7 +466,6 @@ impl FormReader<'_, '_, '_> {
                 *text = None;
             }
         }
-        let mut grid = grid;
         self.actual_year(&mut grid, area.year);
         let grid = grid.with_figures(rows);
         if grid.figures != [None; 2] {
@@ -478,6 +478,7 @@ impl FormReader<'_, '_, '_> {
         let outer = (from > grid.last_row && grid.first_row >= span.start)
             .then(|| self.outer_scope(&grid, span.start))
             .flatten();
+        self.projects_column(&grid, from..span.end);
         let mut read = self.grid(&grid, from..span.end, outer);
         // the grid's own budget row, else a label above the grid with its rate
         if let Some(b) = read.budget_row.take().or(area.budget_label.take()) {

@@ -113,10 +113,14 @@ impl<'r> FormReader<'_, '_, 'r> {
         let first = first.as_deref().unwrap_or("");
         if TOTAL_ROW.contains(&first) || first.starts_with("总分") {
             let (weight, score) = self.weight_and_score(h, row);
-            let grade = row
-                .filled()
-                .map(|(_, c)| compact(&c.text))
-                .find(|t| GRADES.contains(&t.as_str()));
+            let grade = row.filled().map(|(_, c)| compact(&c.text)).find_map(|t| {
+                // `97.5分（优）`: the grade in the total's remark
+                let remark = super::funds::remarked(&t).map(|(_, r)| r.to_owned());
+                [Some(t), remark]
+                    .into_iter()
+                    .flatten()
+                    .find(|t| GRADES.contains(&t.as_str()))
+            });
             w.total = Some(FormTotal {
                 weight,
                 score,

@@ -36,18 +36,39 @@ fn role_label(row: &Row) -> Option<(Col, usize)> {
     let (c0, first) = row.filled().next()?;
     row.filled().nth(1)?;
     // the first cell alone first (most rows end here: a flat sheet's first rows are asked)
-    if first.text.len() > 96
-        || !super::is_grid_name(&crate::table::columns::alias(
-            crate::table::columns::normalize(&first.text),
-        ))
-    {
+    if first.text.len() > 96 {
         return None;
+    }
+    if !super::is_grid_name(&crate::table::columns::alias(
+        crate::table::columns::normalize(&first.text),
+    )) {
+        return year_label(row, c0, &first.text);
     }
     let roles = super::grid::grid_roles_all(row);
     match roles.as_slice() {
         [(role, at)] if *at == c0 => Some((*role, c0)),
         _ => None,
     }
+}
+
+/// A row of one year's targets or actuals (`2023年指标值`, `2024年指标值`, `2023年实际完成值`)
+/// down the first column: the target's or the actual's role (which year is read is told once
+/// the block is turned, as for such columns across: the year asked or the actuals', never the
+/// latest alone), where no other cell of the row names a role.
+#[cold]
+#[inline(never)]
+fn year_label(row: &Row, c0: usize, text: &str) -> Option<(Col, usize)> {
+    use crate::table::layouts::periods::{actual_year, target_year};
+    let role = if target_year(text).is_some() {
+        Col::Target
+    } else if actual_year(text).is_some() {
+        Col::Actual
+    } else {
+        return None;
+    };
+    super::grid::grid_roles_all(row)
+        .is_empty()
+        .then_some((role, c0))
 }
 
 /// Whether the column map in force reads the header cell `text` as one of `names` (a name
