@@ -44,7 +44,7 @@ fn whole(src: &NamedSource<Arc<str>>) -> std::ops::Range<usize> {
 /// Read one rule file: the rules it holds, and every error found in it. The steps: the text's
 /// bounds (`check_bounds`); where its keys sit, and its rules counted there, a file of more
 /// than [`crate::limits::RULES`] refused before any is built (`too_many`); the text read as
-/// YAML events and walked a rule at a time ([`FileSeed`]): the file's shape down to its list of
+/// YAML events and walked a rule at a time (`FileSeed`): the file's shape down to its list of
 /// rules, each rule read key by key, every bad key reported (`read_rule`), its id there and
 /// said once (`check_id`), and the rule's YAML value dropped before the next is read. Read
 /// whole into one YAML value first, a file of 150,000 short rules (10 MB) held 485 MB.
