@@ -90,23 +90,27 @@ def request(port, method, path, body=b"", headers=(), timeout=120):
 
 def dechunk(payload):
     """A chunked body decoded (an answer past 8 MB is sent on as it is made, H52); one cut
-    short (its last chunk missing) ends in a mark, so that it never equals a whole answer."""
-    out, rest = bytearray(), payload
+    short (its last chunk missing) ends in a mark, so that it never equals a whole answer.
+    Linear: each chunk is found from an offset into the one buffer, never by copying the rest
+    of the body (the copy made a 30 MB answer take minutes, H162)."""
+    out, at, end = [], 0, len(payload)
+    view = memoryview(payload)
     while True:
-        line, sep, rest = rest.partition(b"\r\n")
+        eol = payload.find(b"\r\n", at)
+        if eol < 0:
+            break
         try:
-            n = int(line.split(b";")[0], 16)
+            n = int(payload[at:eol].split(b";")[0], 16)
         except ValueError:
             break
-        if not sep:
-            break
+        at = eol + 2
         if n == 0:
-            return bytes(out)
-        out += rest[:n]
-        if len(rest) < n + 2:
+            return b"".join(out)
+        out.append(view[at:at + n])
+        if end < at + n + 2:
             break
-        rest = rest[n + 2:]
-    return bytes(out) + b"\n[chunked body cut short]"
+        at += n + 2
+    return b"".join(out) + b"\n[chunked body cut short]"
 
 
 def zipped(files):

@@ -14,6 +14,7 @@
 //! | columns of one row | 16384 | `JIXIAO_MAX_COLUMNS` |
 //! | cells of one table (rows × columns) | 20000000 | `JIXIAO_MAX_CELLS` |
 //! | a workbook unzipped (all its parts) | 512 MB | `JIXIAO_MAX_UNZIPPED_MB` |
+//! | a workbook unzipped ÷ its file's size (checked past 32 MB unzipped) | 100 | `JIXIAO_MAX_UNZIP_RATIO` |
 //! | nesting depth of a rule condition (parentheses, `not`) | 64 | `JIXIAO_MAX_DEPTH` |
 //! | rules in one rule file | 200000 | `JIXIAO_MAX_RULES` |
 //! | size of one rule file (or rule test file) | 16 MB | `JIXIAO_MAX_RULE_FILE_MB` |
@@ -148,6 +149,32 @@ pub static COLUMNS: Limit = Limit::new("一行的列数", "JIXIAO_MAX_COLUMNS", 
 pub static CELLS: Limit = Limit::new("表格的单元格总数", "JIXIAO_MAX_CELLS", 20_000_000, "");
 /// A workbook unzipped.
 pub static UNZIPPED: Limit = Limit::new("工作簿解压后的大小", "JIXIAO_MAX_UNZIPPED_MB", 512, "MB");
+
+/// A workbook (or Word document) unzipped, all its parts, for each byte of its file: a 300 KB
+/// zip of one 300 MB cell was within [`UNZIPPED`] and cost 1.6 s of CPU unzipped and looked at
+/// (about 5 s a MB uploaded; 512 MB from 0.5 MB, ~3 s). Real files unzip to 4–25 times their
+/// size; [`UNZIP_RATIO_FREE`] bytes are allowed whatever the ratio, so a small file that
+/// compresses well is never refused by it. Unzipping stops at the byte past the bound: at most
+/// about 0.3 s of CPU a MB of file at the default.
+pub static UNZIP_RATIO: Limit = Limit::new(
+    "工作簿解压后的大小与文件大小之比",
+    "JIXIAO_MAX_UNZIP_RATIO",
+    100,
+    "",
+);
+
+/// Bytes any workbook may unzip to whatever [`UNZIP_RATIO`] says (32 MB: a tenth of a second).
+pub const UNZIP_RATIO_FREE: u64 = 32 << 20;
+
+/// What a workbook file of `file_bytes` may unzip to: [`UNZIPPED`], or less where
+/// [`UNZIP_RATIO`] times its size (at least [`UNZIP_RATIO_FREE`]) is less.
+pub fn unzip_budget(file_bytes: u64) -> u64 {
+    let by_ratio = UNZIP_RATIO
+        .get()
+        .saturating_mul(file_bytes)
+        .max(UNZIP_RATIO_FREE);
+    UNZIPPED.get().min(by_ratio)
+}
 /// Nesting depth of a rule condition.
 pub static DEPTH: Limit = Limit::new("规则条件的嵌套层数", "JIXIAO_MAX_DEPTH", 64, "").at_least(8);
 /// Rules in one rule file.
@@ -369,13 +396,14 @@ pub static WORKBOOK_PARTS: Limit = Limit::new(
 );
 
 /// Every limit, for documentation and `--help` texts.
-pub static ALL: [&Limit; 32] = [
+pub static ALL: [&Limit; 33] = [
     &INPUT,
     &LINE,
     &CELL,
     &COLUMNS,
     &CELLS,
     &UNZIPPED,
+    &UNZIP_RATIO,
     &DEPTH,
     &RULES,
     &RULE_FILE,
@@ -413,6 +441,6 @@ mod tests {
         assert_eq!(CELL.get(), 1024 * 1024);
         assert_eq!(DEPTH.get(), 64);
         assert!(CELL.help().contains("JIXIAO_MAX_CELL_KB"));
-        assert_eq!(ALL.len(), 32);
+        assert_eq!(ALL.len(), 33);
     }
 }

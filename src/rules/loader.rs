@@ -1,9 +1,11 @@
 //! Reading a rule file's YAML: the only module that touches `serde_yaml`, so a maintained fork can
 //! replace it here alone.
 //!
-//! The text is read into a YAML value first (a syntax error stops there, at its line and column);
-//! then every key of every rule is checked on its own, so all unknown keys and bad values of a
-//! file are reported together, each underlined where [`super::locate`] finds it.
+//! The text is parsed as YAML (a syntax error stops there, at its line and column) and walked a
+//! rule at a time: each rule's value is read, every key of it checked on its own, so all unknown
+//! keys and bad values of a file are reported together, each underlined where
+//! [`super::locate`] finds it, and dropped before the next; the rules are counted before any is
+//! built.
 
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -39,44 +41,317 @@ fn whole(src: &NamedSource<Arc<str>>) -> std::ops::Range<usize> {
     0..src.inner().len().min(1)
 }
 
-/// Read one rule file: the rules it holds, and every error found in it. The steps: the text
-/// read as YAML, within its bounds (`read_value`); the file's shape down to its list of rules
-/// (`rule_items`); each rule read key by key, every bad key reported (`read_rule`); its id
-/// there and said once (`check_id`).
+/// Read one rule file: the rules it holds, and every error found in it. The steps: the text's
+/// bounds (`check_bounds`); where its keys sit, and its rules counted there, a file of more
+/// than [`crate::limits::RULES`] refused before any is built (`too_many`); the text read as
+/// YAML events and walked a rule at a time (`FileSeed`): the file's shape down to its list of
+/// rules, each rule read key by key, every bad key reported (`read_rule`), its id there and
+/// said once (`check_id`), and the rule's YAML value dropped before the next is read. Read
+/// whole into one YAML value first, a file of 150,000 short rules (10 MB) held 485 MB.
 pub fn load(src: &NamedSource<Arc<str>>) -> (Vec<LoadedRule>, Vec<RuleError>) {
-    let value = match read_value(src) {
-        Ok(v) => v,
-        Err(e) => return (Vec::new(), vec![*e]),
-    };
+    if let Err(e) = check_bounds(src) {
+        return (Vec::new(), vec![*e]);
+    }
+    let max_rules = crate::limits::RULES.get_usize();
+    let count = locate::count_items(src.inner());
+    if count > max_rules {
+        let rules_key = top_pos(&locate::locate_top(src.inner()), "rules");
+        return (Vec::new(), vec![too_many(src, &rules_key, count)]);
+    }
     let pos = locate::locate(src.inner());
-    let mut errors = Vec::new();
-    let Some(items) = rule_items(src, value, &pos, &mut errors) else {
-        return (Vec::new(), errors);
-    };
     let rules_key = top_pos(&pos, "rules");
-    let mut out = Vec::new();
-    let mut seen: HashMap<String, KeyPos> = HashMap::new();
-    for (i, item) in items.into_iter().enumerate() {
-        let ipos = pos.items.get(i).cloned().unwrap_or_else(|| ItemPos {
-            line: rules_key.as_ref().map_or(1, |p| p.line),
-            dash: rules_key.as_ref().map_or(whole(src), |p| p.key.clone()),
+    let mut loading = Loading {
+        src,
+        pos: &pos,
+        rules_key,
+        errors: Vec::new(),
+        out: Vec::new(),
+        seen: HashMap::new(),
+        items: 0,
+    };
+    let de = serde_yaml::Deserializer::from_str(src.inner());
+    if let Err(e) = serde::de::DeserializeSeed::deserialize(FileSeed(&mut loading), de) {
+        return (Vec::new(), vec![syntax_error(src, &e)]);
+    }
+    (loading.out, loading.errors)
+}
+
+/// A rule file being read: where its keys sit, the rules read so far and the errors found.
+struct Loading<'a> {
+    src: &'a NamedSource<Arc<str>>,
+    pos: &'a locate::FilePos,
+    rules_key: Option<KeyPos>,
+    errors: Vec<RuleError>,
+    out: Vec<LoadedRule>,
+    seen: HashMap<String, KeyPos>,
+    /// Items of `rules:` met so far.
+    items: usize,
+}
+
+impl Loading<'_> {
+    /// Item `i` of `rules:` (its YAML value `item`): read, checked and kept.
+    fn rule(&mut self, i: usize, item: Value) {
+        let src = self.src;
+        let ipos = self.pos.items.get(i).cloned().unwrap_or_else(|| ItemPos {
+            line: self.rules_key.as_ref().map_or(1, |p| p.line),
+            dash: self
+                .rules_key
+                .as_ref()
+                .map_or(whole(src), |p| p.key.clone()),
             keys: Vec::new(),
         });
-        let errors_before = errors.len();
-        let Some(spec) = read_rule(src, item, &ipos, &mut errors) else {
-            continue;
+        let errors_before = self.errors.len();
+        let Some(spec) = read_rule(src, item, &ipos, &mut self.errors) else {
+            return;
         };
-        let own_errors = errors.len() > errors_before;
-        if !check_id(src, &spec, &ipos, own_errors, &mut seen, &mut errors) {
-            continue;
+        let own_errors = self.errors.len() > errors_before;
+        if !check_id(
+            src,
+            &spec,
+            &ipos,
+            own_errors,
+            &mut self.seen,
+            &mut self.errors,
+        ) {
+            return;
         }
-        out.push(LoadedRule {
+        self.out.push(LoadedRule {
             spec,
             pos: ipos,
-            broken: errors.len() > errors_before,
+            broken: self.errors.len() > errors_before,
         });
     }
-    (out, errors)
+
+    /// A top-level key other than `rules:`: an error.
+    fn unknown_top_key(&mut self, key: &str) {
+        let span = top_pos(self.pos, key).map_or(whole(self.src), |p| p.key);
+        let e = RuleError::new(
+            RuleErrorKind::UnknownKey,
+            self.src,
+            span,
+            format!("未知的顶层键 `{key}`"),
+            "未知的键",
+        );
+        self.errors.push(e.help(match nearest(key, FILE_KEYS) {
+            Some(n) => format!("是不是 `{n}`？规则都写在 `rules:` 列表里"),
+            None => "规则文件只有一个顶层键 `rules:`".to_owned(),
+        }));
+    }
+
+    /// The file is no mapping.
+    fn not_a_mapping(&mut self) {
+        self.errors.push(
+            RuleError::new(RuleErrorKind::Shape, self.src, whole(self.src), "规则文件应以 `rules:` 开头", "这里应是 `rules:`")
+                .help("规则文件的形状：\nrules:\n  - id: my.rule\n    when: indicator ~ \"满意度\"\n    direction: higher"),
+        );
+    }
+
+    /// `rules:` is no list.
+    fn not_a_list(&mut self) {
+        let span = self
+            .rules_key
+            .as_ref()
+            .map_or(whole(self.src), |p| p.key.clone());
+        self.errors.push(
+            RuleError::new(
+                RuleErrorKind::Shape,
+                self.src,
+                span,
+                "`rules:` 应是一个列表",
+                "这里应是以 `- ` 开头的列表",
+            )
+            .help("每条规则以 `- id: …` 开头"),
+        );
+    }
+
+    /// The file has no `rules:` (said unless its other keys were already reported).
+    fn no_rules(&mut self) {
+        if self.errors.is_empty() {
+            self.errors.push(
+                RuleError::new(
+                    RuleErrorKind::Shape,
+                    self.src,
+                    whole(self.src),
+                    "规则文件缺少 `rules:`",
+                    "这里应是 `rules:`",
+                )
+                .help("规则文件的形状：rules: 下面是以 `- id: …` 开头的列表"),
+            );
+        }
+    }
+}
+
+/// The error of a file of `count` rules, past [`crate::limits::RULES`], at `rules:`.
+fn too_many(src: &NamedSource<Arc<str>>, rules_key: &Option<KeyPos>, count: usize) -> RuleError {
+    let span = rules_key.as_ref().map_or(whole(src), |p| p.key.clone());
+    RuleError::new(
+        RuleErrorKind::TooMany,
+        src,
+        span,
+        format!(
+            "规则文件有 {count} 条规则，超过每个文件 {} 条的上限",
+            crate::limits::RULES.shown()
+        ),
+        "规则太多",
+    )
+    .help(crate::limits::RULES.help())
+}
+
+/// The whole file: a mapping whose one key is `rules:` (any other top-level key an error, the
+/// rules still read); nothing where it is empty.
+struct FileSeed<'l, 'a>(&'l mut Loading<'a>);
+
+impl<'de> serde::de::DeserializeSeed<'de> for FileSeed<'_, '_> {
+    type Value = ();
+    fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+        d.deserialize_any(self)
+    }
+}
+
+impl<'de> serde::de::Visitor<'de> for FileSeed<'_, '_> {
+    type Value = ();
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("a mapping with `rules:`")
+    }
+    fn visit_unit<E>(self) -> Result<(), E> {
+        Ok(())
+    }
+    fn visit_none<E>(self) -> Result<(), E> {
+        Ok(())
+    }
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+        let mut has_rules = false;
+        while let Some(k) = map.next_key::<Value>()? {
+            let key = k.as_str().unwrap_or("").to_owned();
+            if key == "rules" {
+                has_rules = true;
+                map.next_value_seed(RulesSeed(self.0))?;
+            } else {
+                map.next_value::<serde::de::IgnoredAny>()?;
+                self.0.unknown_top_key(&key);
+            }
+        }
+        if !has_rules {
+            self.0.no_rules();
+        }
+        Ok(())
+    }
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
+        while seq.next_element::<serde::de::IgnoredAny>()?.is_some() {}
+        self.0.not_a_mapping();
+        Ok(())
+    }
+    fn visit_enum<A: serde::de::EnumAccess<'de>>(self, data: A) -> Result<(), A::Error> {
+        use serde::de::VariantAccess;
+        let (_, variant) = data.variant::<serde::de::IgnoredAny>()?;
+        variant.newtype_variant::<serde::de::IgnoredAny>()?;
+        self.0.not_a_mapping();
+        Ok(())
+    }
+    fn visit_bool<E>(self, _: bool) -> Result<(), E> {
+        self.0.not_a_mapping();
+        Ok(())
+    }
+    fn visit_i64<E>(self, _: i64) -> Result<(), E> {
+        self.0.not_a_mapping();
+        Ok(())
+    }
+    fn visit_u64<E>(self, _: u64) -> Result<(), E> {
+        self.0.not_a_mapping();
+        Ok(())
+    }
+    fn visit_f64<E>(self, _: f64) -> Result<(), E> {
+        self.0.not_a_mapping();
+        Ok(())
+    }
+    fn visit_str<E>(self, _: &str) -> Result<(), E> {
+        self.0.not_a_mapping();
+        Ok(())
+    }
+}
+
+/// The value of `rules:`: a list read an item at a time (each item's YAML value read, its rule
+/// kept, the value dropped), at most [`crate::limits::RULES`] of them (past it the rest only
+/// counted, and the file's rules refused); an empty value is no rules; anything else an error.
+struct RulesSeed<'l, 'a>(&'l mut Loading<'a>);
+
+impl<'de> serde::de::DeserializeSeed<'de> for RulesSeed<'_, '_> {
+    type Value = ();
+    fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+        d.deserialize_any(self)
+    }
+}
+
+impl<'de> serde::de::Visitor<'de> for RulesSeed<'_, '_> {
+    type Value = ();
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("a list of rules")
+    }
+    fn visit_unit<E>(self) -> Result<(), E> {
+        Ok(())
+    }
+    fn visit_none<E>(self) -> Result<(), E> {
+        Ok(())
+    }
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
+        let l = self.0;
+        let max_rules = crate::limits::RULES.get_usize();
+        let (out_before, errors_before) = (l.out.len(), l.errors.len());
+        loop {
+            if l.items < max_rules {
+                let Some(item) = seq.next_element::<Value>()? else {
+                    break;
+                };
+                l.rule(l.items, item);
+            } else if seq.next_element::<serde::de::IgnoredAny>()?.is_none() {
+                break;
+            }
+            l.items += 1;
+        }
+        if l.items > max_rules {
+            // no rule of a file past the limit is kept, nor its rules' errors
+            l.out.truncate(out_before);
+            l.errors.truncate(errors_before);
+            let e = too_many(l.src, &l.rules_key, l.items);
+            l.errors.push(e);
+        }
+        Ok(())
+    }
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+        while map
+            .next_entry::<serde::de::IgnoredAny, serde::de::IgnoredAny>()?
+            .is_some()
+        {}
+        self.0.not_a_list();
+        Ok(())
+    }
+    fn visit_enum<A: serde::de::EnumAccess<'de>>(self, data: A) -> Result<(), A::Error> {
+        use serde::de::VariantAccess;
+        let (_, variant) = data.variant::<serde::de::IgnoredAny>()?;
+        variant.newtype_variant::<serde::de::IgnoredAny>()?;
+        self.0.not_a_list();
+        Ok(())
+    }
+    fn visit_bool<E>(self, _: bool) -> Result<(), E> {
+        self.0.not_a_list();
+        Ok(())
+    }
+    fn visit_i64<E>(self, _: i64) -> Result<(), E> {
+        self.0.not_a_list();
+        Ok(())
+    }
+    fn visit_u64<E>(self, _: u64) -> Result<(), E> {
+        self.0.not_a_list();
+        Ok(())
+    }
+    fn visit_f64<E>(self, _: f64) -> Result<(), E> {
+        self.0.not_a_list();
+        Ok(())
+    }
+    fn visit_str<E>(self, _: &str) -> Result<(), E> {
+        self.0.not_a_list();
+        Ok(())
+    }
 }
 
 /// Where a top-level key sits.
@@ -87,200 +362,73 @@ fn top_pos(pos: &locate::FilePos, key: &str) -> Option<KeyPos> {
         .map(|(_, p)| p.clone())
 }
 
-/// Step 1: the text as a YAML value — its size bounded first ([`crate::yaml::check_bounds`]),
-/// then a syntax error at its line and column (an unclosed quote where serde_yaml only sees the end of the file).
-fn read_value(src: &NamedSource<Arc<str>>) -> Result<Value, Box<RuleError>> {
+/// Step 1: the text's size, depth and aliases bounded ([`crate::yaml::check_bounds`]) before it
+/// is parsed.
+fn check_bounds(src: &NamedSource<Arc<str>>) -> Result<(), Box<RuleError>> {
     let text: &str = src.inner();
-    if let Err(refused) = crate::yaml::check_bounds(text) {
-        use crate::yaml::Refused;
-        let offset = refused.offset();
-        let len = text[offset..].chars().next().map_or(0, char::len_utf8);
-        let (message, label, help) = match &refused {
-            Refused::Deep(deep) => (
-                format!("YAML 嵌套太深：{}", deep.message()),
-                "嵌套在这里超过上限",
-                crate::limits::YAML_DEPTH.help(),
-            ),
-            Refused::Aliases(big) => (
-                format!("YAML {}", big.message()),
-                "展开在这里超过上限",
-                "同一段内容只写一次，或把重复的内容直接写出".to_owned(),
-            ),
-            Refused::Many(many) => (
-                format!("YAML {}", many.message()),
-                "在这里超过上限",
-                match many.key {
-                    true => crate::limits::YAML_KEY.help(),
-                    false => crate::limits::YAML_NODES.help(),
-                },
-            ),
-        };
-        return Err(Box::new(
-            RuleError::new(
-                RuleErrorKind::TooMany,
-                src,
-                offset..offset + len,
-                message,
-                label,
-            )
-            .help(help),
-        ));
-    }
-    serde_yaml::from_str(text).map_err(|e| {
-        let mut at = e
-            .location()
-            .map_or(0, |l| offset_of(text, l.line(), l.column()));
-        let mut label = "YAML 在这里读不下去";
-        let mut help = "检查缩进（用空格，不用制表符）、冒号后的空格和引号是否成对；含 `: ` 或 `#` 的条件请整体加引号";
-        if at >= text.trim_end().len()
-            && let Some(open) = unclosed_quote(text)
-        {
-            at = open;
-            label = "这个引号在本行没有闭合";
-            help = "在值的末尾补上 `\"`；值里面的引号写作 `\\\"`，或整个值改用单引号 '…'";
-        }
-        let len = text[at..].chars().next().map_or(0, char::len_utf8);
-        Box::new(
-            RuleError::new(
-                RuleErrorKind::Syntax,
-                src,
-                at..at + len,
-                syntax_message(&e.to_string()),
-                label,
-            )
-            .help(help),
-        )
-    })
-}
-
-/// Step 2: the file's shape — a mapping whose one key is `rules:` (`rules_value`), a list
-/// (`rule_list`) of at most [`crate::limits::RULES`] items (`within_limit`). Unknown top-level
-/// keys are reported and the rules still read; `None` where there is nothing to read (an empty
-/// file: no error).
-fn rule_items(
-    src: &NamedSource<Arc<str>>,
-    value: Value,
-    pos: &locate::FilePos,
-    errors: &mut Vec<RuleError>,
-) -> Option<Vec<Value>> {
-    let rules_value = rules_value(src, value, pos, errors)?;
-    let items = rule_list(src, rules_value, pos, errors)?;
-    within_limit(src, items, pos, errors)
-}
-
-/// The value of the top-level `rules:` (every other top-level key an error); `None` where the
-/// file is empty or no mapping (an error).
-fn rules_value(
-    src: &NamedSource<Arc<str>>,
-    value: Value,
-    pos: &locate::FilePos,
-    errors: &mut Vec<RuleError>,
-) -> Option<Option<Value>> {
-    let map = match value {
-        Value::Null => return None,
-        Value::Mapping(m) => m,
-        _ => {
-            errors.push(
-                RuleError::new(RuleErrorKind::Shape, src, whole(src), "规则文件应以 `rules:` 开头", "这里应是 `rules:`")
-                    .help("规则文件的形状：\nrules:\n  - id: my.rule\n    when: indicator ~ \"满意度\"\n    direction: higher"),
-            );
-            return None;
-        }
+    let Err(refused) = crate::yaml::check_bounds(text) else {
+        return Ok(());
     };
-    let mut rules_value = None;
-    for (k, v) in map {
-        let key = k.as_str().unwrap_or("").to_owned();
-        if key == "rules" {
-            rules_value = Some(v);
-            continue;
-        }
-        let span = top_pos(pos, &key).map_or(whole(src), |p| p.key);
-        let mut e = RuleError::new(
-            RuleErrorKind::UnknownKey,
+    use crate::yaml::Refused;
+    let offset = refused.offset();
+    let len = text[offset..].chars().next().map_or(0, char::len_utf8);
+    let (message, label, help) = match &refused {
+        Refused::Deep(deep) => (
+            format!("YAML 嵌套太深：{}", deep.message()),
+            "嵌套在这里超过上限",
+            crate::limits::YAML_DEPTH.help(),
+        ),
+        Refused::Aliases(big) => (
+            format!("YAML {}", big.message()),
+            "展开在这里超过上限",
+            "同一段内容只写一次，或把重复的内容直接写出".to_owned(),
+        ),
+        Refused::Many(many) => (
+            format!("YAML {}", many.message()),
+            "在这里超过上限",
+            match many.key {
+                true => crate::limits::YAML_KEY.help(),
+                false => crate::limits::YAML_NODES.help(),
+            },
+        ),
+    };
+    Err(Box::new(
+        RuleError::new(
+            RuleErrorKind::TooMany,
             src,
-            span,
-            format!("未知的顶层键 `{key}`"),
-            "未知的键",
-        );
-        e = e.help(match nearest(&key, FILE_KEYS) {
-            Some(n) => format!("是不是 `{n}`？规则都写在 `rules:` 列表里"),
-            None => "规则文件只有一个顶层键 `rules:`".to_owned(),
-        });
-        errors.push(e);
-    }
-    Some(rules_value)
+            offset..offset + len,
+            message,
+            label,
+        )
+        .help(help),
+    ))
 }
 
-/// `rules:` as a list (empty where it is written without items); `None` where it is no list
-/// or missing (an error, unless the file's other keys were already reported).
-fn rule_list(
-    src: &NamedSource<Arc<str>>,
-    rules_value: Option<Value>,
-    pos: &locate::FilePos,
-    errors: &mut Vec<RuleError>,
-) -> Option<Vec<Value>> {
-    match rules_value {
-        Some(Value::Sequence(s)) => Some(s),
-        Some(Value::Null) => Some(Vec::new()),
-        Some(_) => {
-            let span = top_pos(pos, "rules").map_or(whole(src), |p| p.key);
-            errors.push(
-                RuleError::new(
-                    RuleErrorKind::Shape,
-                    src,
-                    span,
-                    "`rules:` 应是一个列表",
-                    "这里应是以 `- ` 开头的列表",
-                )
-                .help("每条规则以 `- id: …` 开头"),
-            );
-            None
-        }
-        None => {
-            if errors.is_empty() {
-                errors.push(
-                    RuleError::new(
-                        RuleErrorKind::Shape,
-                        src,
-                        whole(src),
-                        "规则文件缺少 `rules:`",
-                        "这里应是 `rules:`",
-                    )
-                    .help("规则文件的形状：rules: 下面是以 `- id: …` 开头的列表"),
-                );
-            }
-            None
-        }
+/// A file that does not read as YAML: the error at its line and column (an unclosed quote
+/// where serde_yaml only sees the end of the file).
+fn syntax_error(src: &NamedSource<Arc<str>>, e: &serde_yaml::Error) -> RuleError {
+    let text: &str = src.inner();
+    let mut at = e
+        .location()
+        .map_or(0, |l| offset_of(text, l.line(), l.column()));
+    let mut label = "YAML 在这里读不下去";
+    let mut help = "检查缩进（用空格，不用制表符）、冒号后的空格和引号是否成对；含 `: ` 或 `#` 的条件请整体加引号";
+    if at >= text.trim_end().len()
+        && let Some(open) = unclosed_quote(text)
+    {
+        at = open;
+        label = "这个引号在本行没有闭合";
+        help = "在值的末尾补上 `\"`；值里面的引号写作 `\\\"`，或整个值改用单引号 '…'";
     }
-}
-
-/// The items, where there are at most [`crate::limits::RULES`] (else an error at `rules:`).
-fn within_limit(
-    src: &NamedSource<Arc<str>>,
-    items: Vec<Value>,
-    pos: &locate::FilePos,
-    errors: &mut Vec<RuleError>,
-) -> Option<Vec<Value>> {
-    let max_rules = crate::limits::RULES.get_usize();
-    if items.len() > max_rules {
-        let span = top_pos(pos, "rules").map_or(whole(src), |p| p.key);
-        errors.push(
-            RuleError::new(
-                RuleErrorKind::TooMany,
-                src,
-                span,
-                format!(
-                    "规则文件有 {} 条规则，超过每个文件 {} 条的上限",
-                    items.len(),
-                    crate::limits::RULES.shown()
-                ),
-                "规则太多",
-            )
-            .help(crate::limits::RULES.help()),
-        );
-        return None;
-    }
-    Some(items)
+    let len = text[at..].chars().next().map_or(0, char::len_utf8);
+    RuleError::new(
+        RuleErrorKind::Syntax,
+        src,
+        at..at + len,
+        syntax_message(&e.to_string()),
+        label,
+    )
+    .help(help)
 }
 
 /// Step 3: one rule, each key checked on its own (a known key, a value of its type), so every

@@ -3,8 +3,10 @@
 //!
 //! For each rule item it records every key's span and its scalar's span, and, for single-line
 //! plain or quoted scalars, a byte-for-byte map from the decoded value to the source, so an error
-//! inside an expression can be underlined exactly. Where the layout is unusual (flow style, block
-//! scalars) the map is absent and callers point at the key instead.
+//! inside an expression can be underlined exactly. The map is made when an error asks for it,
+//! from the text ([`KeyPos::map`]): held for every scalar it was 8 bytes a byte of the file (a
+//! 10 MB description, 80 MB). Where the layout is unusual (flow style, block scalars) there is
+//! no map and callers point at the key instead.
 
 use std::ops::Range;
 
@@ -18,15 +20,23 @@ pub struct KeyPos {
     /// The value's bytes (without a trailing comment); empty at the end of the key where the
     /// value continues on the next lines.
     pub value: Range<usize>,
-    /// For each byte of the decoded value, its offset in the source, plus one entry for the end.
-    pub offsets: Option<Vec<usize>>,
+    /// Whether the value is a one-line scalar whose decoded bytes map to the source
+    /// ([`KeyPos::map`]).
+    pub mapped: bool,
 }
 
 impl KeyPos {
-    /// The source range of bytes `span` of the decoded value; the value (or key) as a whole
-    /// where the map is missing or does not fit.
-    pub fn map(&self, span: &Range<usize>) -> Range<usize> {
-        match &self.offsets {
+    /// The source range of bytes `span` of the decoded value (the file being `text`); the
+    /// value (or key) as a whole where there is no map or it does not fit.
+    pub fn map(&self, text: &str, span: &Range<usize>) -> Range<usize> {
+        let offsets = match self.mapped {
+            true => text.get(self.value.start..).and_then(|rest| {
+                let line = rest.split('\n').next().unwrap_or("");
+                scalar(line.trim_end_matches('\r'), self.value.start, true).1
+            }),
+            false => None,
+        };
+        match &offsets {
             Some(o) if span.end < o.len() && span.start <= span.end => {
                 o[span.start]..o[span.end].max(o[span.start])
             }
@@ -83,28 +93,32 @@ fn key_value(s: &str, at: usize, line: usize) -> Option<(String, KeyPos)> {
     let after = &s[colon + 1..];
     let vstart = colon + 1 + (after.len() - after.trim_start().len());
     let raw = &s[vstart..];
-    let (value_len, offsets) = scalar(raw, at + vstart);
+    let (value_len, offsets) = scalar(raw, at + vstart, false);
     Some((
         key.to_owned(),
         KeyPos {
             line,
             key: at..at + key.len(),
             value: at + vstart..at + vstart + value_len,
-            offsets,
+            mapped: offsets.is_some(),
         },
     ))
 }
 
-/// The length of a one-line scalar (without comment) and its decoded byte map.
-fn scalar(raw: &str, at: usize) -> (usize, Option<Vec<usize>>) {
-    let mut offsets = Vec::new();
+/// The length of a one-line scalar (without comment) and its decoded byte map: `Some` where
+/// there is one, its offsets pushed only where `keep` (else left empty, nothing reserved).
+fn scalar(raw: &str, at: usize, keep: bool) -> (usize, Option<Vec<usize>>) {
+    let mut offsets = Offsets {
+        keep,
+        at: Vec::new(),
+    };
     if let Some(inner) = raw.strip_prefix('"') {
         let mut chars = inner.char_indices();
         while let Some((i, c)) = chars.next() {
             match c {
                 '"' => {
                     offsets.push(at + 1 + i);
-                    return (i + 2, Some(offsets));
+                    return (i + 2, Some(offsets.at));
                 }
                 '\\' => {
                     let Some((_, e)) = chars.next() else { break };
@@ -113,7 +127,7 @@ fn scalar(raw: &str, at: usize) -> (usize, Option<Vec<usize>>) {
                     }
                     offsets.push(at + 1 + i);
                 }
-                c => offsets.extend((0..c.len_utf8()).map(|k| at + 1 + i + k)),
+                c => offsets.extend(at + 1 + i..at + 1 + i + c.len_utf8()),
             }
         }
         return (raw.trim_end().len(), None);
@@ -128,9 +142,9 @@ fn scalar(raw: &str, at: usize) -> (usize, Option<Vec<usize>>) {
                     continue;
                 }
                 offsets.push(at + 1 + i);
-                return (i + 2, Some(offsets));
+                return (i + 2, Some(offsets.at));
             }
-            offsets.extend((0..c.len_utf8()).map(|k| at + 1 + i + k));
+            offsets.extend(at + 1 + i..at + 1 + i + c.len_utf8());
         }
         return (raw.trim_end().len(), None);
     }
@@ -148,13 +162,101 @@ fn scalar(raw: &str, at: usize) -> (usize, Option<Vec<usize>>) {
     if value.is_empty() {
         return (0, None);
     }
-    offsets.extend((0..=value.len()).map(|k| at + k));
-    (value.len(), Some(offsets))
+    offsets.extend(at..at + value.len() + 1);
+    (value.len(), Some(offsets.at))
+}
+
+/// A scalar's byte map as [`scalar`] reads it: offsets kept, or only the reading walked.
+struct Offsets {
+    keep: bool,
+    at: Vec<usize>,
+}
+
+impl Offsets {
+    fn push(&mut self, offset: usize) {
+        if self.keep {
+            self.at.push(offset);
+        }
+    }
+
+    fn extend(&mut self, offsets: Range<usize>) {
+        if self.keep {
+            self.at.extend(offsets);
+        }
+    }
 }
 
 /// Read the positions of a rule file's keys.
 pub fn locate(text: &str) -> FilePos {
     let mut pos = FilePos::default();
+    walk(text, &mut pos);
+    pos
+}
+
+/// The items of the `rules:` list as [`locate`] finds them, counted without holding any
+/// (a file of more rules than its limit refused before its positions are held: 150,000 items
+/// held about 35 MB).
+pub fn count_items(text: &str) -> usize {
+    let mut count = Count(0);
+    walk(text, &mut count);
+    count.0
+}
+
+/// The top-level keys alone, as [`locate`] finds them (its items counted, not held).
+pub fn locate_top(text: &str) -> FilePos {
+    let mut top = Top(FilePos::default());
+    walk(text, &mut top);
+    top.0
+}
+
+/// The top-level keys, kept.
+struct Top(FilePos);
+
+impl Found for Top {
+    fn top(&mut self, key: String, pos: KeyPos) {
+        self.0.top.push((key, pos));
+    }
+    fn item(&mut self, _: ItemPos, _: impl FnOnce() -> Option<(String, KeyPos)>) {}
+    fn key(&mut self, _: impl FnOnce() -> Option<(String, KeyPos)>) {}
+}
+
+/// What [`walk`] finds, kept ([`FilePos`]) or counted ([`Count`]): the key-value pairs are made
+/// only where they are kept.
+trait Found {
+    fn top(&mut self, key: String, pos: KeyPos);
+    fn item(&mut self, item: ItemPos, first: impl FnOnce() -> Option<(String, KeyPos)>);
+    fn key(&mut self, kv: impl FnOnce() -> Option<(String, KeyPos)>);
+}
+
+impl Found for FilePos {
+    fn top(&mut self, key: String, pos: KeyPos) {
+        self.top.push((key, pos));
+    }
+    fn item(&mut self, mut item: ItemPos, first: impl FnOnce() -> Option<(String, KeyPos)>) {
+        item.keys.extend(first());
+        self.items.push(item);
+    }
+    fn key(&mut self, kv: impl FnOnce() -> Option<(String, KeyPos)>) {
+        if let Some(item) = self.items.last_mut() {
+            item.keys.extend(kv());
+        }
+    }
+}
+
+/// The items of `rules:`, counted.
+struct Count(usize);
+
+impl Found for Count {
+    fn top(&mut self, _: String, _: KeyPos) {}
+    fn item(&mut self, _: ItemPos, _: impl FnOnce() -> Option<(String, KeyPos)>) {
+        self.0 += 1;
+    }
+    fn key(&mut self, _: impl FnOnce() -> Option<(String, KeyPos)>) {}
+}
+
+/// The block-style lines of a rule file, read for its top-level keys, the items of `rules:`
+/// and their keys.
+fn walk(text: &str, found: &mut impl Found) {
     let mut in_rules = false;
     let mut item_indent: Option<usize> = None;
     let mut key_indent = 0usize;
@@ -172,7 +274,7 @@ pub fn locate(text: &str) -> FilePos {
         if indent == 0 && !trimmed.starts_with('-') {
             if let Some((k, p)) = key_value(line, start, line_no) {
                 in_rules = k == "rules";
-                pos.top.push((k, p));
+                found.top(k, p);
             }
             continue;
         }
@@ -184,25 +286,20 @@ pub fn locate(text: &str) -> FilePos {
             let rest = &trimmed[1..];
             let gap = rest.len() - rest.trim_start().len();
             key_indent = indent + 1 + gap;
-            let mut item = ItemPos {
+            let item = ItemPos {
                 line: line_no,
                 dash: start + indent..start + indent + 1,
                 keys: Vec::new(),
             };
-            if let Some(kv) = key_value(&line[key_indent..], start + key_indent, line_no) {
-                item.keys.push(kv);
-            }
-            pos.items.push(item);
+            found.item(item, || {
+                key_value(&line[key_indent..], start + key_indent, line_no)
+            });
             continue;
         }
-        if indent == key_indent
-            && let Some(item) = pos.items.last_mut()
-            && let Some(kv) = key_value(&line[indent..], start + indent, line_no)
-        {
-            item.keys.push(kv);
+        if indent == key_indent {
+            found.key(|| key_value(&line[indent..], start + indent, line_no));
         }
     }
-    pos
 }
 
 #[cfg(test)]
@@ -216,14 +313,14 @@ mod tests {
         assert_eq!(pos.items.len(), 2);
         let when = pos.items[0].key("when").unwrap();
         assert_eq!(&text[when.value.clone()], "indicator ~ \"满意度\"");
-        assert_eq!(&text[when.map(&(0..9))], "indicator");
+        assert_eq!(&text[when.map(text, &(0..9))], "indicator");
         let req = pos.items[0].key("require").unwrap();
-        assert_eq!(&text[req.map(&(7..9))], ">=");
+        assert_eq!(&text[req.map(text, &(7..9))], ">=");
         assert_eq!(&text[pos.items[0].key("id").unwrap().value.clone()], "a.b");
         assert_eq!(pos.items[1].line, 5);
         let dq = locate("rules:\n- when: \"a \\\"b\\\" c\"\n");
         let w = dq.items[0].key("when").unwrap();
         let t = "rules:\n- when: \"a \\\"b\\\" c\"\n";
-        assert_eq!(&t[w.map(&(3..4))], "b");
+        assert_eq!(&t[w.map(t, &(3..4))], "b");
     }
 }

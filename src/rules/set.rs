@@ -387,7 +387,7 @@ impl Compile<'_> {
             Ok(n) => Some(n),
             Err(e) => {
                 let span = match self.pos.key(key) {
-                    Some(p) => p.map(&e.span),
+                    Some(p) => p.map(self.src.inner(), &e.span),
                     None => self.pos.dash.clone(),
                 };
                 let mut err = RuleError::new(

@@ -1595,13 +1595,8 @@ pub(crate) fn check_zip(name: &str, bytes: &[u8]) -> Result<ZipCheck, ReadError>
     };
     refuse_parts_named_twice(name, &zip)?;
     formats::zip_headers::refuse_disagreeing(name, bytes, &mut zip)?;
-    let max = limits::UNZIPPED.get();
-    let too_large = |part: &str| ReadError::UnzippedTooLarge {
-        name: name.into(),
-        part: part.into(),
-        max: limits::UNZIPPED.shown(),
-        help: limits::UNZIPPED.help(),
-    };
+    let max = limits::unzip_budget(bytes.len() as u64);
+    let too_large = |part: &str| unzipped_too_large(name, part, bytes.len() as u64, max);
     let mut total: u64 = 0;
     let mut kind = ZipKind::Other;
     let mut content = false;
@@ -1780,6 +1775,30 @@ fn guard_kind(
         }
     }
     Ok(kind)
+}
+
+/// The error of a workbook unzipping past `max` bytes: past [`limits::UNZIPPED`], or past
+/// [`limits::UNZIP_RATIO`] times its size where that bound is the lower.
+fn unzipped_too_large(name: &str, part: &str, file_bytes: u64, max: u64) -> ReadError {
+    let (max, help) = if max < limits::UNZIPPED.get() {
+        (
+            format!(
+                "{} MB（文件 {file_bytes} 字节的 {} 倍，至少 {} MB）",
+                max >> 20,
+                limits::UNZIP_RATIO.shown(),
+                limits::UNZIP_RATIO_FREE >> 20
+            ),
+            limits::UNZIP_RATIO.help(),
+        )
+    } else {
+        (limits::UNZIPPED.shown(), limits::UNZIPPED.help())
+    };
+    ReadError::UnzippedTooLarge {
+        name: name.into(),
+        part: part.into(),
+        max,
+        help,
+    }
 }
 
 /// What [`check_zip`] found of a zip: its kind, and whether a part holds a formula.
