@@ -286,8 +286,11 @@ pub(super) fn evaluate_each_into<L: super::project::Lines>(
 ) {
     cache.claim(opts, year);
     let tolerance = published_dp.map(crate::table::half_unit_at);
-    // each project's rows, in one list for the whole block
-    let mut rows = Vec::new();
+    // each project's rows, in one list for the whole block, made at the longest project's
+    // size: grown project by project it was reallocated, and a reallocation copies the whole
+    // old capacity (issue 28: a block's `memcpy`)
+    let longest = doc.projects().map(|(_, p)| p.indicators.len()).max();
+    let mut rows = Vec::with_capacity(longest.unwrap_or(0));
     let total = doc.counts().projects;
     for (done, ((unit, project), taken)) in doc.projects().zip(taken).enumerate() {
         if let Some(progress) = opts.progress {

@@ -144,14 +144,8 @@ impl Parts<'_> {
     #[cold]
     #[inline(never)]
     fn hand_part(&mut self, buf: &mut Vec<u8>) {
-        let mut next = self
-            .pool
-            .lock()
-            .ok()
-            .and_then(|mut p| p.pop())
-            .unwrap_or_default();
         // room for the next part, as the block's first buffer has (`work`)
-        next.reserve(PART + PART / 4);
+        let next = lines_for(self.pool, PART + PART / 4);
         let lines = std::mem::replace(buf, next);
         let part = Output {
             seq: self.seq,
@@ -267,9 +261,15 @@ struct Projects {
 }
 
 impl Projects {
-    fn with_capacity(n: usize) -> Self {
+    /// Room for the projects of `doc`: their count, and their names' bytes exactly (a guess
+    /// of 64 bytes a project grew the text, copying it, where names are long).
+    fn for_doc(doc: &Document, n: usize) -> Self {
+        let bytes = doc
+            .projects()
+            .map(|(u, p)| u.name.len() + p.name.len())
+            .sum();
         Projects {
-            names: String::with_capacity(n * 64),
+            names: String::with_capacity(bytes),
             each: Vec::with_capacity(n),
         }
     }
@@ -659,15 +659,9 @@ fn work(
         progress: None,
         cancel: None,
     };
-    let mut lines = pool
-        .lock()
-        .ok()
-        .and_then(|mut p| p.pop())
-        .unwrap_or_default();
-    // (a long block's lines go to the writer in parts: room for one)
-    lines.reserve((block.len() * 8).min(PART + PART / 4));
+    let mut lines = lines_for(pool, (block.len() * 8).min(PART + PART / 4));
     // each project written as soon as it is scored, and only its totals kept
-    let mut projects = Projects::with_capacity(n_projects);
+    let mut projects = Projects::for_doc(&read.doc, n_projects);
     let mut counts = VerdictCounts::default();
     let mut differences = Vec::new();
     let mut findings = Vec::new();
@@ -726,6 +720,20 @@ fn work(
         actuals_seen,
         actuals_used,
     })
+}
+
+/// A buffer for a block's lines with room for `bytes` (a long block's lines go to the writer
+/// in parts: room for one): one of the pool's where it has the room, else a new one. A pool's
+/// buffer too small is dropped, not grown: growing an empty buffer copies its whole old
+/// capacity (issue 28: `memcpy` of the reallocations).
+fn lines_for(pool: &Mutex<Vec<Vec<u8>>>, bytes: usize) -> Vec<u8> {
+    let pooled = pool.lock().ok().and_then(|mut p| p.pop());
+    match pooled {
+        Some(lines) if lines.capacity() >= bytes => lines,
+        // at least twice the old room, as growing it would have made it
+        Some(lines) => Vec::with_capacity(bytes.max(lines.capacity() * 2)),
+        None => Vec::with_capacity(bytes),
+    }
 }
 
 /// The reader's findings of `doc` for stderr (nothing where it has none).
@@ -1082,7 +1090,7 @@ mod tests {
             ),
             ("b", "单位甲（00001）", None, Decimal::ZERO),
         ];
-        let mut projects = Projects::with_capacity(1);
+        let mut projects = Projects::default();
         for &(u, p, s, pending) in pushed {
             projects.push(u, p, s, pending);
         }

@@ -63,7 +63,7 @@ pub(super) fn hundredfold_too_small(
         return None;
     };
     let percent = |q: &Quantity| q.unit.as_ref().is_some_and(Unit::is_percent);
-    if !(percent(t) && percent(a) && a.value > Decimal::ZERO && a.value <= Decimal::ONE) {
+    if !(percent(t) && percent(a) && above_zero_to_one(a.value)) {
         return None;
     }
     let hundred = a.value * Decimal::ONE_HUNDRED;
@@ -89,6 +89,15 @@ pub(super) fn hundredfold_too_small(
     )))
 }
 
+/// Whether `v` is above 0 and at most 1, asked of every figure in `%` against a floor: told
+/// by its sign and zero bits, then its mantissa against 10 to its scale (`0.95` is 95 of
+/// 10², `95` is 95 of 10⁰), with no [`Decimal`] comparison (issue 28: two comparisons a row
+/// cost the streamed sheet).
+fn above_zero_to_one(v: Decimal) -> bool {
+    // a scale is at most 28, and 10^28 < 2^127
+    !v.is_sign_negative() && !v.is_zero() && v.mantissa() <= 10i128.pow(v.scale())
+}
+
 /// A strict comparison missed only by being exactly at the target (`98%` against `>98%`),
 /// whose partial credit (`formula`, measured against the target's value) is the whole weight:
 /// for a person (see the module doc).
@@ -101,4 +110,51 @@ pub(super) fn exactly_at_strict(op: Op, t: Decimal, formula: &str) -> Outcome {
         "实际值恰等于目标值 {}，未满足“{op}”：按比较符为未达标，而按目标值计算的部分得分（{formula}）是满分，结论与得分相矛盾；需人工核对“{op}”是否本意为“{meant}”，再定得分",
         n(t)
     ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::str::FromStr;
+
+    /// The cheap test answers as the two comparisons it stands for, on figures of every
+    /// sign, scale and size round 0 and 1.
+    #[test]
+    fn above_zero_to_one_is_the_two_comparisons() {
+        let texts = [
+            "0",
+            "-0",
+            "0.0",
+            "-0.00",
+            "1",
+            "-1",
+            "1.0",
+            "1.00000",
+            "1.0001",
+            "0.9999",
+            "0.5",
+            "-0.5",
+            "2",
+            "95",
+            "100",
+            "0.001",
+            "10.0",
+            "0.10",
+            "1e-28",
+            "-1e-28",
+            "79228162514264337593543950335",
+            "-79228162514264337593543950335",
+            "7.9228162514264337593543950335",
+        ];
+        for t in texts {
+            let v = Decimal::from_str(t)
+                .or_else(|_| Decimal::from_scientific(t))
+                .unwrap();
+            assert_eq!(
+                above_zero_to_one(v),
+                v > Decimal::ZERO && v <= Decimal::ONE,
+                "{t}"
+            );
+        }
+    }
 }
