@@ -922,6 +922,21 @@ impl<'t, R: SheetRow<'t>> SheetReader<'_, '_, '_, R> {
         self.ctx.findings.push(f);
     }
 
+    /// The row's target and the column of its cell ([`joined_target`]): a sheet with none of
+    /// 指标性质, 度量单位 and 指标方向 (most) reads its 年度指标值 cell alone, the three
+    /// columns not asked of each row (`target_parts`).
+    #[inline(always)]
+    fn target(&self, row: R) -> (Cow<'t, str>, Option<usize>) {
+        if self.target_parts {
+            return joined_target(self.h, row);
+        }
+        let value = cell(self.h, row, Role::Target);
+        (
+            Cow::Borrowed(value.map_or("", |v| v.text)),
+            value.map(|c| c.i),
+        )
+    }
+
     /// What the row holds for its project: a budget row (全年预算数 / 全年执行数 and no
     /// indicator, or 预算执行率 with plain amounts as target and actual), a project heading
     /// (only unit and project filled), a row without a name (skipped), or an indicator.
@@ -933,17 +948,7 @@ impl<'t, R: SheetRow<'t>> SheetReader<'_, '_, '_, R> {
         }
         let indicator_cell = cell(h, row, Role::Indicator);
         let level1_cell = cell(h, row, Role::Level1);
-        // (a sheet with none of 指标性质, 度量单位 and 指标方向 — most — reads its target cell
-        // alone, the three columns not asked of each row: `target_parts`)
-        let (mut target, mut target_at) = if self.target_parts {
-            joined_target(h, row)
-        } else {
-            let value = cell(h, row, Role::Target);
-            (
-                Cow::Borrowed(value.map_or("", |v| v.text)),
-                value.map(|c| c.i),
-            )
-        };
+        let (mut target, mut target_at) = self.target(row);
         if h.col(Role::Adjusted).is_some() {
             (target, target_at) = self.adjusted(row, place, (target, target_at), indicator_cell);
         }
