@@ -93,6 +93,16 @@ impl Pending {
         self.check(from + bytes.len(), last)
     }
 
+    /// [`Pending::push_utf8`] of text already checked (the first megabyte, checked whole to
+    /// choose the encoding), copied in and not checked again; nothing is held before it.
+    pub(crate) fn push_checked(&mut self, text: &str) {
+        debug_assert_eq!(self.held, 0, "no character cut before checked text");
+        let from = self.room(text.len());
+        self.buf[from..from + text.len()].copy_from_slice(text.as_bytes());
+        self.len = from + text.len();
+        self.held = 0;
+    }
+
     /// Checks the held bytes and the bytes after them up to `end` as UTF-8: the text grows
     /// over them; a character cut by their end is held for the next read (at the file's end,
     /// `last`, it is a bad sequence, as the decoder says of it).

@@ -327,13 +327,20 @@ fn open_input(
     if !streamable(&first) {
         return Ok(Opened::Whole);
     }
-    let Some((decoder, encoding, skip)) = decoder_for(&first, opts.encoding) else {
+    let Some((decoder, encoding, skip, checked)) = decoder_for(&first, opts.encoding) else {
         return Ok(Opened::Whole);
     };
     let mut stream = SheetStream::fresh(blank_head(&name, encoding), input, decoder);
     stream.utf8 = encoding == "UTF-8";
     stream.raw_read = skip;
-    stream.decode(&first[skip..])?;
+    match checked {
+        // (checked whole to choose the encoding: not checked a second time)
+        Some(text) => {
+            stream.raw_read += text.len();
+            stream.pending.push_checked(text);
+        }
+        None => stream.decode(&first[skip..])?,
+    }
     drop(first);
     let format = format.unwrap_or_else(|| super::sniff_delimiter(stream.pending.text()));
     stream.delim = if format == InputFormat::Csv {
@@ -389,12 +396,18 @@ fn streamable(first: &[u8]) -> bool {
         || super::formats::sniff(first) != super::formats::Sniffed::Other)
 }
 
-/// The decoder for a text that starts with `first`, the encoding's name and the bytes of its
-/// BOM; `None` where the text is to be read whole (a BOM other than UTF-8's, chosen by none).
-fn decoder_for(first: &[u8], choice: EncodingChoice) -> Option<(Decoder, &'static str, usize)> {
+/// The decoder for a text that starts with `first`, the encoding's name, the bytes of its
+/// BOM, and `first` as text where it was checked whole as UTF-8 to choose the encoding (read
+/// as it is, not checked again); `None` where the text is to be read whole (a BOM other than
+/// UTF-8's, chosen by none).
+fn decoder_for(
+    first: &[u8],
+    choice: EncodingChoice,
+) -> Option<(Decoder, &'static str, usize, Option<&str>)> {
+    let mut checked = None;
     let utf8 = match encoding_rs::Encoding::for_bom(first) {
         Some((enc, bom)) if enc == UTF_8 && choice != EncodingChoice::Gbk => {
-            return Some((UTF_8.new_decoder_without_bom_handling(), "UTF-8", bom));
+            return Some((UTF_8.new_decoder_without_bom_handling(), "UTF-8", bom, None));
         }
         Some(_) if choice == EncodingChoice::Auto => return None,
         _ => match choice {
@@ -402,7 +415,10 @@ fn decoder_for(first: &[u8], choice: EncodingChoice) -> Option<(Decoder, &'stati
             EncodingChoice::Gbk => false,
             // simdutf8's check (the standard one costs ten instructions a byte of Chinese)
             EncodingChoice::Auto => match simdutf8::compat::from_utf8(first) {
-                Ok(_) => true,
+                Ok(text) => {
+                    checked = Some(text);
+                    true
+                }
                 // a character cut by the end of the bytes read is still UTF-8 (at the end of
                 // the file, the decoder names it with `table.decode`)
                 Err(e) => e.error_len().is_none(),
@@ -410,9 +426,19 @@ fn decoder_for(first: &[u8], choice: EncodingChoice) -> Option<(Decoder, &'stati
         },
     };
     Some(if utf8 {
-        (UTF_8.new_decoder_without_bom_handling(), "UTF-8", 0)
+        (
+            UTF_8.new_decoder_without_bom_handling(),
+            "UTF-8",
+            0,
+            checked,
+        )
     } else {
-        (GB18030.new_decoder_without_bom_handling(), "GB18030", 0)
+        (
+            GB18030.new_decoder_without_bom_handling(),
+            "GB18030",
+            0,
+            None,
+        )
     })
 }
 

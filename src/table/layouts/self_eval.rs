@@ -178,9 +178,13 @@ pub(crate) fn read_from<'t, R: SheetRow<'t>>(
     state: &mut FillDown,
 ) -> (Vec<UnitRow>, StateUse) {
     let (number_cols, number_count) = number_cols(h);
+    let target_parts = [Role::Nature, Role::Measure, Role::Direction]
+        .into_iter()
+        .any(|r| h.col(r).is_some());
     let mut sheet = SheetReader {
         number_cols,
         number_count,
+        target_parts,
         ctx,
         h,
         unit_hint,
@@ -255,6 +259,10 @@ struct SheetReader<'s, 'c, 'a, R> {
     /// `number_count` of them: resolved once, not a role looked up a row (`number_cols`).
     number_cols: [(usize, usize); 4],
     number_count: usize,
+    /// Whether the header has a 指标性质, 度量单位 or 指标方向 column, whose cells a row's
+    /// target is joined with ([`joined_target`]); resolved once, not three roles looked up a
+    /// row.
+    target_parts: bool,
     /// Whether the first project's printed total is left to `sheet_carry` (a streamed block
     /// that may continue a project cut inside: [`read_from`]).
     continues: bool,
@@ -914,6 +922,21 @@ impl<'t, R: SheetRow<'t>> SheetReader<'_, '_, '_, R> {
         self.ctx.findings.push(f);
     }
 
+    /// The row's target and the column of its cell ([`joined_target`]): a sheet with none of
+    /// 指标性质, 度量单位 and 指标方向 (most) reads its 年度指标值 cell alone, the three
+    /// columns not asked of each row (`target_parts`).
+    #[inline(always)]
+    fn target(&self, row: R) -> (Cow<'t, str>, Option<usize>) {
+        if self.target_parts {
+            return joined_target(self.h, row);
+        }
+        let value = cell(self.h, row, Role::Target);
+        (
+            Cow::Borrowed(value.map_or("", |v| v.text)),
+            value.map(|c| c.i),
+        )
+    }
+
     /// What the row holds for its project: a budget row (全年预算数 / 全年执行数 and no
     /// indicator, or 预算执行率 with plain amounts as target and actual), a project heading
     /// (only unit and project filled), a row without a name (skipped), or an indicator.
@@ -925,7 +948,7 @@ impl<'t, R: SheetRow<'t>> SheetReader<'_, '_, '_, R> {
         }
         let indicator_cell = cell(h, row, Role::Indicator);
         let level1_cell = cell(h, row, Role::Level1);
-        let (mut target, mut target_at) = joined_target(h, row);
+        let (mut target, mut target_at) = self.target(row);
         if h.col(Role::Adjusted).is_some() {
             (target, target_at) = self.adjusted(row, place, (target, target_at), indicator_cell);
         }
