@@ -259,3 +259,55 @@ fn a_date_in_a_condition_is_said_to_be_a_date() {
     );
     assert!(out.stderr.contains("d.yaml:4:24"), "{}", out.stderr);
 }
+
+/// A row naming a new project whose 全年预算数 is not a number (`十`) is skipped with its
+/// error; the rows below it that leave 单位 and 项目 empty are that project's, as written. The
+/// anchor filled them down from the project above the skipped row (crediting 项目二's rows to
+/// 项目一), and where a streamed block began after the skipped row it scored them as a second
+/// part of 项目一 with a `stream.project-split` warning that nothing came between: the streamed
+/// and the whole reading differed (found by H175).
+#[test]
+fn rows_below_a_skipped_project_row_are_that_projects() {
+    let d = reports::dir("lead24", "skipped-project-row");
+    let mut sheet = String::from(
+        "单位\t项目\t一级指标\t三级指标\t年度指标值\t实际完成值\t全年预算数\t全年执行数\n甲局\t项目一\t\t\t\t\t100\t90\n",
+    );
+    let mut i = 0;
+    // past the streamed reader's first block (32 KB), so a block begins after the skipped row
+    while sheet.len() < 33_000 {
+        i += 1;
+        sheet.push_str(&format!(
+            "\t\t产出指标\t指标{i}\t≥90%\t{}%\t\t\n",
+            90 + i % 10
+        ));
+    }
+    sheet.push_str("\t项目二\t产出指标\t坏行\t≥90%\t95%\t十\t\n");
+    for k in 0..5 {
+        sheet.push_str(&format!("\t\t产出指标\t后续{k}\t≥90%\t85%\t\t\n"));
+    }
+    std::fs::write(d.join("s.tsv"), &sheet).unwrap();
+    let streamed = run(&d, &["evaluate", "s.tsv", "--format", "csv"]);
+    let whole = run(
+        &d,
+        &["evaluate", "s.tsv", "--format", "csv", "--no-streaming"],
+    );
+    assert_eq!(streamed.stdout, whole.stdout);
+    assert!(
+        !streamed.stderr.contains("stream.project-split"),
+        "{}",
+        streamed.stderr
+    );
+    assert!(
+        streamed.stderr.contains("全年预算数「十」不是数字"),
+        "{}",
+        streamed.stderr
+    );
+    for k in 0..5 {
+        let row = whole
+            .stdout
+            .lines()
+            .find(|l| l.contains(&format!(",后续{k},")))
+            .unwrap_or_else(|| panic!("{}", whole.stdout));
+        assert!(row.starts_with("甲局,项目二,"), "{row}");
+    }
+}
