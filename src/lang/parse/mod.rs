@@ -190,6 +190,11 @@ fn parse_marked(text: &str, ctx: &Context<'_>, marks_of: impl Fn(&str) -> Marks,
             *out = again;
         }
     }
+    // `≥10场且≤20场`, `大于5%小于10%`, `=90%-95%`: two comparisons, one each way, or `=` before
+    // a range; tried only where nothing above read a text holding a figure (out of line)
+    if matches!(out.target, Target::Qualitative { .. }) && marks.any(Marks::NUMBER) {
+        two_bounds_again(body, start, ctx, out);
+    }
     if marks.any(Marks::LOOSE) {
         loose_count(out);
     }
@@ -243,6 +248,54 @@ fn deadline_word_unit(text: &str, out: &mut Parsed) {
     out.target = Target::Qualitative {
         text: text[at].into(),
     };
+}
+
+/// A qualitative reading read again as a range written as two comparisons or with `=` before
+/// it ([`shapes::two_bounds`], [`shapes::equals_range`]), behind a restated name or not; `out`
+/// left as it is where neither reads. Out of line: the readers' hot code does not hold it.
+#[inline(never)]
+fn two_bounds_again(body: &str, start: usize, ctx: &Context<'_>, out: &mut Parsed) {
+    let read =
+        |input: &str| shapes::two_bounds(body, input).or_else(|| shapes::equals_range(body, input));
+    let mut q = read(body);
+    // behind a restated name (`演出场次≥10场且≤20场`) only where an ASCII figure or symbol is
+    // written: a qualitative sentence is not looked at again
+    if q.is_none()
+        && body
+            .bytes()
+            .any(|b| b.is_ascii_digit() || matches!(b, b'<' | b'>' | b'='))
+        && let Some(split) = restated_name_end(body, ctx.indicator)
+    {
+        q = read(&body[split..]);
+        if let Some(q) = &mut q {
+            q.name_span.get_or_insert(0..split);
+        }
+    }
+    let Some(mut q) = q else {
+        return;
+    };
+    let mut again = Parsed {
+        target: Target::Empty,
+        provenance: Provenance::default(),
+        spans: out.spans.clone(),
+    };
+    let shift = |r: Span| (r.start + start)..(r.end + start);
+    let spans = &mut again.spans;
+    spans.op = q.op_span.clone().map(shift);
+    spans.value = Some(shift(q.low.value_span.clone()));
+    spans.high = q.high.as_ref().map(|h| shift(h.value_span.clone()));
+    spans.unit = q
+        .high
+        .as_ref()
+        .and_then(|h| h.unit.as_ref())
+        .or(q.low.unit.as_ref())
+        .map(|u| shift(u.1.clone()));
+    spans.name = q.name_span.clone().map(shift);
+    again.provenance.restated_name = q.name_span.is_some();
+    if let Some(t @ Target::Range { .. }) = build_quantitative(&mut q, ctx, &mut again.provenance) {
+        again.target = t;
+        *out = again;
+    }
 }
 
 /// `100余人`, `100多人` (more than 100 人: `> 100 人`, the comparison the text's own) and
@@ -1386,13 +1439,8 @@ struct Words {
 fn form_of(w: &Words) -> Option<Form> {
     let (prefix, suffix) = (w.prefix, w.suffix);
     let form = match (prefix, suffix, w.range) {
-        // `=90%-95%`, `＝5-8次` (a 指标性质 of `=` joined before a range): the range is the
-        // target; any other comparator before a range cannot be read as written
         (_, _, true) => match (prefix, suffix) {
-            (
-                None | Some(OpWord::Between | OpWord::Op(Op::Eq)),
-                None | Some(SuffixWord::Between),
-            ) => Form::Range,
+            (None | Some(OpWord::Between), None | Some(SuffixWord::Between)) => Form::Range,
             _ => return None,
         },
         (Some(OpWord::About), None | Some(SuffixWord::About), false)
@@ -1535,11 +1583,7 @@ fn quantity_shape(body: &str, input: &str) -> Option<QuantReading> {
     if q.is_some() {
         return q;
     }
-    let q = shapes::tolerance(body, input);
-    if q.is_some() {
-        return q;
-    }
-    shapes::two_bounds(body, input)
+    shapes::tolerance(body, input)
 }
 
 // ---------------------------------------------------------------------------------------------

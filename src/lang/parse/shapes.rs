@@ -272,7 +272,12 @@ const TWO_BOUNDS_MAX_BYTES: usize = 96;
 /// is no reading.
 #[inline(never)]
 pub(super) fn two_bounds(base: &str, input: &str) -> Option<QuantReading> {
-    if input.len() > TWO_BOUNDS_MAX_BYTES {
+    // the first comparison begins the text, with its comparator or its figure: a text that
+    // begins otherwise (most qualitative ones) is not searched
+    let begins = input.chars().next().is_some_and(|c| {
+        c.is_ascii_digit() || ('０'..='９').contains(&c) || lexicon::digit_value(c).is_some()
+    }) || prefix_word(input).is_some();
+    if input.len() > TWO_BOUNDS_MAX_BYTES || !begins {
         return None;
     }
     let mut prev: Option<char> = None;
@@ -302,8 +307,10 @@ pub(super) fn two_bounds(base: &str, input: &str) -> Option<QuantReading> {
 /// The range of the two comparisons `left` and `right`, where each reads as one, written,
 /// pointing opposite ways.
 fn bounds_of(base: &str, left: &str, right: &str) -> Option<QuantReading> {
-    let a = super::quantity_at(base, left)?;
-    let b = super::quantity_at(base, right)?;
+    // (through `quantity_shape`, not `quantity_at`: the hot reader keeps its one caller, and
+    // is inlined there as before)
+    let a = super::quantity_shape(base, left)?;
+    let b = super::quantity_shape(base, right)?;
     let (Form::Compare(Some(op_a)), Form::Compare(Some(op_b))) = (a.form, b.form) else {
         return None;
     };
@@ -335,6 +342,21 @@ fn bounds_of(base: &str, left: &str, right: &str) -> Option<QuantReading> {
         high: Some(high),
         name_span: None,
     })
+}
+
+/// `=90%-95%`, `＝5-8次` (a 指标性质 of `=` joined before a range): the range is the target.
+/// Any other comparator before a range stays unread.
+#[inline(never)]
+pub(super) fn equals_range(base: &str, input: &str) -> Option<QuantReading> {
+    let rest = input
+        .strip_prefix('=')
+        .or_else(|| input.strip_prefix('＝'))?;
+    let mut q = super::quantity_shape(base, ws(rest))?;
+    if q.form != Form::Range {
+        return None;
+    }
+    q.op_span = Some(offset(base, input)..offset(base, rest));
+    Some(q)
 }
 
 // ---------------------------------------------------------------------------------------------
