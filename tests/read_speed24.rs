@@ -275,3 +275,46 @@ fn a_sheet_of_many_projects_reads_alike_at_every_block_edge() {
     let report = same_in_blocks(&path, sizes);
     assert!(report.contains("\"indicator\":\"指标59-4\""), "{report}");
 }
+
+#[test]
+fn a_first_megabyte_that_cuts_a_character_reads_as_the_whole_file() {
+    // the stream chooses the encoding on the first megabyte (2^20 bytes) and takes the text it
+    // checked there as it is: the megabyte's end at each byte of a three-byte character
+    let mut body = String::new();
+    let mut p = 0;
+    while body.len() < (1 << 20) + 50_000 {
+        body.push_str(&format!("某县卫生健康局\t项目{p}\t\t\t\t\t\t{p}.50\t{p}\n"));
+        for k in 0..4 {
+            body.push_str(&format!(
+                "\t\t产出指标\t数量指标\t举办健康教育宣传咨询活动覆盖乡镇街道社区村居民户数{k}\t≥{k}0次\t{}次\t\t\n",
+                k * 10 + p % 7
+            ));
+        }
+        p += 1;
+    }
+    let header = "单位\t项目\t一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t全年预算数\t全年执行数\n";
+    let mut cut_at = Vec::new();
+    for pad in 0..64 {
+        let text = format!(
+            "部门名称：某县卫生健康局{}\n{header}{body}",
+            "x".repeat(pad)
+        );
+        // where in its character the megabyte ends (0: on a boundary)
+        let into = (0..4)
+            .find(|&k| text.is_char_boundary((1 << 20) - k))
+            .expect("a boundary within four bytes");
+        if cut_at.contains(&into) {
+            continue;
+        }
+        cut_at.push(into);
+        let path = write_file(&format!("megabyte-{into}.tsv"), text.as_bytes());
+        let report = same_in_blocks(&path, [32 * 1024]);
+        assert!(report.contains(&format!("\"project\":\"项目{}\"", p - 1)));
+    }
+    cut_at.sort_unstable();
+    assert_eq!(
+        cut_at,
+        [0, 1, 2],
+        "the megabyte's end at each byte of a character"
+    );
+}

@@ -333,13 +333,18 @@ fn open_input(
     let mut stream = SheetStream::fresh(blank_head(&name, encoding), input, decoder);
     stream.utf8 = encoding == "UTF-8";
     stream.raw_read = skip;
-    match checked {
-        // (checked whole to choose the encoding: not checked a second time)
+    // (the text checked to choose the encoding is not checked a second time: the bytes after
+    // it, a character the megabyte's end cut in two, are held for the next read)
+    let rest = match checked {
         Some(text) => {
             stream.raw_read += text.len();
             stream.pending.push_checked(text);
+            &first[skip + text.len()..]
         }
-        None => stream.decode(&first[skip..])?,
+        None => &first[skip..],
+    };
+    if checked.is_none() || !rest.is_empty() {
+        stream.decode(rest)?;
     }
     drop(first);
     let format = format.unwrap_or_else(|| super::sniff_delimiter(stream.pending.text()));
@@ -397,9 +402,9 @@ fn streamable(first: &[u8]) -> bool {
 }
 
 /// The decoder for a text that starts with `first`, the encoding's name, the bytes of its
-/// BOM, and `first` as text where it was checked whole as UTF-8 to choose the encoding (read
-/// as it is, not checked again); `None` where the text is to be read whole (a BOM other than
-/// UTF-8's, chosen by none).
+/// BOM, and the text `first` starts with where it was checked as UTF-8 to choose the encoding
+/// (all of it, or all but a character its end cut in two: read as it is, not checked again);
+/// `None` where the text is to be read whole (a BOM other than UTF-8's, chosen by none).
 fn decoder_for(
     first: &[u8],
     choice: EncodingChoice,
@@ -421,7 +426,13 @@ fn decoder_for(
                 }
                 // a character cut by the end of the bytes read is still UTF-8 (at the end of
                 // the file, the decoder names it with `table.decode`)
-                Err(e) => e.error_len().is_none(),
+                Err(e) if e.error_len().is_none() => {
+                    let valid = &first[..e.valid_up_to()];
+                    // SAFETY: simdutf8 found the bytes before `valid_up_to` valid UTF-8
+                    checked = Some(unsafe { std::str::from_utf8_unchecked(valid) });
+                    true
+                }
+                Err(_) => false,
             },
         },
     };

@@ -583,7 +583,17 @@ impl<'t, R: SheetRow<'t>> SheetReader<'_, '_, '_, R> {
         // (as `names` marks a row that takes both names from the state)
         self.used.unit |= !self.set.unit;
         self.used.project |= !self.set.project;
-        let numbers = match self.numbers(row).or_else(|bad| self.full_marks(row, bad)) {
+        // (most such rows are indicators, their number cells empty: read as none without the
+        // call, which moved the four figures through memory each row)
+        let empty = self.number_cols[..self.number_count]
+            .iter()
+            .all(|&(_, i)| row.text(i).is_empty());
+        let read = if empty {
+            Ok([None; 4])
+        } else {
+            self.numbers(row).or_else(|bad| self.full_marks(row, bad))
+        };
+        let numbers = match read {
             Ok(numbers) => numbers,
             Err(bad) => {
                 let u = &self.units[place.ui];
