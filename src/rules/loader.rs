@@ -53,13 +53,21 @@ pub fn load(src: &NamedSource<Arc<str>>) -> (Vec<LoadedRule>, Vec<RuleError>) {
         return (Vec::new(), vec![*e]);
     }
     let max_rules = crate::limits::RULES.get_usize();
-    let count = locate::count_items(src.inner());
-    if count > max_rules {
-        let rules_key = top_pos(&locate::locate_top(src.inner()), "rules");
-        return (Vec::new(), vec![too_many(src, &rules_key, count)]);
+    // a large file's rules are counted before their places are held; a small one's (the
+    // bundled files, most of an auditor's) are counted from their places, one walk, not two
+    let text = src.inner();
+    if text.len() > COUNT_FIRST_BYTES {
+        let count = locate::count_items(text);
+        if count > max_rules {
+            let rules_key = top_pos(&locate::locate_top(text), "rules");
+            return (Vec::new(), vec![too_many(src, &rules_key, count)]);
+        }
     }
-    let pos = locate::locate(src.inner());
+    let pos = locate::locate(text);
     let rules_key = top_pos(&pos, "rules");
+    if pos.items.len() > max_rules {
+        return (Vec::new(), vec![too_many(src, &rules_key, pos.items.len())]);
+    }
     let mut loading = Loading {
         src,
         pos: &pos,
@@ -75,6 +83,10 @@ pub fn load(src: &NamedSource<Arc<str>>) -> (Vec<LoadedRule>, Vec<RuleError>) {
     }
     (loading.out, loading.errors)
 }
+
+/// Files past this many bytes have their rules counted before their places are held
+/// (`locate::count_items`); below it the places are small and the count is theirs.
+const COUNT_FIRST_BYTES: usize = 256 * 1024;
 
 /// A rule file being read: where its keys sit, the rules read so far and the errors found.
 struct Loading<'a> {

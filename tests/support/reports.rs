@@ -151,9 +151,15 @@ pub fn row<const N: usize>(fields: [&str; N]) -> [String; N] {
 }
 
 /// `inspect FILE` in `cwd` with the peak shown (`JIXIAO_SHOW_PEAK_MEMORY`): its stdout, stderr
-/// and peak resident memory in kB.
+/// and peak resident memory in kB. The unzip ratio limit is raised: the files these tests
+/// write deflate a 40 MB cell ~1000:1 to reach the cell limit's reading, which the ratio limit
+/// (`JIXIAO_MAX_UNZIP_RATIO`, tests/hostile24.rs) would refuse first.
 pub fn inspect_peak_in(cwd: &Path, file: &str) -> (String, String, u64) {
-    let r = run_with(cwd, &["inspect", file], &[("JIXIAO_SHOW_PEAK_MEMORY", "1")]);
+    let envs = [
+        ("JIXIAO_SHOW_PEAK_MEMORY", "1"),
+        ("JIXIAO_MAX_UNZIP_RATIO", "100000"),
+    ];
+    let r = run_with(cwd, &["inspect", file], &envs);
     let peak_kb: u64 = (r.stderr.lines())
         .find_map(|l| l.strip_prefix("jixiao VmHWM: "))
         .and_then(|l| l.trim_end_matches(" kB").parse().ok())
