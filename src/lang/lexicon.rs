@@ -868,6 +868,26 @@ pub const DAY_TAILS: &[&str] = &["日以前", "日之前", "日前", "以前", "
 /// Words after a whole year (`2023年内`, `年度内完成`).
 pub const WITHIN_TAILS: &[&str] = &["以内", "之内", "内"];
 
+/// The words of a deadline after a month, as a comparison's unit would be read (`13月底前` read
+/// as `>= 13` of a unit `月底前`): what the deadline reader did not take is a month that does
+/// not exist (`13月底前`, `0月前`), never a quantity of such a unit (`parse::deadline_word_unit`).
+pub const MONTH_DEADLINE_WORDS: &[&str] = &[
+    "月底前",
+    "月底",
+    "月末前",
+    "月末",
+    "月前",
+    "月以前",
+    "月之前",
+    "月初",
+    "月中",
+    "月上旬",
+    "月中旬",
+    "月下旬",
+    "月份前",
+    "月份",
+];
+
 /// Words after the last month of a period (`1-12月底`, `3月至10月份`).
 pub const MONTH_END_TAILS: &[&str] = &["底", "末", "份"];
 

@@ -180,8 +180,8 @@ fn points_why(key: &str, n: &Number) -> Why {
 /// A value written as a percentage within 0–100 % (`10%` → 0.1); None otherwise.
 fn percent_value(n: &Number) -> Option<Decimal> {
     let q = quantity(n)?;
-    (q.unit.as_ref() == Some(&Unit::PERCENT)).then_some(())?;
-    share(n)
+    let v = (q.unit.as_ref() == Some(&Unit::PERCENT)).then(|| q.value / Decimal::ONE_HUNDRED)?;
+    (Decimal::ZERO..=Decimal::ONE).contains(&v).then_some(v)
 }
 
 /// Why a key's value cannot be used: the message, in Chinese.

@@ -204,27 +204,7 @@ fn parse_marked(text: &str, ctx: &Context<'_>, marks_of: impl Fn(&str) -> Marks,
     }
 }
 
-/// Units that are the words of a deadline after a month (`13月底前` read as `>= 13` of a unit
-/// `月底前`): what the deadline reader did not take is a month that does not exist
-/// (`13月底前`, `0月前`), never a quantity of such a unit.
-const DEADLINE_UNITS: &[&str] = &[
-    "月底前",
-    "月底",
-    "月末前",
-    "月末",
-    "月前",
-    "月以前",
-    "月之前",
-    "月初",
-    "月中",
-    "月上旬",
-    "月中旬",
-    "月下旬",
-    "月份前",
-    "月份",
-];
-
-/// A comparison whose unit is [`DEADLINE_UNITS`]' (`13月底前`): left qualitative, as a text
+/// A comparison whose unit is [`lexicon::MONTH_DEADLINE_WORDS`]' (`13月底前`): left qualitative, as a text
 /// that does not read (the evaluator names the date that does not exist: `lang::dates`).
 #[inline(never)]
 fn deadline_word_unit(text: &str, out: &mut Parsed) {
@@ -234,7 +214,7 @@ fn deadline_word_unit(text: &str, out: &mut Parsed) {
     if !quantity
         .unit
         .as_ref()
-        .is_some_and(|u| DEADLINE_UNITS.contains(&u.as_str()))
+        .is_some_and(|u| lexicon::MONTH_DEADLINE_WORDS.contains(&u.as_str()))
     {
         return;
     }

@@ -50,12 +50,14 @@ fn run(p: &ProjectView<'_>, out: &mut Vec<Finding>) {
         let (when, help) = if written < year {
             (
                 "早于",
-                "改为本年度的时限，如“{year}年12月底前”；照抄上年目标表的，核对其他指标值是否也未更新",
+                format!(
+                    "改为本年度的时限，如“{year}年12月底前”；照抄上年目标表的，核对其他指标值是否也未更新"
+                ),
             )
         } else {
             (
                 "晚于",
-                "年度指标值应是本年度要达到的：改为本年度的时限，或写本年度要完成的阶段目标",
+                "年度指标值应是本年度要达到的：改为本年度的时限，或写本年度要完成的阶段目标".to_owned(),
             )
         };
         out.push(p.finding(
@@ -67,7 +69,7 @@ fn run(p: &ProjectView<'_>, out: &mut Vec<Finding>) {
                 i.row.name
             ),
             format!("{when}本年度"),
-            help.replace("{year}", &year.to_string()),
+            help,
         ));
     }
 }

@@ -539,21 +539,15 @@ impl<'t, R: SheetRow<'t>> SheetReader<'_, '_, '_, R> {
             self.set.level1 = true;
             self.set.level2 = true;
         }
-        let numbers = match self.numbers(row).or_else(|bad| self.full_marks(row, bad)) {
-            Ok(numbers) => numbers,
-            Err(bad) => {
-                // the row is skipped, but the names it writes still hold for the rows below
-                // that leave theirs empty: they are the new project's, never the one above's
-                if project_cell.is_some() || unit_cell.is_some() {
-                    set_shared(&mut self.state.unit, &unit_name);
-                    set_shared(&mut self.state.project, &project_name);
-                }
-                return self.bad_number(row, bad, &unit_name, &project_name);
-            }
-        };
-        // (most rows repeat the names above: the state keeps its own, no count changed)
+        // the names hold for the rows below that leave theirs empty, whether or not this row's
+        // figures read: a row skipped for a bad number still names their project, never the
+        // one above (most rows repeat the names above: the state keeps its own, no count changed)
         set_shared(&mut self.state.unit, &unit_name);
         set_shared(&mut self.state.project, &project_name);
+        let numbers = match self.numbers(row).or_else(|bad| self.full_marks(row, bad)) {
+            Ok(numbers) => numbers,
+            Err(bad) => return self.bad_number(row, bad, &unit_name, &project_name),
+        };
         self.set.unit = true;
         self.set.project = true;
         let place = self.place(
