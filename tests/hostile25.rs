@@ -346,3 +346,121 @@ fn every_limit_message_is_written_without_a_stray_space() {
     }
     assert!(slips.is_empty(), "{slips:#?}");
 }
+
+/// A `jixiao serve` on a free loopback port, stopped when dropped.
+struct Server {
+    child: std::process::Child,
+    port: u16,
+}
+
+impl Server {
+    fn start() -> Server {
+        use std::io::BufRead;
+        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_jixiao"))
+            .args(["serve", "--port", "0"])
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut lines = std::io::BufReader::new(child.stderr.take().unwrap()).lines();
+        let port = loop {
+            let line = lines
+                .next()
+                .expect("the server says where it listens")
+                .unwrap();
+            if let Some(at) = line.find("http://127.0.0.1:") {
+                let rest = &line[at + "http://127.0.0.1:".len()..];
+                break rest[..rest.find('/').unwrap()].parse().unwrap();
+            }
+        };
+        // keep reading its stderr so that it never blocks on a full pipe
+        std::thread::spawn(move || lines.map_while(Result::ok).for_each(drop));
+        Server { child, port }
+    }
+
+    /// `raw` sent (on a thread of its own, so the answer is read as soon as it comes, even
+    /// while the rest is still being sent), the answer's status line and body.
+    fn exchange(&self, raw: Vec<u8>) -> String {
+        use std::io::{Read, Write};
+        let mut s = std::net::TcpStream::connect(("127.0.0.1", self.port)).unwrap();
+        s.set_read_timeout(Some(std::time::Duration::from_secs(120)))
+            .unwrap();
+        let mut w = s.try_clone().unwrap();
+        let sender = std::thread::spawn(move || {
+            let _ = w.write_all(&raw);
+        });
+        let mut answer = Vec::new();
+        let mut buf = [0u8; 65536];
+        while let Ok(n) = s.read(&mut buf) {
+            if n == 0 {
+                break;
+            }
+            answer.extend_from_slice(&buf[..n]);
+        }
+        let _ = s.shutdown(std::net::Shutdown::Both);
+        let _ = sender.join();
+        String::from_utf8_lossy(&answer).into_owned()
+    }
+
+    /// `POST /api/inspect` of one file, `t.tsv`, its multipart body sent in chunks of `size`.
+    fn inspect_chunked(&self, table: &[u8], size: usize) -> String {
+        let boundary = "jixiaoboundary";
+        let mut body = format!(
+            "--{boundary}\r\nContent-Disposition: form-data; name=\"table\"; filename=\"t.tsv\"\r\nContent-Type: text/tab-separated-values\r\n\r\n"
+        )
+        .into_bytes();
+        body.extend_from_slice(table);
+        body.extend_from_slice(format!("\r\n--{boundary}--\r\n").as_bytes());
+        let mut raw = format!(
+            "POST /api/inspect HTTP/1.1\r\nHost: 127.0.0.1:{}\r\nConnection: close\r\nTransfer-Encoding: chunked\r\nContent-Type: multipart/form-data; boundary={boundary}\r\n\r\n",
+            self.port
+        )
+        .into_bytes();
+        for piece in body.chunks(size) {
+            raw.extend_from_slice(format!("{:x}\r\n", piece.len()).as_bytes());
+            raw.extend_from_slice(piece);
+            raw.extend_from_slice(b"\r\n");
+        }
+        raw.extend_from_slice(b"0\r\n\r\n");
+        self.exchange(raw)
+    }
+
+    fn get_page(&self) -> String {
+        let head = format!(
+            "GET / HTTP/1.1\r\nHost: 127.0.0.1:{}\r\nConnection: close\r\n\r\n",
+            self.port
+        );
+        self.exchange(head.into_bytes())
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+#[test]
+fn an_upload_in_one_byte_chunks_is_refused_naming_the_rule() {
+    // before: every chunk cost the server about a microsecond whatever its size (a timer reset
+    // for each besides): a million one-byte chunks (6 MB on the wire for 1 MB) took 1.1 s of
+    // the server's CPU and 11–13 s under load, and were read (the anchor answers 200 here)
+    let server = Server::start();
+    let mut table = "项目名称\t指标名称\t指标值\n甲\t培训人数\t≥100人\n"
+        .as_bytes()
+        .to_vec();
+    table.resize(200_000, b'\n');
+    let answer = server.inspect_chunked(&table, 1);
+    assert!(
+        answer.starts_with("HTTP/1.1 400") && answer.contains("上传的分块太小"),
+        "{}",
+        &answer[..answer.len().min(600)]
+    );
+    // pieces of 16 bytes and more are read as before; the server goes on serving
+    for size in [16, 4096] {
+        let answer = server.inspect_chunked(&table, size);
+        assert!(answer.starts_with("HTTP/1.1 200"), "{size}: {answer}");
+    }
+    assert!(server.get_page().starts_with("HTTP/1.1 200"));
+}
