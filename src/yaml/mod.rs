@@ -3,7 +3,7 @@
 //! [`from_str`] / [`to_string`], and serde_yaml's English messages are told in Chinese here
 //! ([`in_chinese`]). The one other module that names serde_yaml is `rules::loader`, which reads a
 //! rule file as serde_yaml's `Value` to place each key and field (after [`check_bounds`]): a
-//! maintained fork replaces it in these two files. Both read a document through [`stream`]
+//! maintained fork replaces it in these two files. Both read a document through `stream`
 //! first (its events as they come, never the whole document's events held), and through
 //! serde_yaml whole only for what that reader leaves to it (an anchor, a tag, a syntax error).
 //!
