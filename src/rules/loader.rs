@@ -68,18 +68,32 @@ pub fn load(src: &NamedSource<Arc<str>>) -> (Vec<LoadedRule>, Vec<RuleError>) {
     if pos.items.len() > max_rules {
         return (Vec::new(), vec![too_many(src, &rules_key, pos.items.len())]);
     }
-    let mut loading = Loading {
+    let fresh = || Loading {
         src,
         pos: &pos,
-        rules_key,
+        rules_key: rules_key.clone(),
         errors: Vec::new(),
         out: Vec::new(),
         seen: HashMap::new(),
         items: 0,
     };
-    let de = serde_yaml::Deserializer::from_str(src.inner());
-    if let Err(e) = serde::de::DeserializeSeed::deserialize(FileSeed(&mut loading), de) {
-        return (Vec::new(), vec![syntax_error(src, &e)]);
+    // the events read as they come (`crate::yaml::stream`); a file of what that reader leaves
+    // to serde_yaml (an anchor, a tag, a syntax error) read again from the start, whole
+    let mut loading = fresh();
+    let streamed = crate::yaml::stream::seeded(text, FileSeed(&mut loading));
+    let failed = match streamed {
+        Ok(()) => None,
+        Err(e) if !e.is_whole() => Some((e.to_string(), e.location())),
+        Err(_) => {
+            loading = fresh();
+            let de = serde_yaml::Deserializer::from_str(text);
+            serde::de::DeserializeSeed::deserialize(FileSeed(&mut loading), de)
+                .err()
+                .map(|e| (e.to_string(), e.location().map(|l| (l.line(), l.column()))))
+        }
+    };
+    if let Some((message, at)) = failed {
+        return (Vec::new(), vec![syntax_error(src, &message, at)]);
     }
     (loading.out, loading.errors)
 }
@@ -418,11 +432,14 @@ fn check_bounds(src: &NamedSource<Arc<str>>) -> Result<(), Box<RuleError>> {
 
 /// A file that does not read as YAML: the error at its line and column (an unclosed quote
 /// where serde_yaml only sees the end of the file).
-fn syntax_error(src: &NamedSource<Arc<str>>, e: &serde_yaml::Error) -> RuleError {
+/// `english` is the reader's message, `location` its 1-based line and column.
+fn syntax_error(
+    src: &NamedSource<Arc<str>>,
+    english: &str,
+    location: Option<(usize, usize)>,
+) -> RuleError {
     let text: &str = src.inner();
-    let mut at = e
-        .location()
-        .map_or(0, |l| offset_of(text, l.line(), l.column()));
+    let mut at = location.map_or(0, |(line, column)| offset_of(text, line, column));
     let mut label = "YAML 在这里读不下去";
     let mut help = "检查缩进（用空格，不用制表符）、冒号后的空格和引号是否成对；含 `: ` 或 `#` 的条件请整体加引号";
     if at >= text.trim_end().len()
@@ -437,7 +454,7 @@ fn syntax_error(src: &NamedSource<Arc<str>>, e: &serde_yaml::Error) -> RuleError
         RuleErrorKind::Syntax,
         src,
         at..at + len,
-        syntax_message(&e.to_string()),
+        syntax_message(english),
         label,
     )
     .help(help)

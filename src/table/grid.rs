@@ -1780,22 +1780,26 @@ fn guard_kind(
 /// The error of a workbook unzipping past `max` bytes: past [`limits::UNZIPPED`], or past
 /// [`limits::UNZIP_RATIO`] times its size where that bound is the lower.
 fn unzipped_too_large(name: &str, part: &str, file_bytes: u64, max: u64) -> ReadError {
-    let (max, help) = if max < limits::UNZIPPED.get() {
+    let (max, why, help) = if max < limits::UNZIPPED.get() {
         (
+            format!("{} MB", max >> 20),
             format!(
-                "{} MB（文件 {file_bytes} 字节的 {} 倍，至少 {} MB）",
-                max >> 20,
+                "；即文件 {file_bytes} 字节的 {} 倍，至少 {} MB",
                 limits::UNZIP_RATIO.shown(),
                 limits::UNZIP_RATIO_FREE >> 20
             ),
             limits::UNZIP_RATIO.help(),
         )
     } else {
-        (limits::UNZIPPED.shown(), limits::UNZIPPED.help())
+        (
+            limits::UNZIPPED.shown(),
+            String::new(),
+            limits::UNZIPPED.help(),
+        )
     };
     ReadError::UnzippedTooLarge {
         name: name.into(),
-        part: part.into(),
+        part: format!("{part}{why}"),
         max,
         help,
     }

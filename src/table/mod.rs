@@ -477,9 +477,11 @@ pub enum ReadError {
     UnzippedTooLarge {
         /// File name.
         name: String,
-        /// The part of the zip that crossed the limit.
+        /// The part of the zip that crossed the limit (and, where the limit is the ratio's,
+        /// `；即文件 … 字节的 100 倍，至少 32 MB` after it: said inside the brackets, never as a
+        /// bracket of its own before `的上限`, which read `…32 MB） 的上限`).
         part: String,
-        /// The limit.
+        /// The limit (`32 MB`).
         max: String,
         /// How to raise it.
         help: String,

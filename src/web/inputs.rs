@@ -212,6 +212,7 @@ fn multipart_error(e: MultipartError, limit: usize) -> ApiError {
             super::work::STALLED,
             super::work::SILENT,
             super::work::UPLOADS_FULL,
+            super::work::TINY_CHUNKS,
         ] {
             if text.contains(mark) {
                 return ApiError::body(e.status(), mark, limit);

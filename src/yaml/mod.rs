@@ -3,7 +3,9 @@
 //! [`from_str`] / [`to_string`], and serde_yaml's English messages are told in Chinese here
 //! ([`in_chinese`]). The one other module that names serde_yaml is `rules::loader`, which reads a
 //! rule file as serde_yaml's `Value` to place each key and field (after [`check_bounds`]): a
-//! maintained fork replaces it in these two files.
+//! maintained fork replaces it in these two files. Both read a document through `stream`
+//! first (its events as they come, never the whole document's events held), and through
+//! serde_yaml whole only for what that reader leaves to it (an anchor, a tag, a syntax error).
 //!
 //! An error's message quotes what it found (`` `abc` 不是金额 ``): each quoted value is cut to
 //! [`QUOTED_CHARS`] characters with `…`, and the message to [`MESSAGE_CHARS`], so a 20 MB value
@@ -11,6 +13,8 @@
 
 use serde::Serialize;
 use serde::de::DeserializeOwned;
+
+pub(crate) mod stream;
 
 /// A YAML file that does not read as the expected shape.
 #[derive(Debug, Clone, thiserror::Error)]
@@ -33,6 +37,20 @@ pub fn from_str<T: DeserializeOwned>(text: &str) -> Result<T, YamlError> {
             offset: Some(refused.offset()),
             message: refused.message(),
         });
+    }
+    // read as it is parsed; what the streamed reader leaves to serde_yaml, read whole
+    match stream::seeded(text, std::marker::PhantomData::<T>) {
+        Ok(value) => return Ok(value),
+        Err(e) if !e.is_whole() => {
+            let loc = e.location();
+            return Err(YamlError {
+                message: bounded(&in_chinese(&e.to_string())),
+                line: loc.map(|l| l.0),
+                column: loc.map(|l| l.1),
+                offset: e.offset(),
+            });
+        }
+        Err(_) => {}
     }
     serde_yaml::from_str(text).map_err(|e| {
         let loc = e.location();
