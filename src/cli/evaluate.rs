@@ -642,7 +642,7 @@ fn show_reader_findings(doc: &Document) {
 }
 
 /// The evaluation, with a progress bar for long runs on a terminal only (never in pipes or
-/// logs).
+/// logs, nor among JSON lines written to the terminal as they come).
 /// Each project goes to `spool`, where there is one, as soon as it is scored (and the
 /// evaluation stops once the spool cannot be written).
 fn evaluate_showing_progress(
@@ -652,14 +652,19 @@ fn evaluate_showing_progress(
     mut spool: Option<&mut report::sections::Spool<'_>>,
 ) -> crate::report::model::Report {
     let projects = doc.counts().projects;
-    let bar = (std::io::stderr().is_terminal() && projects >= PROGRESS_FROM).then(|| {
-        let bar = indicatif::ProgressBar::new(projects as u64);
-        bar.set_style(
-            indicatif::ProgressStyle::with_template("评价中 {bar:40} {pos}/{len} 个项目 {eta}")
-                .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
-        );
-        bar
-    });
+    // (JSON lines written through to the terminal as they are scored: no bar drawn among them)
+    let lines_shown = spool.as_ref().is_some_and(|s| s.writes_through())
+        && args.output.as_deref().is_none_or(|p| p.as_os_str() == "-")
+        && std::io::stdout().is_terminal();
+    let bar =
+        (std::io::stderr().is_terminal() && projects >= PROGRESS_FROM && !lines_shown).then(|| {
+            let bar = indicatif::ProgressBar::new(projects as u64);
+            bar.set_style(
+                indicatif::ProgressStyle::with_template("评价中 {bar:40} {pos}/{len} 个项目 {eta}")
+                    .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+            );
+            bar
+        });
     let tick = |done: usize, _total: usize| {
         if let Some(b) = &bar
             && done.is_multiple_of(256)

@@ -288,6 +288,11 @@ impl<'a> Spool<'a> {
         p.headline()
     }
 
+    /// Whether the parts go straight to the output ([`Spool::through`]), not held.
+    pub fn writes_through(&self) -> bool {
+        matches!(self.to, To::Out(_))
+    }
+
     /// Whether a write to the spool has failed (the rest of the evaluation is of no use).
     pub fn failed(&self) -> bool {
         self.failed.is_some()
