@@ -312,6 +312,10 @@ impl super::sections::Sections for JsonLinesSections {
         write_own_findings_line(&r.findings, 0, out)?;
         write_summary_line(&r.summary, out)
     }
+
+    fn has_head(&self) -> bool {
+        false
+    }
 }
 
 /// One indicator line's shape (the hand-written writer below produces its serde_json bytes).
