@@ -169,12 +169,34 @@ fn a_form_split_with_its_head_printed_again_is_one_project() {
     );
 }
 
-/// A saved online form: the figures typed in `<input value>` boxes, or the actuals in
-/// `<textarea>`s, as the browser shows them. At `663762d` the inputs were empty cells (no
-/// budget, targets empty: 33.33 shown "scored", no printed total read) and the textareas
-/// dropped (four indicators, a row with no name).
+/// A saved online form: the figures typed in `<input value>` boxes, the actuals in
+/// `<textarea>`s, an actual chosen in a `<select>` (its `selected` option), as the browser
+/// shows them. At `663762d` the inputs were empty cells (no budget, targets empty: 33.33
+/// shown "scored", no printed total read), the textareas dropped (four indicators, a row
+/// with no name) and the chosen option dropped (the actual empty, the row scored from its
+/// printed 得分 alone).
 #[test]
 fn a_saved_online_forms_boxes_are_read() {
     read_as_the_form("input-values");
     read_as_the_form("textarea-values");
+    read_as_the_form("select-chosen");
+    let v = whole("select-chosen.html");
+    let row = &v["projects"][0]["indicators"][3];
+    assert_eq!(row["indicator"], "老年人生活质量");
+    assert_eq!(row["actual"], "明显改善", "{row}");
+}
+
+/// A `分值<br>得分` column whose cells hold the two on two lines (`20<br>18`; the total's
+/// `100<br>97.5`). At `663762d` no cell was split (`table.weight-and-score-unsplit` on every
+/// row, the printed total not read: 97.83 shown scored, unchecked, and the `-off` variant the
+/// same); now each is split at its line break as `20/18` is, and the sums checked.
+#[test]
+fn points_and_score_on_two_lines_of_a_cell_are_split() {
+    read_as_the_form("br-two-values");
+    let v = whole("br-two-values.html");
+    assert!(
+        !codes(&v).contains(&"table.weight-and-score-unsplit".to_owned()),
+        "{:?}",
+        codes(&v)
+    );
 }

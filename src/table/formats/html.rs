@@ -772,7 +772,6 @@ const SKIPPED: &[&[u8]] = &[
     b"title",
     b"noscript",
     b"template",
-    b"select",
     b"xml",
     b"noembed",
     b"noframes",
@@ -781,6 +780,53 @@ const SKIPPED: &[&[u8]] = &[
     b"svg",
     b"math",
 ];
+
+/// A `<select>` in a cell (a saved online form's list): the option it shows, the one marked
+/// `selected` (the last so marked, as a browser shows it), else the first.
+#[derive(Default)]
+struct Choice {
+    /// The option open: its text so far and whether it is `selected`.
+    open: Option<(String, bool)>,
+    first: Option<String>,
+    chosen: Option<String>,
+}
+
+impl Choice {
+    /// The most text an option keeps (a list's label, never an article).
+    const MAX: usize = 1024;
+
+    /// An `<option>` starts (the one open ends).
+    fn option(&mut self, selected: bool) {
+        self.end_option();
+        self.open = Some((String::new(), selected));
+    }
+
+    /// Text inside the list: the open option's.
+    fn text(&mut self, text: &str) {
+        if let Some((t, _)) = self.open.as_mut()
+            && t.len() < Self::MAX
+        {
+            t.push_str(text);
+        }
+    }
+
+    /// The open option ends.
+    fn end_option(&mut self) {
+        if let Some((text, selected)) = self.open.take() {
+            let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+            if selected {
+                self.chosen = Some(text.clone());
+            }
+            self.first.get_or_insert(text);
+        }
+    }
+
+    /// The option the list shows.
+    fn shown(mut self) -> Option<String> {
+        self.end_option();
+        self.chosen.or(self.first)
+    }
+}
 
 /// Whether an `<input>` of this `type` shows its `value` as text in its box (`text`,
 /// `number`, …), not as a button's label or not at all (`hidden`, `checkbox`, `submit`).
@@ -950,6 +996,8 @@ struct Builder<'n> {
     /// The `<input>` being read: its `value`, and whether its `type` shows it as text (a
     /// saved online form shows what was typed in its boxes).
     input: (Option<String>, bool),
+    /// The `<select>` open in a cell ([`Choice`]), and whether the start tag is `selected`.
+    select: (Option<Box<Choice>>, bool),
     texts: usize,
 }
 
@@ -1031,6 +1079,7 @@ impl<'n> Builder<'n> {
             pdf_piece: false,
             maker: None,
             input: (None, true),
+            select: (None, false),
             pre: None,
             pipe: (Vec::new(), Vec::new()),
             texts: 0,
@@ -1051,6 +1100,7 @@ impl<'n> Builder<'n> {
                 self.hidden = false;
                 self.shown = hiding::Shown::default();
                 self.held = None;
+                self.select.1 = false;
                 self.role = None;
                 self.pdf_piece = false;
                 if name == b"iframe" || name == b"frame" {
@@ -1067,9 +1117,8 @@ impl<'n> Builder<'n> {
             CallbackEvent::AttributeName { name } => {
                 self.attr.clear();
                 self.attr.extend_from_slice(&name[..name.len().min(16)]);
-                if name == b"hidden" {
-                    self.hidden = true;
-                }
+                self.hidden |= name == b"hidden";
+                self.select.1 |= name == b"selected";
             }
             CallbackEvent::AttributeValue { value } => match self.attr.as_slice() {
                 b"colspan" | b"aria-colspan" => self.colspan = span_value(value, 1000),
@@ -1263,6 +1312,19 @@ impl<'n> Builder<'n> {
             }
             b"br" => self.line_break(),
             b"input" => self.show_input(),
+            b"select" if self.in_cell() => self.select.0 = Some(Box::default()),
+            // a list outside cells (a site's links) is not the page's text
+            b"select" if !self_closing => {
+                self.skip = Some(tag.to_vec());
+                self.skip_depth = 0;
+                self.skip_in_cell = false;
+            }
+            b"option" => {
+                let selected = self.select.1;
+                if let Some(choice) = self.select.0.as_mut() {
+                    choice.option(selected);
+                }
+            }
             b"pre" if self.open.is_empty() => self.start_pre(),
             b"link" => self.linked_sheet(),
             b"sup" | b"sub" if !self_closing && self.in_cell() => {
@@ -1437,6 +1499,19 @@ impl<'n> Builder<'n> {
             }
             b"br" => self.line_break(),
             b"pre" if self.pre.is_some() => self.end_pre(),
+            b"option" => {
+                if let Some(choice) = self.select.0.as_mut() {
+                    choice.end_option();
+                }
+            }
+            b"select" => {
+                if let Some(shown) = self.select.0.take().and_then(|c| c.shown()) {
+                    let sink = self.sink();
+                    sink.push(" ");
+                    sink.push(&shown);
+                    sink.push(" ");
+                }
+            }
             _ if BLOCKS.contains(&tag) => self.block_break(),
             _ => {}
         }
@@ -1568,6 +1643,10 @@ impl<'n> Builder<'n> {
     }
 
     fn text(&mut self, text: &str) {
+        if let Some(choice) = self.select.0.as_mut() {
+            choice.text(text);
+            return;
+        }
         // a cell that hides its text whole (`<td style="visibility:hidden">`)
         if let Some(OpenTable { cell: Some(c), .. }) = self.open.last_mut()
             && let Some(veil) = c.veil
@@ -1601,10 +1680,13 @@ impl<'n> Builder<'n> {
         }
     }
 
-    /// An `<input>` ends its start tag: the value its box shows is text where it stands.
+    /// An `<input>` ends its start tag: the value its box shows is its cell's text (a search
+    /// box's outside tables is no line above a form).
     fn show_input(&mut self) {
         // each `<input>`'s attributes are its own: taken here, where its start tag ends
-        if let (Some(value), true) = std::mem::replace(&mut self.input, (None, true)) {
+        if let (Some(value), true) = std::mem::replace(&mut self.input, (None, true))
+            && self.in_cell()
+        {
             let sink = self.sink();
             sink.push(" ");
             sink.push(&value);
