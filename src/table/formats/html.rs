@@ -1312,19 +1312,7 @@ impl<'n> Builder<'n> {
             }
             b"br" => self.line_break(),
             b"input" => self.show_input(),
-            b"select" if self.in_cell() => self.select.0 = Some(Box::default()),
-            // a list outside cells (a site's links) is not the page's text
-            b"select" if !self_closing => {
-                self.skip = Some(tag.to_vec());
-                self.skip_depth = 0;
-                self.skip_in_cell = false;
-            }
-            b"option" => {
-                let selected = self.select.1;
-                if let Some(choice) = self.select.0.as_mut() {
-                    choice.option(selected);
-                }
-            }
+            b"select" | b"option" => self.start_choice(tag, self_closing),
             b"pre" if self.open.is_empty() => self.start_pre(),
             b"link" => self.linked_sheet(),
             b"sup" | b"sub" if !self_closing && self.in_cell() => {
@@ -1691,6 +1679,23 @@ impl<'n> Builder<'n> {
             sink.push(" ");
             sink.push(&value);
             sink.push(" ");
+        }
+    }
+
+    /// A `<select>` or an `<option>` starts: a list in a cell shows one option
+    /// ([`Choice`]); a list outside cells (a site's links) is not the page's text.
+    fn start_choice(&mut self, tag: &[u8], self_closing: bool) {
+        if tag == b"option" {
+            let selected = self.select.1;
+            if let Some(choice) = self.select.0.as_mut() {
+                choice.option(selected);
+            }
+        } else if self.in_cell() {
+            self.select.0 = Some(Box::default());
+        } else if !self_closing {
+            self.skip = Some(tag.to_vec());
+            self.skip_depth = 0;
+            self.skip_in_cell = false;
         }
     }
 
