@@ -98,6 +98,7 @@ mod names;
 mod page_files;
 mod page_frames;
 mod page_parts;
+mod page_repeat;
 pub(crate) mod page_styles;
 mod percent_rates;
 mod time_cells;
@@ -746,46 +747,18 @@ fn read_page(
     } = page;
     drop(frame_parts);
     let all = tables.len();
-    let mut sheets = Vec::new();
-    // the columns of the table read just before, while the next one may continue it
-    let mut last_read: Option<Columns> = None;
-    let mut continued = Vec::new();
-    let mut joined = Vec::new();
-    let mut parts = page_parts::PageParts::default();
-    for mut t in tables {
-        if !holds_a_table(name, &mut t.sheet)? {
-            // a table cut at a page break: the rows after the break are a table of their own,
-            // with no header of its own (Word's "save as web page", a site's editor)
-            if last_read
-                .as_ref()
-                .is_some_and(|above| continues(&t.sheet, above))
-            {
-                continued.push(t.sheet.name.clone());
-                parts.look(&t.sheet);
-                sheets.push(t.sheet);
-            } else if let Some(above) = last_read.as_ref().filter(|a| body_of(&t.sheet, a)) {
-                // a framework's table whose header and body are two tables (Element UI's
-                // `el-table__header` and `el-table__body`, a fixed header's copy)
-                joined.push(format!("{} 接在 {} 之后", t.sheet.name, above.name));
-                last_read = None;
-                sheets.push(t.sheet);
-            } else {
-                last_read = None;
-            }
-            continue;
-        }
-        last_read = Some(Columns::of(&t.sheet));
-        if !t.above.is_empty() {
-            let mut above = formats::SheetCells::named("段落");
-            for (i, line) in t.above.iter().enumerate() {
-                above.push((i as u32, 0), line);
-            }
-            parts.look(&above);
-            sheets.push(above);
-        }
-        parts.look(&t.sheet);
-        sheets.push(t.sheet);
+    let mut kept = PageSheets::default();
+    for t in tables {
+        kept.take(name, t)?;
     }
+    let PageSheets {
+        sheets,
+        continued,
+        joined,
+        repeated,
+        parts,
+        ..
+    } = kept;
     let read = sheets.iter().filter(|s| s.name != "段落").count();
     if read == 0 && unsure.named.is_empty() && !framed.unread.is_empty() {
         return Err(page_frames::refusal(name, &framed));
@@ -821,7 +794,12 @@ fn read_page(
         InputFormat::Html,
         encoding,
     )?)?;
-    page_findings(&mut doc, &unsure, (&joined, &continued), (all, read));
+    page_findings(
+        &mut doc,
+        &unsure,
+        [&joined, &continued, &repeated],
+        (all, read),
+    );
     page_styles::note_unread(&mut doc, &unread_styles, &source);
     parts.note(&mut doc);
     page_frames::note(&mut doc, &framed);
@@ -830,6 +808,75 @@ fn read_page(
         page_styles::note_script_data(&mut doc);
     }
     Ok(doc)
+}
+
+/// A page's tables sorted as [`read_page`] reads them: the sheets read (each form's lines
+/// above it as a sheet `段落`), and which were read as another's continuation and why.
+#[derive(Default)]
+struct PageSheets {
+    sheets: Vec<formats::SheetCells>,
+    /// The columns of the table read just before, while the next one may continue it.
+    last_read: Option<Columns>,
+    continued: Vec<String>,
+    joined: Vec<String>,
+    /// Tables printing the form's head again after a page break ([`page_repeat`]).
+    repeated: Vec<String>,
+    parts: page_parts::PageParts,
+    /// Where in `sheets` the form read last starts (its first table).
+    form_at: Option<usize>,
+}
+
+impl PageSheets {
+    /// The page's next table: read as a form's, as the continuation of the one before, or
+    /// left out (a menu, a layout table, a footer).
+    fn take(&mut self, name: &str, mut t: formats::html::PageTable) -> Result<(), ReadError> {
+        if !holds_a_table(name, &mut t.sheet)? {
+            // a table cut at a page break: the rows after the break are a table of their own,
+            // with no header of its own (Word's "save as web page", a site's editor)
+            if self
+                .last_read
+                .as_ref()
+                .is_some_and(|above| continues(&t.sheet, above))
+            {
+                self.continued.push(t.sheet.name.clone());
+                self.parts.look(&t.sheet);
+                self.sheets.push(t.sheet);
+            } else if let Some(above) = self.last_read.as_ref().filter(|a| body_of(&t.sheet, a)) {
+                // a framework's table whose header and body are two tables (Element UI's
+                // `el-table__header` and `el-table__body`, a fixed header's copy)
+                self.joined
+                    .push(format!("{} 接在 {} 之后", t.sheet.name, above.name));
+                self.last_read = None;
+                self.sheets.push(t.sheet);
+            } else {
+                self.last_read = None;
+            }
+            return Ok(());
+        }
+        // the form's head printed again after a page break: its rows go on
+        if let Some(at) = self.form_at
+            && let Some(last) = self.sheets.last()
+            && page_repeat::continues_form(name, (&self.sheets[at], last), &mut t)?
+        {
+            self.repeated.push(t.sheet.name.clone());
+            self.parts.look(&t.sheet);
+            self.sheets.push(t.sheet);
+            return Ok(());
+        }
+        self.last_read = Some(Columns::of(&t.sheet));
+        self.form_at = Some(self.sheets.len() + usize::from(!t.above.is_empty()));
+        if !t.above.is_empty() {
+            let mut above = formats::SheetCells::named("段落");
+            for (i, line) in t.above.iter().enumerate() {
+                above.push((i as u32, 0), line);
+            }
+            self.parts.look(&above);
+            self.sheets.push(above);
+        }
+        self.parts.look(&t.sheet);
+        self.sheets.push(t.sheet);
+        Ok(())
+    }
 }
 
 /// The tables of a page's frames and of the other printed pages of its form saved beside it
@@ -905,12 +952,13 @@ const PAGE_AT: Location = Location {
 
 /// The findings a page read ([`read_page`]) adds about its tables as a whole: the CSS layouts
 /// not read beside a form (those of `unsure` naming indicators), the header and body tables
-/// `joined`, the tables read as `continued` past a page break, and the `all - read` tables
+/// `joined`, the tables read as `continued` past a page break (with no header, or
+/// `repeated`: printing the form's head again, [`page_repeat`]), and the `all - read` tables
 /// that were no form.
 fn page_findings(
     doc: &mut Document,
     unsure: &formats::html::Unsures,
-    (joined, continued): (&[String], &[String]),
+    [joined, continued, repeated]: [&[String]; 3],
     (all, read): (usize, usize),
 ) {
     let at = PAGE_AT;
@@ -922,7 +970,7 @@ fn page_findings(
                 &doc.source,
                 at,
                 format!(
-                    "网页中用 CSS 排版的表格没有读取（不能确定单元格所在的列）：{}",
+                    "网页中用 CSS 或文字排版的表格没有读取（不能确定单元格所在的列）：{}",
                     unsure_named(unsure, false)
                 ),
             )
@@ -959,6 +1007,22 @@ fn page_findings(
             )
             .label("这个网页")
             .help("如果它不是续表，从网页中删去它，或只保存要读的表格"),
+        );
+    }
+    if !repeated.is_empty() {
+        doc.findings.push(
+            Finding::at_location(
+                codes::PAGE_TABLE_CONTINUED,
+                Severity::Warning,
+                &doc.source,
+                at,
+                format!(
+                    "{} 重复了前一表格的标题、项目名称和表头（前一表格没有总分或合计行，写的是同一项目）：推断为同一张表在分页处断开后重印表头的续表，去掉重复的表头接在其后读取",
+                    repeated.join("、")
+                ),
+            )
+            .label("这个网页")
+            .help("如果它是同一项目的另一张表，请分开保存两张表后分别读取"),
         );
     }
     if all > read {

@@ -461,8 +461,17 @@ fn writes_total(text: &str, total: u32) -> bool {
 /// printed again on each page): the rows after the header, moved up, and no lines above; as
 /// it was where it holds no header, or the header's row is not found.
 fn strip_header(name: &str, t: &mut PageTable) -> Result<(), ReadError> {
+    if let Some(cut) = header_cut(name, t)? {
+        cut_above(t, cut);
+    }
+    Ok(())
+}
+
+/// The first row after `t`'s header (its row found by the header's texts); `None` where it
+/// holds no header or its row is not found.
+pub(super) fn header_cut(name: &str, t: &mut PageTable) -> Result<Option<u32>, ReadError> {
     let Some((texts, rows)) = super::header_of(name, &mut t.sheet)? else {
-        return Ok(());
+        return Ok(None);
     };
     let mut by_row: std::collections::BTreeMap<u32, Vec<(u32, &str)>> = Default::default();
     for ((r, c), text) in t.sheet.iter() {
@@ -476,8 +485,11 @@ fn strip_header(name: &str, t: &mut PageTable) -> Result<(), ReadError> {
             && cells.iter().zip(&texts).all(|((_, a), b)| *a == b.trim());
         same.then_some(*r)
     });
-    let Some(at) = found else { return Ok(()) };
-    let cut = at + rows;
+    Ok(found.map(|at| at + rows))
+}
+
+/// `t` from row `cut` on, moved up, with no lines above.
+pub(super) fn cut_above(t: &mut PageTable, cut: u32) {
     let mut kept = SheetCells::named(std::mem::take(&mut t.sheet.name));
     for ((r, c), text) in t.sheet.iter() {
         if r >= cut {
@@ -498,7 +510,6 @@ fn strip_header(name: &str, t: &mut PageTable) -> Result<(), ReadError> {
         .collect();
     t.sheet = kept;
     t.above.clear();
-    Ok(())
 }
 
 /// How the other pages are known: by the page marks (of so many pages), or by the file names

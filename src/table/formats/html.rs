@@ -57,6 +57,8 @@ mod layout;
 mod linked;
 #[path = "page_nest.rs"]
 mod nest;
+#[path = "page_text.rs"]
+mod text_table;
 pub(crate) use linked::{StyleSource, frame_file, note_read, part_at, sheets_read};
 
 /// Nested tables a table holds for [`nest::splice`] at most (the others are tables of their
@@ -768,10 +770,8 @@ const SKIPPED: &[&[u8]] = &[
     b"script",
     b"style",
     b"title",
-    b"textarea",
     b"noscript",
     b"template",
-    b"select",
     b"xml",
     b"noembed",
     b"noframes",
@@ -780,6 +780,72 @@ const SKIPPED: &[&[u8]] = &[
     b"svg",
     b"math",
 ];
+
+/// A `<select>` in a cell (a saved online form's list): the option it shows, the one marked
+/// `selected` (the last so marked, as a browser shows it), else the first.
+#[derive(Default)]
+struct Choice {
+    /// The option open: its text so far and whether it is `selected`.
+    open: Option<(String, bool)>,
+    first: Option<String>,
+    chosen: Option<String>,
+}
+
+impl Choice {
+    /// The most text an option keeps (a list's label, never an article).
+    const MAX: usize = 1024;
+
+    /// An `<option>` starts (the one open ends).
+    fn option(&mut self, selected: bool) {
+        self.end_option();
+        self.open = Some((String::new(), selected));
+    }
+
+    /// Text inside the list: the open option's.
+    fn text(&mut self, text: &str) {
+        if let Some((t, _)) = self.open.as_mut()
+            && t.len() < Self::MAX
+        {
+            t.push_str(text);
+        }
+    }
+
+    /// The open option ends.
+    fn end_option(&mut self) {
+        if let Some((text, selected)) = self.open.take() {
+            let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+            if selected {
+                self.chosen = Some(text.clone());
+            }
+            self.first.get_or_insert(text);
+        }
+    }
+
+    /// The option the list shows.
+    fn shown(mut self) -> Option<String> {
+        self.end_option();
+        self.chosen.or(self.first)
+    }
+}
+
+/// Whether an `<input>` of this `type` shows its `value` as text in its box (`text`,
+/// `number`, …), not as a button's label or not at all (`hidden`, `checkbox`, `submit`).
+fn shows_value(kind: &[u8]) -> bool {
+    let kind = kind.trim_ascii();
+    ![
+        &b"hidden"[..],
+        b"checkbox",
+        b"radio",
+        b"submit",
+        b"button",
+        b"reset",
+        b"image",
+        b"file",
+        b"password",
+    ]
+    .iter()
+    .any(|k| kind.eq_ignore_ascii_case(k))
+}
 
 /// Elements whose text a browser shows struck through, as not the text (a Word page's tracked
 /// deletions are `<del>`): inside a cell, skipped as hidden text is.
@@ -922,6 +988,17 @@ struct Builder<'n> {
     placed: u32,
     pdf_piece: bool,
     maker: Option<&'static str>,
+    /// Text tables ([`text_table`]): the text of the `<pre>` open outside tables as written
+    /// (spaces and tabs kept), the run of pipe-table lines met outside tables with the lines
+    /// above it, and how many text tables were read (their sheets are `文本1`, …).
+    pre: Option<String>,
+    pipe: (Vec<String>, Vec<String>),
+    /// The `<input>` being read: its `value`, and whether its `type` shows it as text (a
+    /// saved online form shows what was typed in its boxes).
+    input: (Option<String>, bool),
+    /// The `<select>` open in a cell ([`Choice`]), and whether the start tag is `selected`.
+    select: (Option<Box<Choice>>, bool),
+    texts: usize,
 }
 
 /// ARIA table parts open at most (deeper ones are read as their own tags).
@@ -1001,6 +1078,11 @@ impl<'n> Builder<'n> {
             placed: 0,
             pdf_piece: false,
             maker: None,
+            input: (None, true),
+            select: (None, false),
+            pre: None,
+            pipe: (Vec::new(), Vec::new()),
+            texts: 0,
         }
     }
 
@@ -1018,6 +1100,7 @@ impl<'n> Builder<'n> {
                 self.hidden = false;
                 self.shown = hiding::Shown::default();
                 self.held = None;
+                self.select.1 = false;
                 self.role = None;
                 self.pdf_piece = false;
                 if name == b"iframe" || name == b"frame" {
@@ -1034,9 +1117,8 @@ impl<'n> Builder<'n> {
             CallbackEvent::AttributeName { name } => {
                 self.attr.clear();
                 self.attr.extend_from_slice(&name[..name.len().min(16)]);
-                if name == b"hidden" {
-                    self.hidden = true;
-                }
+                self.hidden |= name == b"hidden";
+                self.select.1 |= name == b"selected";
             }
             CallbackEvent::AttributeValue { value } => match self.attr.as_slice() {
                 b"colspan" | b"aria-colspan" => self.colspan = span_value(value, 1000),
@@ -1081,6 +1163,7 @@ impl<'n> Builder<'n> {
                     let src = String::from_utf8_lossy(&value[..value.len().min(2048)]);
                     self.frame.src = Some(src.into_owned());
                 }
+                b"value" | b"type" if self.tag == b"input" => self.input_attr(value),
                 b"x:num" if !value.is_empty() && value.len() <= 40 => {
                     self.held = std::str::from_utf8(value).ok().map(Box::from);
                 }
@@ -1227,7 +1310,10 @@ impl<'n> Builder<'n> {
                     t.caption = Some(TextBuf::default());
                 }
             }
-            b"br" => self.sink().hard_break(),
+            b"br" => self.line_break(),
+            b"input" => self.show_input(),
+            b"select" | b"option" => self.start_choice(tag, self_closing),
+            b"pre" if self.open.is_empty() => self.start_pre(),
             b"link" => self.linked_sheet(),
             b"sup" | b"sub" if !self_closing && self.in_cell() => {
                 self.script = (self.script.0 + 1, tag == b"sub");
@@ -1399,7 +1485,21 @@ impl<'n> Builder<'n> {
                 self.close_ctx();
                 self.end_table();
             }
-            b"br" => self.sink().hard_break(),
+            b"br" => self.line_break(),
+            b"pre" if self.pre.is_some() => self.end_pre(),
+            b"option" => {
+                if let Some(choice) = self.select.0.as_mut() {
+                    choice.end_option();
+                }
+            }
+            b"select" => {
+                if let Some(shown) = self.select.0.take().and_then(|c| c.shown()) {
+                    let sink = self.sink();
+                    sink.push(" ");
+                    sink.push(&shown);
+                    sink.push(" ");
+                }
+            }
             _ if BLOCKS.contains(&tag) => self.block_break(),
             _ => {}
         }
@@ -1531,6 +1631,10 @@ impl<'n> Builder<'n> {
     }
 
     fn text(&mut self, text: &str) {
+        if let Some(choice) = self.select.0.as_mut() {
+            choice.text(text);
+            return;
+        }
         // a cell that hides its text whole (`<td style="visibility:hidden">`)
         if let Some(OpenTable { cell: Some(c), .. }) = self.open.last_mut()
             && let Some(veil) = c.veil
@@ -1547,7 +1651,157 @@ impl<'n> Builder<'n> {
             self.sink().push(&raised);
             return;
         }
+        if let Some(pre) = self.pre.as_mut()
+            && self.open.is_empty()
+        {
+            pre.push_str(text);
+        }
         self.sink().push(text);
+    }
+
+    /// An `<input>`'s `value` or `type` attribute.
+    fn input_attr(&mut self, value: &[u8]) {
+        if self.attr == b"type" {
+            self.input.1 = shows_value(value);
+        } else if value.len() <= TITLE_CHARS * 4 {
+            self.input.0 = Some(String::from_utf8_lossy(value).into_owned());
+        }
+    }
+
+    /// An `<input>` ends its start tag: the value its box shows is its cell's text (a search
+    /// box's outside tables is no line above a form).
+    fn show_input(&mut self) {
+        // each `<input>`'s attributes are its own: taken here, where its start tag ends
+        if let (Some(value), true) = std::mem::replace(&mut self.input, (None, true))
+            && self.in_cell()
+        {
+            let sink = self.sink();
+            sink.push(" ");
+            sink.push(&value);
+            sink.push(" ");
+        }
+    }
+
+    /// A `<select>` or an `<option>` starts: a list in a cell shows one option
+    /// ([`Choice`]); a list outside cells (a site's links) is not the page's text.
+    fn start_choice(&mut self, tag: &[u8], self_closing: bool) {
+        if tag == b"option" {
+            let selected = self.select.1;
+            if let Some(choice) = self.select.0.as_mut() {
+                choice.option(selected);
+            }
+        } else if self.in_cell() {
+            self.select.0 = Some(Box::default());
+        } else if !self_closing {
+            self.skip = Some(tag.to_vec());
+            self.skip_depth = 0;
+            self.skip_in_cell = false;
+        }
+    }
+
+    /// A `<pre>` starts outside tables: its text is kept as written too ([`Builder::end_pre`]).
+    fn start_pre(&mut self) {
+        self.block_break();
+        self.end_pipe();
+        self.pre = Some(String::new());
+    }
+
+    /// `<br>`: a line break (in a `<pre>` outside tables, of its text as written too).
+    fn line_break(&mut self) {
+        if let Some(pre) = self.pre.as_mut()
+            && self.open.is_empty()
+        {
+            pre.push('\n');
+        }
+        self.sink().hard_break();
+    }
+
+    /// A `<pre>` outside tables ends: its text read as the table it shows, if it shows one
+    /// ([`text_table::read_block`]); else its lines are the page's text, as before.
+    fn end_pre(&mut self) {
+        let raw = self.pre.take().unwrap_or_default();
+        let lines: Vec<&str> = raw.split('\n').collect();
+        match text_table::read_block(&lines, true) {
+            text_table::Found::Table { above, rows } => {
+                self.outside = TextBuf::default();
+                let mut all: Vec<String> = self.lines.drain(..).collect();
+                all.extend(above);
+                self.push_text_table(all, rows);
+            }
+            text_table::Found::Unsure(why) => {
+                self.text_unsure(why, &raw);
+                self.block_break();
+            }
+            text_table::Found::None => self.block_break(),
+        }
+    }
+
+    /// The run of pipe-table lines met outside tables ends: read as the table they show, or
+    /// given back to the page's text.
+    fn end_pipe(&mut self) {
+        if self.pipe.0.is_empty() {
+            return;
+        }
+        let (run, mut above) = std::mem::take(&mut self.pipe);
+        let lines: Vec<&str> = run.iter().map(String::as_str).collect();
+        match text_table::read_block(&lines, false) {
+            text_table::Found::Table { above: more, rows } => {
+                above.extend(more);
+                self.push_text_table(above, rows);
+            }
+            found => {
+                if let text_table::Found::Unsure(why) = found {
+                    self.text_unsure(why, &run.join("\n"));
+                }
+                for line in run {
+                    self.keep_line(line);
+                }
+            }
+        }
+    }
+
+    /// A text block showing a table whose columns are not certain: said with why.
+    fn text_unsure(&mut self, why: String, text: &str) {
+        self.texts += 1;
+        let name = format!("文本{}", self.texts);
+        self.unsure
+            .add(|| name, || why, layout::names_indicators(text));
+    }
+
+    /// A table a text block shows, read as a sheet `文本N` in its place on the page.
+    fn push_text_table(&mut self, mut above: Vec<String>, rows: Vec<Vec<String>>) {
+        if let Err(e) = super::check_sheets(self.name, "中的表格", self.started as u64 + 1) {
+            self.error = Some(e);
+            return;
+        }
+        let width = rows.first().map_or(0, Vec::len);
+        if width as u64 > limits::COLUMNS.get() {
+            self.error = Some(ReadError::TooManyColumns {
+                name: self.name.into(),
+                line: 1,
+                columns: width,
+                max: limits::COLUMNS.shown(),
+                help: limits::COLUMNS.help(),
+            });
+            return;
+        }
+        self.texts += 1;
+        let mut sheet = SheetCells::named(format!("文本{}", self.texts));
+        for (r, row) in rows.iter().enumerate() {
+            for (c, text) in row.iter().enumerate().filter(|(_, t)| !t.is_empty()) {
+                self.cells += 1;
+                if self.cells > self.max_cells {
+                    self.error = Some(self.too_many_cells());
+                    return;
+                }
+                sheet.push((r as u32, c as u32), text);
+            }
+        }
+        let skip = above.len().saturating_sub(LINES_ABOVE);
+        above.drain(..skip);
+        self.done
+            .push((self.started, PageTable { above, sheet }, None));
+        self.started += 1;
     }
 
     /// A block starts or ends: a line break in a cell; outside cells, the line is done.
@@ -1573,13 +1827,27 @@ impl<'n> Builder<'n> {
     fn flush_outside(&mut self) {
         let text = std::mem::take(&mut self.outside).finish();
         for line in text.lines() {
-            if line.chars().count() > TITLE_CHARS {
+            // a markdown table written as lines of text (`<p>| 三级指标 | 分值 |</p>`)
+            if self.open.is_empty() && text_table::is_pipe_row(line) {
+                if self.pipe.0.is_empty() {
+                    self.pipe.1 = self.lines.iter().cloned().collect();
+                }
+                self.pipe.0.push(line.to_owned());
                 continue;
             }
-            self.lines.push_back(line.to_owned());
-            if self.lines.len() > LINES_ABOVE {
-                self.lines.pop_front();
-            }
+            self.end_pipe();
+            self.keep_line(line.to_owned());
+        }
+    }
+
+    /// A line of the page's text kept as one of the lines above the next table.
+    fn keep_line(&mut self, line: String) {
+        if line.chars().count() > TITLE_CHARS {
+            return;
+        }
+        self.lines.push_back(line);
+        if self.lines.len() > LINES_ABOVE {
+            self.lines.pop_front();
         }
     }
 
@@ -1599,6 +1867,7 @@ impl<'n> Builder<'n> {
             return None;
         }
         self.flush_outside();
+        self.end_pipe();
         let mut above: Vec<String> = self.lines.drain(..).collect();
         // a table inside a cell: that cell's text before it is the nearest text above it
         if let Some(OpenTable { cell: Some(c), .. }) = self.open.last() {
@@ -1755,6 +2024,11 @@ impl<'n> Builder<'n> {
 
     /// Closes the tables left open at the end of the page; the tables in page order.
     fn finish(mut self) -> Result<PageTables, ReadError> {
+        if self.pre.is_some() {
+            self.end_pre();
+        }
+        self.flush_outside();
+        self.end_pipe();
         while !self.elems.is_empty() {
             self.pop_elem();
             if let Some(e) = self.error.take() {

@@ -1435,7 +1435,7 @@ pub(crate) fn names_weight_and_score(text: &str) -> Option<(usize, usize)> {
 }
 
 /// One cell of a `分值/得分` column split in two, (分值, 得分): `10/9.5` (either may end in 分;
-/// `／` as well), or a 分值 alone before an empty 得分 (`10/`, a form not scored yet); the two
+/// `／` as well, or a line break: `10` and `9.5` on two lines of the cell), or a 分值 alone before an empty 得分 (`10/`, a form not scored yet); the two
 /// the other way round where the header writes 得分 first (`score_first`). `None` where the
 /// cell does not split so (`10`, `10/九`, `10/9/8`): the caller names it. A form's grid and a
 /// flat sheet read their cells with this one splitter.
@@ -1451,10 +1451,13 @@ pub(crate) fn split_points(text: &str, score_first: bool) -> Option<(Decimal, Op
             .flatten()
             .map(Some)
     };
-    let (a, b) = text
-        .trim()
-        .split_once(['/', '／'])
-        .filter(|(_, b)| !b.contains(['/', '／']))?;
+    let text = text.trim();
+    // `20/18`; or the two on two lines of the cell (`20<br>18` under `分值<br>得分`, a web
+    // page's or a Word cell's line break), where the cell holds no bar
+    let (a, b) = match text.split_once(['/', '／']) {
+        Some(pair) => Some(pair).filter(|(_, b)| !b.contains(['/', '／']))?,
+        None => text.split_once('\n').filter(|(_, b)| !b.contains('\n'))?,
+    };
     let (a, b) = (number(a)?, number(b)?);
     // (分值, 得分) as the header orders them: a 分值 there, a 得分 where written
     match if score_first { (b, a) } else { (a, b) } {
