@@ -629,7 +629,7 @@ impl FormReader<'_, '_, '_> {
             if self.budget_row(h, row, &mut w.budget_row) {
                 continue;
             }
-            if self.heading(&mut w, h, r) {
+            if self.heading(&mut w, h, r) || self.points_heading(&mut w, h, r) {
                 continue;
             }
             let l1_cell = self.category(&mut w, h, r);
@@ -1036,15 +1036,26 @@ impl FormReader<'_, '_, '_> {
             for &k in &open {
                 indicators[k].weight = Some(each);
             }
+            mismatches.extend(self.guessed_points(
+                indicators,
+                &scope.members,
+                &open,
+                (&label, scope.points, each),
+            ));
+            // two rows or more sharing evenly: a guess, marked at each row (`guessed`)
+            let marked = match open.len() {
+                1 => "",
+                _ => "（推定，总分按此计算）",
+            };
             let message = if open.len() == scope.members.len() {
                 format!(
-                    "表单没有填写分值：「{label}」的 {} 分由其 {} 个指标平均分配",
+                    "表单没有填写分值：「{label}」的 {} 分由其 {} 个指标平均分配{marked}",
                     scope.points.normalize(),
                     open.len()
                 )
             } else {
                 format!(
-                    "表单没有填写分值：「{label}」的 {} 分减去已填分值 {} 分，余下由其 {} 个指标平均分配",
+                    "表单没有填写分值：「{label}」的 {} 分减去已填分值 {} 分，余下由其 {} 个指标平均分配{marked}",
                     scope.points.normalize(),
                     given.normalize(),
                     open.len()

@@ -45,7 +45,7 @@ pub(super) struct Walk {
     pub mismatches: Vec<String>,
     /// The scopes with points, and which are open: block, category, subcategory.
     pub scopes: Vec<Scope>,
-    open: [Option<usize>; 3],
+    pub open: [Option<usize>; 3],
     /// The `小计` rows read, each with the indicators it sums (`subtotal`).
     pub subtotals: Vec<crate::table::layouts::sheet_total::Subtotal>,
     /// The grid row being read, and the row of the indicator read last (`continued`).
