@@ -226,3 +226,75 @@ fn a_category_heading_rows_points_bound_the_rows_under_it() {
     let w: Vec<String> = weights(&off).into_iter().map(|[_, w]| w).collect();
     assert_eq!(w, ["10.00", "10.00", "10.00", "30.00", "15.00", "15.00"]);
 }
+
+/// A grid with a `四级指标` column right of the 三级指标 one (the 三级 a group, `养老服务`): the
+/// 四级 cells name the indicators. At `663762d` every row was named by its group (`养老服务`
+/// five times), the indicators' own names passed over (the scores right, the names wrong).
+#[test]
+fn a_fourth_level_column_names_the_indicators() {
+    let v = whole("p2-level4.docx");
+    let names: Vec<String> = weights(&v).into_iter().map(|[n, _]| n).collect();
+    assert_eq!(
+        names,
+        [
+            "服务人次",
+            "设施验收合格率",
+            "完成时间",
+            "老年人生活质量",
+            "老人满意度"
+        ]
+    );
+    assert_eq!(v["projects"][0]["score"], "97.50");
+}
+
+/// The funds block printed below the indicator grid (between the last indicator and 总分): read
+/// as the funds block (budget 100, spent 95, 9.5 of 10), the grid's five indicators only. At
+/// `663762d` its header and amounts were two more indicators (`全年执行数` a target, 95 a 分值:
+/// 185 points, 98.00 scored) and there was no budget line; the `-off` variant (总分 99.5)
+/// still disagrees.
+#[test]
+fn a_funds_block_below_the_grid_is_the_funds_block() {
+    let v = whole("p5-fundsbelow.xlsx");
+    assert_eq!(
+        totals(&v),
+        [row(["社区养老服务", "97.50", "100.00", "scored", "5"])]
+    );
+    assert_eq!(v["projects"][0]["budget_score"], "9.50");
+    let off = whole("p5-fundsbelow-off.docx");
+    assert_eq!(
+        totals(&off),
+        [row(["社区养老服务", "", "100.00", "unchecked", "5"])]
+    );
+}
+
+/// The actual and the reason in one column (`完成情况及偏差原因`: `实际完成900人次，生源不足`): the
+/// actual read from it (900人次, 18 of 20) and the words after the comma as the 偏差原因. At
+/// `663762d` the column was passed over: every row 缺实际值 (0 points), 29.50 against the
+/// printed 97.5, the reasons lost.
+#[test]
+fn the_actual_and_the_reason_in_one_column_are_read_apart() {
+    let v = whole("p6-actualinnote.csv");
+    assert_eq!(
+        totals(&v),
+        [row(["社区养老服务", "97.50", "100.00", "scored", "5"])]
+    );
+    let first = &v["projects"][0]["indicators"][0];
+    assert_eq!(first["actual"], "900人次", "{first}");
+    assert_eq!(first["deviation_note"], "生源不足", "{first}");
+}
+
+/// `年初指标值 | 调整后指标值`: the adjusted target scored (≥900人次, 20 of 20), said
+/// (`table.target-adjusted`); the `-off` variant's total (97.5) disagrees. At `663762d` the
+/// form was refused (没有找到年度指标值列): `年初指标值` was no target column's name.
+#[test]
+fn an_initial_and_an_adjusted_target_column_score_the_adjusted() {
+    let v = whole("p12-selfadjusted.ods");
+    assert_eq!(
+        totals(&v),
+        [row(["社区养老服务", "99.50", "100.00", "scored", "5"])]
+    );
+    assert_eq!(v["projects"][0]["indicators"][0]["target"], "≥900人次");
+    assert_eq!(said(&v, "table.target-adjusted").len(), 1, "{v}");
+    let off = whole("p12-selfadjusted-off.xlsx");
+    assert_eq!(off["projects"][0]["status"], "unchecked");
+}

@@ -73,6 +73,7 @@ mod guessed;
 pub(crate) mod pair;
 mod points_heading;
 mod projects_column;
+mod reason_column;
 mod rows;
 mod subtotal;
 mod title;
@@ -389,6 +390,7 @@ pub(crate) fn read(
             merges: &merges,
             unit_hint: &mut unit_hint,
             carried: &mut carried,
+            skip: 0..0,
         };
         let Some((unit, projects)) = reader.form(s..end) else {
             continue;
@@ -417,6 +419,9 @@ struct FormReader<'c, 'a, 'r> {
     unit_hint: &'c mut Option<String>,
     /// The grid header of the last form read, for a form with none of its own (`carried`).
     carried: &'c mut Option<GridHeader>,
+    /// Rows inside the grid's span that are not the grid's: a funds block printed below the
+    /// indicators (`TitleArea::funds_below`).
+    skip: std::ops::Range<usize>,
 }
 
 /// The text of a cell and where it is.
@@ -475,6 +480,7 @@ impl FormReader<'_, '_, '_> {
         if grid.figures != [None; 2] {
             self.header_units(&grid);
         }
+        self.skip = self.funds_below(&mut area, from, span.end).unwrap_or(0..0);
         let block = area.money_unit.as_deref().and_then(money_unit_of);
         self.reconcile_funds(&mut area.funds, &area.parts, block);
         self.funds_units(&mut area, form_at);
