@@ -501,11 +501,11 @@ registry! {
     /// A form's 分值 column is empty: each indicator's points come from its category's `(50分)`.
     FORM_POINTS_SHARED = "table.form-points-shared", Info,
         "分值列为空，按类别分值分配",
-        "含义：表单没有逐项分值，只在一级指标处写了“产出指标（50分）”。\n处理：每个指标的分值由其类别分值在类别内平均分配。\n修改：如各指标分值不同，逐项填写分值。";
+        "含义：表单没有逐项分值，只在一级指标处写了“产出指标（50分）”。\n处理：每个指标的分值由其类别分值在类别内平均分配；两个以上的指标平均分配时，分值是推定的，以警告注明（总分按此计算），并在每个指标旁提示（table.form-points-guessed）。\n修改：如各指标分值不同，逐项填写分值。";
     /// An indicator's 分值 guessed: its label's points shared evenly by rows printing none.
-    FORM_POINTS_GUESSED = "table.form-points-guessed", Warning,
+    FORM_POINTS_GUESSED = "table.form-points-guessed", Info,
         "分值为推定（类别分值平均分配）",
-        "含义：表单没有逐项分值，只在类别（或其上的标签）处写了分值，如“产出指标（50分）”，由两个以上的指标平均分配：各指标的分值是推定的，不是原表写明的。\n处理：按平均分配的分值计分，并在每个这样的指标旁说明，总分也注明按推定的分值计算；原表逐项印有得分的，其得分之和不得超过类别分值，任何一项得分超过平均分配的分值时，平均分配显然不对，项目未核对，不给出总分。\n修改：在分值列逐项填写各指标的分值。";
+        "含义：表单没有逐项分值，只在类别（或其上的标签）处写了分值，如“产出指标（50分）”，由两个以上的指标平均分配：各指标的分值是推定的，不是原表写明的。\n处理：按平均分配的分值计分，在每个这样的指标旁提示（jixiao inspect 列出），并在类别处以警告注明各指标分值为推定、总分按此计算（table.form-points-shared）；原表逐项印有得分的，其得分之和不得超过类别分值，任何一项得分超过平均分配的分值时，平均分配显然不对，项目未核对，不给出总分。\n修改：在分值列逐项填写各指标的分值。";
     /// A form's 分值 or 得分 cell merged down over several indicators: shared evenly by them.
     FORM_POINTS_MERGED = "table.form-points-merged", Warning,
         "分值或得分单元格跨行合并，平均分配",

@@ -169,21 +169,29 @@ fn weights(v: &Value) -> Vec<[String; 2]> {
 /// The form whose 分值 column is blank, its points in the category heads (`产出指标（30分）` over
 /// three rows, `满意度指标（30分）` over two, `效益指标（30分）` over one): the even share (10, 15)
 /// is a guess, marked beside each of the five rows it was made for (`table.form-points-guessed`,
-/// saying the total rests on it); the one row that takes its label's points is no guess. At
-/// `663762d` the shares were made with one note at the label (a hidden 提示), the rows and the
-/// total unmarked.
+/// listed by `inspect`) and, beside the total, at each of the two heads whose points were
+/// guessed apart (`table.form-points-shared`, a warning saying the total rests on it); the one
+/// row that takes its label's points is no guess. At `663762d` the shares were made with one
+/// hidden 提示 at each label, the rows and the total unmarked.
 #[test]
 fn points_shared_from_a_category_head_are_marked_as_guessed() {
     let v = whole("cathead.xlsx");
     assert_eq!(v["projects"][0]["status"], "scored", "{v}");
-    let guessed = said(&v, "table.form-points-guessed");
-    assert_eq!(guessed.len(), 5, "{guessed:?}");
+    let shared = said(&v, "table.form-points-shared");
+    assert_eq!(shared.len(), 2, "{shared:?}");
     assert!(
-        guessed
+        shared
             .iter()
-            .all(|m| m.contains("为推定") && m.contains("总分按此计算")),
-        "{guessed:?}"
+            .all(|m| m.contains("分值为推定") && m.contains("总分按此计算")),
+        "{shared:?}"
     );
+    let r = run(&fixtures(), &["inspect", "cathead.xlsx"]);
+    let rows = r
+        .stdout
+        .lines()
+        .filter(|l| l.contains("table.form-points-guessed") && l.contains("为推定"))
+        .count();
+    assert_eq!(rows, 5, "{}", r.stdout);
 }
 
 /// The rows' printed 得分 against the head's points: 12 + 10 + 10 = 32 under `产出指标（30分）`

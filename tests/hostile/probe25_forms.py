@@ -387,3 +387,42 @@ if section("p14"):
         gh = ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "权重(%)", "得分", "偏差原因"]
         return ind_rows(IND, total, gh, row=lambda r: list(r[:5]) + [r[5], r[6] + "分", ""])
     probe("p14-weightpct", p14("97.5"), ["xlsx", "docx"], p14("99.5"))
+
+# P15. ods: the 总分 a formula with its value (`table:formula` and `office:value`), and with none.
+if section("p15"):
+    import re
+    for stem, v in (("p15-odsformula", "97.5"), ("p15-odsformula-off", "99.5"), ("p15-odsformula-novalue", None)):
+        n = ods(stem + ".ods", plain(v or "97.5"))
+        zin = zipfile.ZipFile(probe_kit.path(n))
+        parts = {k: zin.read(k) for k in zin.namelist()}
+        c = parts["content.xml"].decode()
+        cell = '<table:table-cell office:value-type="float" office:value="%s"><text:p>%s</text:p></table:table-cell>' % (v or "97.5", v or "97.5")
+        new = ('<table:table-cell table:formula="of:=SUM([.G7:.G11])+[.G5]" office:value-type="float" office:value="%s"><text:p>%s</text:p></table:table-cell>' % (v, v)
+               if v else '<table:table-cell table:formula="of:=SUM([.G7:.G11])+[.G5]"/>')
+        c = c[::-1].replace(cell[::-1], new[::-1], 1)[::-1]
+        parts["content.xml"] = c.encode()
+        b = io.BytesIO()
+        with zipfile.ZipFile(b, "w") as z:
+            for k, x in parts.items():
+                z.writestr(k, x)
+        put(n, b.getvalue())
+        summary(n)
+
+# P16. A docx whose grid's 得分 cells are content controls (`<w:sdt>` around the run) and whose
+# 总分 is a text box paragraph (`<w:txbxContent>`) outside the table.
+if section("p16"):
+    for stem, t in (("p16-sdt", "97.5"), ("p16-sdt-off", "99.5")):
+        n = docx(stem + ".docx", [plain(t)])
+        zin = zipfile.ZipFile(probe_kit.path(n))
+        parts = {k: zin.read(k) for k in zin.namelist()}
+        d = parts["word/document.xml"].decode()
+        for s in ("18", "9.5"):
+            d = d.replace("<w:p><w:r><w:t>%s</w:t></w:r></w:p>" % s,
+                          '<w:sdt><w:sdtPr><w:alias w:val="得分"/></w:sdtPr><w:sdtContent><w:p><w:r><w:t>%s</w:t></w:r></w:p></w:sdtContent></w:sdt>' % s, 1)
+        parts["word/document.xml"] = d.encode()
+        b = io.BytesIO()
+        with zipfile.ZipFile(b, "w") as z:
+            for k, x in parts.items():
+                z.writestr(k, x)
+        put(n, b.getvalue())
+        summary(n)

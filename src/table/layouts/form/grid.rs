@@ -1072,9 +1072,12 @@ impl FormReader<'_, '_, '_> {
                 (&label, scope.points, each),
             ));
             // two rows or more sharing evenly: a guess, marked at each row (`guessed`)
-            let marked = match open.len() {
-                1 => "",
-                _ => "（推定，总分按此计算）",
+            let (severity, marked) = match open.len() {
+                1 => (Severity::Info, ""),
+                _ => (
+                    Severity::Warning,
+                    "：各指标的分值为推定，得分和总分按此计算",
+                ),
             };
             let message = if open.len() == scope.members.len() {
                 format!(
@@ -1092,7 +1095,7 @@ impl FormReader<'_, '_, '_> {
             };
             let f = self
                 .ctx
-                .finding(codes::FORM_POINTS_SHARED, Severity::Info, scope.at, message)
+                .finding(codes::FORM_POINTS_SHARED, severity, scope.at, message)
                 .label("标明的分值");
             self.ctx.findings.push(f);
         }

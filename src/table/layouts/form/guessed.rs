@@ -1,6 +1,8 @@
 //! Points a label prints (`产出指标（50分）`) shared evenly by two rows or more that print no
 //! 分值: a guess, never silent. Each row's 分值 is marked as guessed beside it
-//! (`table.form-points-guessed`), the total as resting on guesses; the rows' printed 得分 are
+//! (`table.form-points-guessed`, a 提示 at the row: `inspect` lists them), the total as resting
+//! on guesses (the label's `table.form-points-shared`, then a warning in the report, beside the
+//! total); the rows' printed 得分 are
 //! checked against the label's points (their sum may not pass them) and against the guess
 //! (a row scoring more than its share shows the even share is wrong: the form's scores then
 //! cannot be checked, the project is 未核对 with the reason).
@@ -74,7 +76,7 @@ impl FormReader<'_, '_, '_> {
                 .ctx
                 .finding(
                     codes::FORM_POINTS_GUESSED,
-                    Severity::Warning,
+                    Severity::Info,
                     row.at.item(),
                     message,
                 )
