@@ -501,7 +501,11 @@ registry! {
     /// A form's 分值 column is empty: each indicator's points come from its category's `(50分)`.
     FORM_POINTS_SHARED = "table.form-points-shared", Info,
         "分值列为空，按类别分值分配",
-        "含义：表单没有逐项分值，只在一级指标处写了“产出指标（50分）”。\n处理：每个指标的分值由其类别分值在类别内平均分配。\n修改：如各指标分值不同，逐项填写分值。";
+        "含义：表单没有逐项分值，只在一级指标处写了“产出指标（50分）”。\n处理：每个指标的分值由其类别分值在类别内平均分配；两个以上的指标平均分配时，分值是推定的，以警告注明（总分按此计算），并在每个指标旁提示（table.form-points-guessed）。\n修改：如各指标分值不同，逐项填写分值。";
+    /// An indicator's 分值 guessed: its label's points shared evenly by rows printing none.
+    FORM_POINTS_GUESSED = "table.form-points-guessed", Info,
+        "分值为推定（类别分值平均分配）",
+        "含义：表单没有逐项分值，只在类别（或其上的标签）处写了分值，如“产出指标（50分）”，由两个以上的指标平均分配：各指标的分值是推定的，不是原表写明的。\n处理：按平均分配的分值计分，在每个这样的指标旁提示（jixiao inspect 列出），并在类别处以警告注明各指标分值为推定、总分按此计算（table.form-points-shared）；原表逐项印有得分的，其得分之和不得超过类别分值，任何一项得分超过平均分配的分值时，平均分配显然不对，项目未核对，不给出总分。\n修改：在分值列逐项填写各指标的分值。";
     /// A form's 分值 or 得分 cell merged down over several indicators: shared evenly by them.
     FORM_POINTS_MERGED = "table.form-points-merged", Warning,
         "分值或得分单元格跨行合并，平均分配",
@@ -590,7 +594,11 @@ registry! {
     /// A 部门整体 form's grid with a 项目名称 column naming several projects.
     FORM_PROJECTS_COLUMN = "table.form-projects-column", Warning,
         "部门整体表的项目名称列列出多个项目",
-        "含义：部门整体支出绩效自评表的指标表有「项目名称」列，各行（或合并的单元格）分属两个以上的项目。\n处理：按一张部门整体表读取和评分，合计按全表核对，并在此列出这些项目；各指标所属的项目在报告中没有分开（以前这一列不读，也没有提示）。\n修改：要按项目评分，删去表头上方的部门名称等行，这张表即按每行的项目名称分项目读取。";
+        "含义：部门整体支出绩效自评表的指标表有「项目名称」列，各行（或合并的单元格）分属两个以上的项目，但有指标行在第一个项目名称之前，不知属于哪个项目。\n处理：按一张部门整体表读取和评分，合计按全表核对，并在此列出这些项目；各指标所属的项目在报告中没有分开。各行都写明项目时按项目分开读取（`table.form-projects-apart`）。\n修改：在每个指标行（或合并的单元格）写明所属项目。";
+    /// A 部门整体 form's grid read apart by its 项目名称 column, a project a name.
+    FORM_PROJECTS_APART = "table.form-projects-apart", Warning,
+        "部门整体表按项目名称列分项目读取",
+        "含义：部门整体支出绩效自评表的指标表有「项目名称」列，每个指标行（或合并的单元格，或其上方最近一行）写明所属的项目，共两个以上。\n处理：表内合计和小计先按全表核对（不符时各项目都未核对），再按项目分开读取和评分：每个项目只含写明属于它的指标行，其分值、得分和总分各自计算；部门的资金（预算执行）单列为一个以表名命名的项目。原表的合计是全部门的，不作为任何一个项目的总分。\n修改：核对各项目读出的指标；某一行归属不清的，在该行写明项目名称。";
     FORM_GRID_CARRIED = "table.form-grid-carried", Warning,
         "项目的指标沿用上方表头读取",
         "含义：一张表上叠印几个项目，后一个项目只有项目名称等标签行，其下的指标行没有自己的表头（三级指标、年度指标值等）。\n处理：按上一个项目的指标表头的各列读取这一项目的指标，作为一个单独的项目，并在此说明；以前这样的项目整个未读取，也没有提示。\n修改：核对读出的各指标；最好在每个项目的指标前印出表头。";

@@ -177,30 +177,27 @@ fn years_down_the_rows_read_the_year_asked_or_the_actuals() {
 
 /// A 部门整体 form whose 项目名称 column names two projects (each row; and one cell merged down
 /// each project's rows). At `8737cee` the column was passed over without a word: the form was
-/// one project, the department's, and the two projects it lists appeared nowhere. The form is
-/// still read and scored as the department's (84 of 90, its 合计 checked over every row), and
-/// now the projects the column names are said at its header (`table.form-projects-column`),
-/// with the way to read them apart.
+/// one project, the department's, and the two projects it lists appeared nowhere. Session 24
+/// said the projects at its header (`table.form-projects-column`); since session 25 (H182,
+/// `tests/forms25.rs`) the form is read apart, a project a name (48 of 50, 36 of 40), its 合计
+/// (84) checked over every row first, and the reading said (`table.form-projects-apart`).
 #[test]
 fn a_department_form_naming_projects_in_a_column_says_them() {
     for file in ["dept.html", "deptmerged.xlsx"] {
         let v = whole(file, &[]);
         assert_eq!(
             totals(&v),
-            [row([
-                "某区民政局部门整体支出",
-                "84.00",
-                "84",
-                "scored",
-                "5"
-            ])],
+            [
+                row(["社区养老服务", "48.00", "", "scored", "3"]),
+                row(["困难群众救助", "36.00", "", "scored", "2"])
+            ],
             "{file}"
         );
         let said: Vec<&str> = v["projects"][0]["findings"]
             .as_array()
             .unwrap()
             .iter()
-            .filter(|f| f["code"] == "table.form-projects-column")
+            .filter(|f| f["code"] == "table.form-projects-apart")
             .filter_map(|f| f["message"].as_str())
             .collect();
         assert_eq!(said.len(), 1, "{file}: {v}");

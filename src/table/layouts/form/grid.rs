@@ -53,6 +53,9 @@ pub(super) struct GridHeader {
     /// A 分值 column right after the 一级指标 (`[0]`) or the 二级指标 (`[1]`) where another
     /// follows the indicators ([`label_points`]): the label's points, not the indicators'.
     pub label_points: [Option<usize>; 2],
+    /// The 实际完成值 column's header names a reason too (`完成情况及偏差原因`): each cell the
+    /// actual and its reason ([`super::reason_column`]).
+    pub actual_with_reason: bool,
 }
 
 impl GridHeader {
@@ -187,6 +190,7 @@ fn any_header(rows: &[Row], i: usize) -> Option<GridHeader> {
         }
     }
     prefer_whole_year(&rows[i], &mut cols, &mut alt);
+    fourth_level(&rows[last_row], &mut cols);
     target_of_years(&rows[i], &mut cols);
     let actual_years = actual_of_years(&rows[i], &mut cols);
     // the column holding both is the target's: the one named so, else it becomes so
@@ -199,6 +203,12 @@ fn any_header(rows: &[Row], i: usize) -> Option<GridHeader> {
         cols.push((Col::Target, p.col));
     }
     let label_points = label_points(&mut cols, &mut alt);
+    let actual_with_reason = cols
+        .iter()
+        .find(|(c, _)| *c == Col::Actual)
+        .is_some_and(|&(_, k)| {
+            (i..=last_row).any(|r| rows[r].cell(k).is_some_and(|c| c.text.contains("原因")))
+        });
     let both = both_column(&rows[i], &cols);
     let actual_unit = actual_unit(&mut cols, &alt);
     Some(GridHeader {
@@ -213,7 +223,25 @@ fn any_header(rows: &[Row], i: usize) -> Option<GridHeader> {
         label_points,
         pair,
         actual_years,
+        actual_with_reason,
     })
+}
+
+/// A `四级指标` column right of the 三级指标 one (a province that groups its indicators under a
+/// 三级 heading): the 四级 cells name the indicators, the 三级 cells their group (not read).
+/// Before, every row was named by its group (`养老服务` five times), its own name passed over.
+fn fourth_level(row: &Row, cols: &mut [(Col, usize)]) {
+    let Some(k) = cols.iter().position(|(c, _)| *c == Col::Indicator) else {
+        return;
+    };
+    let fourth = row.filled().find(|(i, c)| {
+        *i > cols[k].1
+            && c.text.contains("四级")
+            && matches!(normalize(&c.text).as_str(), "四级指标" | "四级指标名称")
+    });
+    if let Some((i, _)) = fourth {
+        cols[k].1 = i;
+    }
 }
 
 /// A target column naming the year (`2023年指标值`, beside `2024年指标值`) in a grid header
@@ -618,6 +646,7 @@ impl FormReader<'_, '_, '_> {
         for r in span {
             let row = &rows[r];
             if row.is_blank()
+                || self.skip.contains(&r)
                 || self.trailer_row(&mut w, h, row)
                 || self.subtotal_row(&mut w, h, row)
                 || is_header_again(row)
@@ -629,7 +658,7 @@ impl FormReader<'_, '_, '_> {
             if self.budget_row(h, row, &mut w.budget_row) {
                 continue;
             }
-            if self.heading(&mut w, h, r) {
+            if self.heading(&mut w, h, r) || self.points_heading(&mut w, h, r) {
                 continue;
             }
             let l1_cell = self.category(&mut w, h, r);
@@ -1036,15 +1065,29 @@ impl FormReader<'_, '_, '_> {
             for &k in &open {
                 indicators[k].weight = Some(each);
             }
+            mismatches.extend(self.guessed_points(
+                indicators,
+                &scope.members,
+                &open,
+                (&label, scope.points, each),
+            ));
+            // two rows or more sharing evenly: a guess, marked at each row (`guessed`)
+            let (severity, marked) = match open.len() {
+                1 => (Severity::Info, ""),
+                _ => (
+                    Severity::Warning,
+                    "：各指标的分值为推定，得分和总分按此计算",
+                ),
+            };
             let message = if open.len() == scope.members.len() {
                 format!(
-                    "表单没有填写分值：「{label}」的 {} 分由其 {} 个指标平均分配",
+                    "表单没有填写分值：「{label}」的 {} 分由其 {} 个指标平均分配{marked}",
                     scope.points.normalize(),
                     open.len()
                 )
             } else {
                 format!(
-                    "表单没有填写分值：「{label}」的 {} 分减去已填分值 {} 分，余下由其 {} 个指标平均分配",
+                    "表单没有填写分值：「{label}」的 {} 分减去已填分值 {} 分，余下由其 {} 个指标平均分配{marked}",
                     scope.points.normalize(),
                     given.normalize(),
                     open.len()
@@ -1052,7 +1095,7 @@ impl FormReader<'_, '_, '_> {
             };
             let f = self
                 .ctx
-                .finding(codes::FORM_POINTS_SHARED, Severity::Info, scope.at, message)
+                .finding(codes::FORM_POINTS_SHARED, severity, scope.at, message)
                 .label("标明的分值");
             self.ctx.findings.push(f);
         }

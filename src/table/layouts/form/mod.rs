@@ -27,8 +27,9 @@
 //!   converted (budget execution is their ratio). A cell of words around an amount
 //!   (`854万(高标准农田建设400万元,…)`) gives its leading number, with a finding.
 //! - **Template text** left in a cell (`（100字以内）`) is read as empty, with a finding.
-//! - **Points**: where the 分值 column is empty for a whole category that prints its points, the
-//!   points are shared evenly by its indicators, with a finding.
+//! - **Points**: where the 分值 column is empty for a whole category that prints its points (in
+//!   its label or on a heading row of its own: `points_heading`), the points are shared evenly
+//!   by its indicators, each share of two rows or more marked as a guess (`guessed`).
 //! - **Unit and department**: the unit is 实施单位 (else 单位名称 / `部门:` above the form, else
 //!   主管部门); the department is 主管部门. Forms of one unit in a row share one unit. A transfer
 //!   payment's `转移支付(项目)名称` names the project; its department is 地方主管部门 (中央主管部门
@@ -68,8 +69,11 @@ mod funds;
 pub(crate) use funds::{money_unit_named, money_unit_of, yuan_in};
 pub(crate) use words::is_placeholder;
 mod grid;
+mod guessed;
 pub(crate) mod pair;
+mod points_heading;
 mod projects_column;
+mod reason_column;
 mod rows;
 mod subtotal;
 mod title;
@@ -386,17 +390,18 @@ pub(crate) fn read(
             merges: &merges,
             unit_hint: &mut unit_hint,
             carried: &mut carried,
+            skip: 0..0,
         };
-        let Some((unit, project)) = reader.form(s..end) else {
+        let Some((unit, projects)) = reader.form(s..end) else {
             continue;
         };
         match units.last_mut() {
-            Some(u) if u.name == unit.text => u.projects.push(project),
+            Some(u) if u.name == unit.text => u.projects.extend(projects),
             _ => units.push(UnitRow {
                 name: unit.text,
                 name_at: unit.at,
                 amounts: Amounts::default(),
-                projects: vec![project],
+                projects,
                 incomplete: false,
                 implicit: false,
             }),
@@ -414,6 +419,9 @@ struct FormReader<'c, 'a, 'r> {
     unit_hint: &'c mut Option<String>,
     /// The grid header of the last form read, for a form with none of its own (`carried`).
     carried: &'c mut Option<GridHeader>,
+    /// Rows inside the grid's span that are not the grid's: a funds block printed below the
+    /// indicators (`TitleArea::funds_below`).
+    skip: std::ops::Range<usize>,
 }
 
 /// The text of a cell and where it is.
@@ -434,8 +442,9 @@ fn value_text(ctx: &Ctx<'_>, v: Value) -> Text {
 
 impl FormReader<'_, '_, '_> {
     /// Reads one form: its title area down to the grid, the grid under it, the form's own sums
-    /// checked, then the project with its unit, name, kind, budget line and facts.
-    fn form(&mut self, span: std::ops::Range<usize>) -> Option<(Text, Project)> {
+    /// checked, then the project with its unit, name, kind, budget line and facts (or the
+    /// projects a 项目名称 column reads it apart into: `projects_column`).
+    fn form(&mut self, span: std::ops::Range<usize>) -> Option<(Text, Vec<Project>)> {
         let rows = self.rows;
         let form_at = rows[span.clone()]
             .iter()
@@ -471,6 +480,7 @@ impl FormReader<'_, '_, '_> {
         if grid.figures != [None; 2] {
             self.header_units(&grid);
         }
+        self.skip = self.funds_below(&mut area, from, span.end).unwrap_or(0..0);
         let block = area.money_unit.as_deref().and_then(money_unit_of);
         self.reconcile_funds(&mut area.funds, &area.parts, block);
         self.funds_units(&mut area, form_at);
@@ -478,7 +488,7 @@ impl FormReader<'_, '_, '_> {
         let outer = (from > grid.last_row && grid.first_row >= span.start)
             .then(|| self.outer_scope(&grid, span.start))
             .flatten();
-        self.projects_column(&grid, from..span.end);
+        let column = self.projects_column(&grid, from..span.end);
         let mut read = self.grid(&grid, from..span.end, outer);
         // the grid's own budget row, else a label above the grid with its rate
         if let Some(b) = read.budget_row.take().or(area.budget_label.take()) {
@@ -541,19 +551,17 @@ impl FormReader<'_, '_, '_> {
             unchecked: body.unchecked,
             budget_outside,
         };
-        Some((
-            unit,
-            Project {
-                name: project.text,
-                name_at: project.at,
-                amounts: Amounts::default(),
-                goal: area.goal,
-                indicators: body.indicators,
-                budget,
-                at: form_at,
-                form: Some(Box::new(facts)),
-            },
-        ))
+        let whole = Project {
+            name: project.text,
+            name_at: project.at,
+            amounts: Amounts::default(),
+            goal: area.goal,
+            indicators: body.indicators,
+            budget,
+            at: form_at,
+            form: Some(Box::new(facts)),
+        };
+        Some((unit, self.apart(whole, column)))
     }
 
     /// The funds' amounts in one money unit: where 年初预算数, 全年预算数 and 全年执行数 are in

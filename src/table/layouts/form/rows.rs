@@ -45,7 +45,7 @@ pub(super) struct Walk {
     pub mismatches: Vec<String>,
     /// The scopes with points, and which are open: block, category, subcategory.
     pub scopes: Vec<Scope>,
-    open: [Option<usize>; 3],
+    pub open: [Option<usize>; 3],
     /// The `小计` rows read, each with the indicators it sums (`subtotal`).
     pub subtotals: Vec<crate::table::layouts::sheet_total::Subtotal>,
     /// The grid row being read, and the row of the indicator read last (`continued`).
@@ -496,7 +496,8 @@ impl<'r> FormReader<'_, '_, 'r> {
         let (weight, published_score) = self.weight_and_score(h, row);
         let raw_score = self.points(get(Col::RawScore));
         let name_at = name_cell.location(self.ctx.source);
-        let mut actual = paired.or_else(|| actual_cell.map(|c| tidy(&c.text)));
+        let actual = paired.or_else(|| actual_cell.map(|c| tidy(&c.text)));
+        let (mut actual, reason) = self.actual_and_reason(h, actual);
         // `其中…` with no points of its own under a scored row: a breakdown, never scored
         if is_breakdown_name(&name)
             && weight.is_none()
@@ -550,7 +551,8 @@ impl<'r> FormReader<'_, '_, 'r> {
         let published_score = weighted_score(w, &name, raw_score, weight, published_score);
         let deviation = get(Col::Deviation)
             .map(|c| tidy(&c.text))
-            .filter(|t| !is_template_text(t));
+            .filter(|t| !is_template_text(t))
+            .or(reason);
         w.enter_open_scopes();
         w.last_at = Some(w.row);
         w.out.push(IndicatorRow {

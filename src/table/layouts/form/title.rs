@@ -189,6 +189,40 @@ impl FormReader<'_, '_, '_> {
             || self.funds_part_row(area, row)
     }
 
+    /// A funds block printed below the indicator grid (rows `from..end`), where none was
+    /// above it: its header and the rows under it read as the funds block, said. Returns its
+    /// rows, which the grid then passes over. Before, its header and amounts were read as two
+    /// indicators (`全年执行数` a target, 95 a 分值) and the budget line was missing.
+    pub(super) fn funds_below(
+        &mut self,
+        area: &mut TitleArea,
+        from: usize,
+        end: usize,
+    ) -> Option<std::ops::Range<usize>> {
+        if area.funds.at.is_some() || area.funds_header.is_some() || from >= end {
+            return None;
+        }
+        let rows = self.rows;
+        let k = (from..end).find(|&k| funds_header_names(&rows[k]))?;
+        let mut j = k;
+        while j < end && self.funds_block_row(area, &rows[j]) {
+            self.printed_in_cells(area, &rows[j]);
+            j += 1;
+        }
+        area.funds.at?;
+        let f = self
+            .ctx
+            .finding(
+                codes::FORM_READING,
+                Severity::Info,
+                self.ctx.row_location(&rows[k]),
+                "项目资金表印在指标表下方：按资金表读取预算数、执行数和分值，不作为指标",
+            )
+            .label("指标表下方的资金表");
+        self.ctx.findings.push(f);
+        Some(k..j)
+    }
+
     /// The funds block's header: two cells or more naming its columns.
     fn funds_header_row(&mut self, area: &mut TitleArea, row: &Row) -> bool {
         let found: Vec<(Fund, usize)> = row
@@ -342,4 +376,19 @@ impl FormReader<'_, '_, '_> {
         }
         Some(next + 1)
     }
+}
+
+/// Whether `row` names two columns of a funds block or more and is no task list's header.
+fn funds_header_names(row: &Row) -> bool {
+    let named = row
+        .filled()
+        .filter(|(_, c)| {
+            let n = normalize(&c.text);
+            FUNDS.iter().any(|(_, names)| names.contains(&n.as_str()))
+        })
+        .count();
+    named >= 2
+        && !row
+            .filled()
+            .any(|(_, c)| TASK_LIST.contains(&normalize(&c.text).as_str()))
 }

@@ -52,6 +52,7 @@ pub(super) const GRID: &[(Col, &[&str])] = &[
             "年度指标值",
             "指标值",
             "年初目标值",
+            "年初指标值",
             "目标值",
             "年度目标值",
             "预期指标值",
@@ -84,6 +85,11 @@ pub(super) const GRID: &[(Col, &[&str])] = &[
             "实际完成指标值",
             "完成情况",
             "实际数值",
+            // the actual and the reason in one column (`实际完成900人次，生源不足`): read as
+            // the actual (a figure after words is the actual's); it was passed over unread
+            "完成情况及偏差原因",
+            "实际完成情况及偏差原因",
+            "完成情况及原因分析",
         ],
     ),
     (
