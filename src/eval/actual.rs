@@ -403,7 +403,8 @@ const OVER_WORDS: &[&str] = &["超标", "未控制", "没控制", "没有控制"
 /// figure must go to a person, as it may be in the unit as written (100万元) as readily as in
 /// the base unit the target is held in (100元). It need not where both readings meet a
 /// compared target (`90` against `≤90万元`: full points either way), nor where the magnitude
-/// does not follow the target's last figure (`≥100元`, `≥一百万元`: as before).
+/// does not follow the target's last figure (`≥100元`, `≥一百万元`: as before), nor where the
+/// actual writes a magnitude of its own (`2.95万` against `≤3万元` is 29500元).
 pub(crate) fn bare_figure_is_ambiguous(
     text: &str,
     read: &Quantity,
@@ -413,6 +414,11 @@ pub(crate) fn bare_figure_is_ambiguous(
     let Some(last_digit) = target_text.rfind(|c: char| c.is_ascii_digit()) else {
         return false;
     };
+    // `2.95万` against `≤3万元`: the actual writes its own magnitude (read as 29500, in the
+    // target's base unit 元), so it is no bare figure: one reading only
+    if magnitude_after_figure(text).is_some() {
+        return false;
+    }
     let written_unit = &target_text[last_digit + 1..];
     if !written_unit.starts_with(['万', '亿', '千'])
         || written_unit.starts_with("千克")

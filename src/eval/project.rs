@@ -399,7 +399,7 @@ fn score_budget(
         step.project,
         &budget,
         weight,
-        score,
+        (score, note.as_deref()),
         step.tolerance,
         dp,
         (&step.file, step.source),
@@ -445,13 +445,23 @@ fn implausible_execution(
     }
     let rate = rate_shown(share);
     let ten_thousand = Decimal::from(10_000);
+    // the other reading's rate, and the points it gives by the method's default (the rate,
+    // at most 100 %, of the weight): what a person checks the printed 得分 against
+    let points = |r: Decimal| {
+        weight
+            .checked_mul(r.min(Decimal::ONE))
+            .map_or_else(String::new, |p| {
+                format!("，按此得 {} 分", p.round_dp(2).normalize())
+            })
+    };
     let (why, other) = if high {
         (
             "超过全年预算数的 10 倍",
             share.checked_div(ten_thousand).map(|r| {
                 format!(
-                    "若执行数以元计、预算数以万元计，执行率为 {}%",
-                    rate_shown(r)
+                    "若执行数以元计、预算数以万元计，执行率为 {}%{}",
+                    rate_shown(r),
+                    points(r)
                 )
             }),
         )
@@ -460,8 +470,9 @@ fn implausible_execution(
             "不到全年预算数的千分之一",
             share.checked_mul(ten_thousand).map(|r| {
                 format!(
-                    "若执行数以万元计、预算数以元计，执行率为 {}%",
-                    rate_shown(r)
+                    "若执行数以万元计、预算数以元计，执行率为 {}%{}",
+                    rate_shown(r),
+                    points(r)
                 )
             }),
         )
@@ -490,7 +501,7 @@ fn implausible_execution(
         .in_project(&step.unit.name, &step.project.name),
     );
     Some(format!(
-        "{read}，不可能是实际执行率，多是金额单位不同{other}。核对单位前，预算执行的 {} 分待评定（eval.execution-implausible）",
+        "{read}，不可能是实际执行率，多是金额单位不同{other}。请核对全年预算数和全年执行数各以元还是万元计；核对前，预算执行的 {} 分待评定（eval.execution-implausible）",
         weight.normalize()
     ))
 }

@@ -61,7 +61,7 @@ pub(super) fn budget_difference(
     project: &Project,
     budget: &Budget,
     weight: Decimal,
-    score: Option<Decimal>,
+    (score, note): (Option<Decimal>, Option<&str>),
     tolerance: Option<Decimal>,
     dp: u32,
     (file, source): (&Arc<str>, &crate::table::source::SourceText),
@@ -97,10 +97,24 @@ pub(super) fn budget_difference(
         score: score.map(|b| Shown::new(b, dp)),
         formula: match score {
             Some(_) => format!("{} × 执行率（至多 100%）", weight.normalize()),
-            None => "预算或执行数缺失，无法复核".to_owned(),
+            None => waiting(budget, note),
         },
         source: super::assemble::source_ref(file, source, &line.at),
     })
+}
+
+/// Why the budget line's points wait, as the difference's formula says it: the line's own
+/// note where it has one (a rate no budget reaches gives both readings and the unit to check),
+/// else what is missing or cannot be computed.
+fn waiting(budget: &Budget, note: Option<&str>) -> String {
+    match (note, budget.budget, budget.spent) {
+        (Some(n), ..) => format!("未复核：{n}"),
+        (None, Some(_), Some(_)) => {
+            "预算数和执行数都已填写，但执行率无法计算（预算为 0 或超出可计算的范围），无法复核"
+                .to_owned()
+        }
+        (None, ..) => "预算或执行数缺失，无法复核".to_owned(),
+    }
 }
 
 /// Whether a project's total differs from the 总分 its form printed, beyond that figure's

@@ -3,8 +3,10 @@
 //!
 //! Comparisons go through [`to_base`], which only multiplies, so they stay exact; [`convert`]
 //! divides and is for display. Days and months do not convert here (a month is not a fixed number
-//! of days): a rule has to say so. Two spellings of one unit do (`天` and `日`, `周` and `星期`:
-//! `≤5天` against `4日`), each a dimension of its own, so that nothing else converts into them. Data sizes use 1024 (1 TB = 1024 GB), as IT budgets write them.
+//! of days): a rule has to say so. A day is 24 hours (`24小时内` against `1天`); a 工作日 is
+//! not a day (a unit of its own, converting into nothing). Two spellings of one unit do (`天`
+//! and `日`, `周` and `星期`: `≤5天` against `4日`); weeks are a dimension of their own, so
+//! that nothing else converts into them. Data sizes use 1024 (1 TB = 1024 GB), as IT budgets write them.
 //! Areas use 亩 as their base so that 平方米, 公顷 and 亩 all convert exactly (1 平方米 = 0.0015 亩).
 //! Compound units (`元/人·月`) convert part by part where every part does; [`common`] compares
 //! them exactly by multiplying each side by the other's denominators.
@@ -26,9 +28,6 @@ pub enum Dimension {
     Area,
     Volume,
     Mass,
-    /// 天 and 日: one unit in two spellings (never converted into hours or months: a 工作日 is
-    /// not a day, and a month is not a fixed number of days).
-    Day,
     /// 周 and 星期: one unit in two spellings (never converted into days: a target in weeks
     /// may count working weeks).
     Week,
@@ -49,6 +48,10 @@ const TABLE: &[(&str, Dimension, i64, u32)] = &[
     ("秒", Dimension::Time, 1, 0),
     ("分钟", Dimension::Time, 60, 0),
     ("小时", Dimension::Time, 3600, 0),
+    // 天 and 日: one unit in two spellings, 24 hours (never months: a month is not a fixed
+    // number of days; 工作日, a unit of its own, is not here: a working day is no span of hours)
+    ("天", Dimension::Time, 86_400, 0),
+    ("日", Dimension::Time, 86_400, 0),
     ("月", Dimension::Calendar, 1, 0),
     ("季度", Dimension::Calendar, 3, 0),
     ("年", Dimension::Calendar, 12, 0),
@@ -72,8 +75,6 @@ const TABLE: &[(&str, Dimension, i64, u32)] = &[
     ("千克", Dimension::Mass, 1, 0),
     ("吨", Dimension::Mass, 1000, 0),
     // last: looked up after every unit that converts by a factor (a miss scans the table)
-    ("天", Dimension::Day, 1, 0),
-    ("日", Dimension::Day, 1, 0),
     ("周", Dimension::Week, 1, 0),
     ("星期", Dimension::Week, 1, 0),
 ];
@@ -109,6 +110,12 @@ fn one_count(a: &Unit, b: &Unit) -> bool {
         })
     };
     fits(a, b) || fits(b, a)
+}
+
+/// Whether `a` and `b` are 天 and 日, the two spellings of a day: compared as written (`≤7日`
+/// against `5天` is 5 against 7, not in seconds).
+fn one_day(a: &Unit, b: &Unit) -> bool {
+    matches!((a.as_str(), b.as_str()), ("天", "日") | ("日", "天"))
 }
 
 /// Whether two units measure the same thing (equal units always do).
@@ -180,7 +187,7 @@ fn compound_factors(a: &Unit, b: &Unit) -> Option<(Decimal, Decimal)> {
 /// `(a', b')` with `a' ⋚ b'` exactly when `a ua ⋚ b ub`. Simple units go through their base
 /// unit; compound units (`元/人·月` against `元/人·年`) part by part.
 pub fn common(a: Decimal, ua: &Unit, b: Decimal, ub: &Unit) -> Option<(Decimal, Decimal)> {
-    if ua == ub || one_count(ua, ub) {
+    if ua == ub || one_count(ua, ub) || one_day(ua, ub) {
         return Some((a, b));
     }
     if is_compound(ua) || is_compound(ub) {
@@ -230,6 +237,19 @@ mod tests {
     }
 
     #[test]
+    fn a_day_is_twenty_four_hours_and_a_working_day_is_no_day() {
+        assert_eq!(convert(d("1"), &u("天"), &u("小时")), Some(d("24")));
+        assert_eq!(convert(d("36"), &u("小时"), &u("日")), Some(d("1.5")));
+        assert_eq!(
+            common(d("24"), &u("小时"), d("1"), &u("天")),
+            Some((d("86400"), d("86400")))
+        );
+        assert_eq!(convert(d("1"), &u("工作日"), &u("小时")), None);
+        assert_eq!(convert(d("30"), &u("天"), &u("月")), None);
+        assert_eq!(convert(d("7"), &u("天"), &u("周")), None);
+    }
+
+    #[test]
     fn compound_units_convert_part_by_part() {
         assert_eq!(
             convert(d("300"), &u("元/人·月"), &u("元/人·年")),
@@ -265,7 +285,6 @@ mod tests {
         assert_eq!(convert(d("1"), &u("秒"), &u("%")), None);
         assert_eq!(convert(d("30"), &u("天"), &u("月")), None);
         assert_eq!(convert(d("1"), &u("周"), &u("天")), None);
-        assert_eq!(convert(d("24"), &u("小时"), &u("日")), None);
         assert_eq!(convert(d("1"), &u("工作日"), &u("天")), None);
         assert!(!same_dimension(&u("人"), &u("人次")));
         assert!(same_dimension(&u("株"), &u("株")));

@@ -15,6 +15,7 @@ use crate::lang::{CalendarDate, Op, Quantity, Target, units};
 
 pub(super) mod distributive;
 mod doubts;
+mod periods;
 mod relative;
 pub(in crate::eval) use relative::share_or_points;
 
@@ -727,6 +728,21 @@ pub fn score(
     weight: Decimal,
     m: &Methodology,
 ) -> Outcome {
+    // `每季度1次` against `4次`: the target brought to the year's count ([`periods`])
+    if let Some(o) = periods::per_period(target, actual, plan, weight, m) {
+        return o;
+    }
+    score_as_read(target, actual, plan, weight, m)
+}
+
+/// [`score`] past a per-period target: the target and the actual as read.
+fn score_as_read(
+    target: &Target,
+    actual: &Actual,
+    plan: Option<&Actual>,
+    weight: Decimal,
+    m: &Methodology,
+) -> Outcome {
     let mut remarks = Vec::new();
     let rezeroed = zero_in_actual_unit(target, actual);
     let target = match &rezeroed {
@@ -1059,6 +1075,13 @@ fn of_quantity(
         Target::Qualitative { .. } => {
             Outcome::review("定性指标需评定等级（达成 / 部分达成 / 未达成）或给出得分比例")
         }
+        // `0起` against `无` (a 否 target): none happened, as `无` against `0起` reads; a
+        // figure above zero is left as it was (what it counts against a 否 is not certain)
+        Target::Boolean { expected: false } if a.value.is_zero() => Outcome::new(
+            Verdict::Pass,
+            Some(weight),
+            format!("实际值为 0，即“无”：符合要求，得满分 {}", n(weight)),
+        ),
         _ => Outcome::invalid("实际值的类型与目标不符，不能比较"),
     }
 }

@@ -1332,19 +1332,13 @@ fn quantity_at(base: &str, input: &str) -> Option<QuantReading> {
     rest = ws(r);
     // `（含）` read past, remembered: beside a strict comparator it contradicts it (below)
     let mut inclusive_note = false;
-    if let Some(r) = strip_any(rest, lexicon::INCLUSIVE_NOTES) {
+    if let Some(r) = strip_any(rest, lexicon::INCLUSIVE_NOTES).or_else(|| {
+        opens_bracket(rest)
+            .then(|| restated_inclusive(base, rest, &low))
+            .flatten()
+    }) {
         inclusive_note = true;
         rest = ws(r);
-    }
-    if !per.is_empty() {
-        let (unit, span) = low.unit.take()?;
-        let combined = shapes::with_per(&unit, &per);
-        // the compound is printed as one unit: one the unit reader would not take back
-        // (`每前0每季度个百分点` → `每季度个百分点/前`, past its length) is no reading
-        if !self::unit(combined.as_str()).is_some_and(|(r, u, _)| r.is_empty() && u == combined) {
-            return None;
-        }
-        low.unit = Some((combined, span));
     }
     let mut high = None;
     if let Some(r) = range_separator(rest) {
@@ -1352,6 +1346,11 @@ fn quantity_at(base: &str, input: &str) -> Option<QuantReading> {
         let (r, h) = side(base, r)?;
         high = Some(h);
         rest = ws(r);
+    }
+    // `每季度2-3次`: the per-unit words folded into each bound's unit (a range's unit may be
+    // written on its high bound alone); none written is no reading
+    if !per.is_empty() && !fold_per(&per, &mut low, high.as_mut()) {
+        return None;
     }
     let mut suffix = None;
     // where the word after the value is (`以内`: looked at only for a negative bound, below)
@@ -1362,7 +1361,11 @@ fn quantity_at(base: &str, input: &str) -> Option<QuantReading> {
             op_span = Some(offset(base, rest)..offset(base, r));
         }
         rest = ws(r);
-        if let Some(r) = strip_any(rest, lexicon::INCLUSIVE_NOTES) {
+        if let Some(r) = strip_any(rest, lexicon::INCLUSIVE_NOTES).or_else(|| {
+            opens_bracket(rest)
+                .then(|| restated_inclusive(base, rest, high.as_ref().unwrap_or(&low)))
+                .flatten()
+        }) {
             inclusive_note = true;
             rest = ws(r);
         }
@@ -1402,6 +1405,54 @@ fn quantity_at(base: &str, input: &str) -> Option<QuantReading> {
         high,
         name_span: None,
     })
+}
+
+/// `每季度` folded into the units of `low` and `high` (`次` → `次/季度`); `false` where neither
+/// writes a unit or a compound is one the unit reader would not take back (`每前0每季度个百分点`
+/// → `每季度个百分点/前`, past its length): no reading.
+fn fold_per(per: &[&str], low: &mut Side, high: Option<&mut Side>) -> bool {
+    let mut folded = false;
+    for s in std::iter::once(low).chain(high) {
+        let Some((unit, span)) = s.unit.take() else {
+            continue;
+        };
+        let combined = shapes::with_per(&unit, per);
+        if !self::unit(combined.as_str()).is_some_and(|(r, u, _)| r.is_empty() && u == combined) {
+            return false;
+        }
+        s.unit = Some((combined, span));
+        folded = true;
+    }
+    folded
+}
+
+/// `（含20个）`, `(含20)`: a bracket that says the bound is included by restating it, read past
+/// as `（含）` is where its figure is the bound's and its unit, if written, the bound's too
+/// (`不少于20个（含20个）`); any other figure in it (`（含19个）`) is no note to read past.
+/// Asked only where [`opens_bracket`] holds (a byte test: most quantities end here with no
+/// bracket after them, and the call itself cost ~26 instructions a target on the parse cut).
+#[cold]
+#[inline(never)]
+fn restated_inclusive<'a>(base: &str, rest: &'a str, bound: &Side) -> Option<&'a str> {
+    let inner = rest
+        .strip_prefix("（含")
+        .or_else(|| rest.strip_prefix("(含"))?;
+    let (r, said) = side(base, ws(inner))?;
+    let r = ws(r);
+    let r = r.strip_prefix('）').or_else(|| r.strip_prefix(')'))?;
+    let same_value = matches!((&said.value, &bound.value), (Ok(a), Ok(b)) if a == b);
+    let same_unit = match (&said.unit, &bound.unit) {
+        (None, _) => true,
+        (Some((a, _)), Some((b, _))) => a == b,
+        (Some(_), None) => false,
+    };
+    (same_value && same_unit).then_some(r)
+}
+
+/// Whether `rest` opens a bracket (`（` or `(`), told by its first bytes.
+#[inline(always)]
+fn opens_bracket(rest: &str) -> bool {
+    matches!(rest.as_bytes(), [b'(', ..] | [0xEF, 0xBC, 0x88, ..])
 }
 
 /// The words around a quantity: before it, after it, and the notes after those.
@@ -1509,7 +1560,11 @@ fn restated_name_end(body: &str, indicator: Option<&str>) -> Option<usize> {
     let name = body[..split].trim_end_matches(|c: char| {
         c.is_whitespace() || matches!(c, ':' | '：' | '为' | '是' | '应' | '须')
     });
-    if name.is_empty() || name.chars().any(|c| !is_cjk(c) && !is_name_mark(c)) {
+    // `每季度2-3次`: a period the count is set per, not a name (`季度` ends in `度`)
+    if name.is_empty()
+        || name.starts_with('每')
+        || name.chars().any(|c| !is_cjk(c) && !is_name_mark(c))
+    {
         return None;
     }
     let by_name = indicator.map(simplify).is_some_and(|n| {
