@@ -42,8 +42,11 @@ pub struct Args {
     /// 目标表或自评表，实际值文件（.yaml），包含 targets.* 与 actuals.yaml 的文件夹；多个文件、文件夹或 .zip 压缩包时逐表评价并汇总
     #[arg(required = true)]
     pub inputs: Vec<PathBuf>,
-    /// 报告格式
-    #[arg(long, value_enum, default_value_t = ReportFormat::Table)]
+    /// 报告格式（不写时按 -o 文件的扩展名：.xlsx .csv .json .jsonl .html .md；其余为 table）
+    #[arg(long = "format", value_enum)]
+    pub format_asked: Option<ReportFormat>,
+    /// The format written: `--format`, else the output's extension, else `table` (`run`).
+    #[arg(skip = ReportFormat::Table)]
     pub format: ReportFormat,
     /// 写入文件而非标准输出
     #[arg(short = 'o', long = "output")]
@@ -242,6 +245,11 @@ fn folder_actuals_used(folder_actuals: &[(String, ActualsFile)], read: &Document
 }
 
 pub fn run(mut args: Args) -> u8 {
+    args.format = super::output_format::resolve(
+        args.format_asked,
+        args.output.as_deref(),
+        ReportFormat::Table,
+    );
     // of two years' actual columns, the year asked is read (`table::ReadOptions::year`)
     args.table_args.year = args.year;
     match run_steps(&args) {

@@ -33,6 +33,7 @@ mod evaluate;
 mod input;
 pub(crate) mod inspect;
 pub(crate) mod output;
+mod output_format;
 pub use output::file_size_limit_is_an_error;
 mod parse;
 mod pile;

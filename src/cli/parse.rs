@@ -22,8 +22,11 @@ pub enum ParseFormat {
 pub struct Args {
     /// 输入文件；省略或为 `-` 时读标准输入
     pub files: Vec<PathBuf>,
-    /// 输出格式
-    #[arg(long, value_enum, default_value_t = ParseFormat::Table)]
+    /// 输出格式（不写时按 -o 文件的扩展名：.jsonl 为 jsonl；其余为 table）
+    #[arg(long = "format", value_enum)]
+    pub format_asked: Option<ParseFormat>,
+    /// The format written: `--format`, else the output's extension, else `table` (`run`).
+    #[arg(skip = ParseFormat::Table)]
     pub format: ParseFormat,
     /// 指标值未写年份时所用的年度（如 2023）
     #[arg(long, value_parser = super::year)]
@@ -224,7 +227,12 @@ fn read_all<W: Write>(
     }
 }
 
-pub fn run(args: Args) -> u8 {
+pub fn run(mut args: Args) -> u8 {
+    args.format = super::output_format::resolve(
+        args.format_asked,
+        args.output.as_deref(),
+        ParseFormat::Table,
+    );
     let rules = match args.rules.load() {
         Ok(r) => r,
         Err(code) => return code,
