@@ -977,3 +977,130 @@ impl<'de> de::VariantAccess<'de> for UnitVariant<'_, '_, '_, '_> {
         ))
     }
 }
+
+#[cfg(test)]
+mod tests {
+    //! This reader against serde_yaml's own, document by document: the same value or the same
+    //! error (message and place) wherever this reader does not hand the text back whole.
+    use serde::Deserialize;
+    use std::collections::BTreeMap;
+
+    /// Scalars and shapes serde_yaml resolves in its own ways (YAML 1.2 core schema, with
+    /// serde_yaml's integer prefixes, leading zeros as text, `.inf`, and its errors).
+    const DOCUMENTS: &[&str] = &[
+        "a: 1\nb: -2\nc: +3\nd: 0123\ne: 0x1F\nf: 0o17\ng: 0b101\nh: -0x10\ni: 1_000\n",
+        "a: 1.5\nb: .5\nc: -.inf\nd: .NaN\ne: 1e3\nf: +.inf\ng: 1.0e+3\nh: 00.5\ni: -0\n",
+        "a: true\nb: True\nc: TRUE\nd: yes\ne: no\nf: on\ng: off\nh: y\ni: False\n",
+        "a: ~\nb: null\nc: Null\nd: NULL\ne:\nf: ''\ng: \"\"\nh: 'null'\n",
+        "a: 95%\nb: ≥3\nc: 2023-12-31\nd: 12:30\ne: '0123'\nf: \"1e3\"\ng: 大于等于95%\n",
+        "a: |\n  line one\n  line two\nb: >\n  folded\n  text\n\nc: |-\n  kept\n",
+        "- 1\n- two\n- [3, 4]\n- {five: 5}\n-\n- - nested\n  - list\n",
+        "{a: 1, b: [x, y], c: {d: ~}}\n",
+        "---\na: 1\n...\n",
+        "\u{feff}a: 1\r\nb: 2\r\n",
+        "1: one\n2.5: two\ntrue: three\n~: four\n",
+        "a: 18446744073709551615\nb: 18446744073709551616\nc: -9223372036854775809\nd: 340282366920938463463374607431768211456\n",
+        "a: 'it''s'\nb: \"tab\\tnew\\nline\\u00e9\"\nc: plain # comment\n",
+        "a:\n  b:\n    c:\n      d: deep\n",
+        "",
+        "just text\n",
+        "a: 1\na: 2\n",
+        "a: [1, 2\n",
+        "a: b: c\n",
+    ];
+
+    /// What this reader hands back to serde_yaml whole: a text after a byte-order mark (read
+    /// right, whole: a Notepad-saved file is not bounded as it is read), the empty stream and
+    /// syntax errors.
+    const WHOLE: &[&str] = &["\u{feff}a: 1\r\nb: 2\r\n", "", "a: [1, 2\n", "a: b: c\n"];
+
+    fn both<T>(text: &str) -> Option<(Result<T, String>, Result<T, String>)>
+    where
+        T: serde::de::DeserializeOwned,
+    {
+        let ours = match super::seeded(text, std::marker::PhantomData::<T>) {
+            Err(e) if e.is_whole() => return None,
+            Ok(v) => Ok(v),
+            Err(e) => Err(format!("{e} {:?}", e.location())),
+        };
+        let theirs = serde_yaml::from_str::<T>(text).map_err(|e| {
+            let at = e.location().map(|l| (l.line(), l.column()));
+            format!("{e} {at:?}")
+        });
+        Some((ours, theirs))
+    }
+
+    #[test]
+    fn values_are_serde_yamls() {
+        let mut whole = Vec::new();
+        for text in DOCUMENTS {
+            let Some((ours, theirs)) = both::<serde_yaml::Value>(text) else {
+                whole.push(*text);
+                continue;
+            };
+            {
+                // NaN is not equal to itself: compare as serde_yaml prints them
+                let shown = |r: &Result<serde_yaml::Value, String>| match r {
+                    Ok(v) => serde_yaml::to_string(v).expect("a value prints"),
+                    Err(e) => e.clone(),
+                };
+                assert_eq!(shown(&ours), shown(&theirs), "{text:?}");
+            }
+        }
+        // every document is this reader's but the empty stream and the syntax errors
+        assert_eq!(whole, WHOLE);
+    }
+
+    #[derive(Debug, PartialEq, Deserialize)]
+    #[serde(deny_unknown_fields)]
+    struct Typed {
+        name: String,
+        count: Option<u32>,
+        #[serde(default)]
+        share: Option<f64>,
+        #[serde(default)]
+        flags: Vec<bool>,
+        #[serde(default)]
+        kind: Option<Kind>,
+        #[serde(default)]
+        more: BTreeMap<String, String>,
+    }
+
+    #[derive(Debug, PartialEq, Deserialize)]
+    #[serde(rename_all = "snake_case")]
+    enum Kind {
+        Higher,
+        Lower,
+        Band { from: i64 },
+    }
+
+    #[test]
+    fn typed_values_and_their_errors_are_serde_yamls() {
+        let documents = [
+            "name: a\ncount: 3\n",
+            "name: 0123\ncount: ~\nshare: 1\n",
+            "name: '5'\nflags: [true, false]\nkind: higher\n",
+            "name: x\nkind: {band: {from: -3}}\n",
+            "name: x\nkind: sideways\n",
+            "name: x\ncount: -1\n",
+            "name: x\ncount: 4294967296\n",
+            "name: x\ncount: 1.5\n",
+            "name: x\nflags: [yes]\n",
+            "name: x\nbogus: 1\n",
+            "count: 1\n",
+            "name: [1]\n",
+            "name: x\nmore: {a: 1, b: true, c: ~}\n",
+            "name: x\nmore: {a: [1]}\n",
+            "name: x\nshare: .inf\n",
+            "- name: x\n",
+        ];
+        let mut read = 0;
+        for text in documents {
+            if let Some((ours, theirs)) = both::<Typed>(text) {
+                read += 1;
+                assert_eq!(ours, theirs, "{text:?}");
+            }
+        }
+        assert_eq!(read, documents.len());
+    }
+}
