@@ -141,7 +141,7 @@ fn a_pre_block_whose_columns_do_not_align_is_refused_with_why() {
 /// its 项目名称 row and the grid header again (Word's page of a form of two printed pages).
 /// At `663762d`: two projects of one name, the first 57.50 of 60 points ("scored"), the
 /// second 未核对. Now one project, its five rows in order, the repeated head no row, the
-/// join said (`table.page-table-continued`).
+/// join said (`table.page-table-continued`), the rows named at their cells on the page.
 #[test]
 fn a_form_split_with_its_head_printed_again_is_one_project() {
     read_as_the_form("split-title");
@@ -167,6 +167,10 @@ fn a_form_split_with_its_head_printed_again_is_one_project() {
             "老人满意度"
         ]
     );
+    // the rows after the break are named where the page shows them (the repeated head above)
+    let fourth = &v["projects"][0]["indicators"][3]["source"];
+    assert_eq!(fourth["sheet"], "表格2", "{fourth}");
+    assert_eq!(fourth["cell"], "D4", "{fourth}");
 }
 
 /// A saved online form: the figures typed in `<input value>` boxes, the actuals in

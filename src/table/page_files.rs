@@ -489,7 +489,7 @@ pub(super) fn header_cut(name: &str, t: &mut PageTable) -> Result<Option<u32>, R
 }
 
 /// `t` from row `cut` on, moved up, with no lines above.
-pub(super) fn cut_above(t: &mut PageTable, cut: u32) {
+fn cut_above(t: &mut PageTable, cut: u32) {
     let mut kept = SheetCells::named(std::mem::take(&mut t.sheet.name));
     for ((r, c), text) in t.sheet.iter() {
         if r >= cut {

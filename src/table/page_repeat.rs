@@ -11,7 +11,7 @@ use std::collections::BTreeMap;
 use super::ReadError;
 use super::formats::SheetCells;
 use super::formats::html::PageTable;
-use super::page_files::{cut_above, header_cut};
+use super::page_files::header_cut;
 
 /// Each row's texts (trimmed, empty ones left out, in column order).
 fn row_texts(sheet: &SheetCells) -> BTreeMap<u32, Vec<String>> {
@@ -72,7 +72,29 @@ pub(super) fn continues_form(
     let printed: Vec<&Vec<String>> = form.values().collect();
     let repeated = own.range(..cut).all(|(_, cells)| printed.contains(&cells));
     if repeated {
-        cut_above(t, cut);
+        blank_above(t, cut);
     }
     Ok(repeated)
+}
+
+/// `t` without its rows above `cut`, the rows below kept where they are on the page (a
+/// finding names the cell as the page shows it), and no lines above.
+fn blank_above(t: &mut PageTable, cut: u32) {
+    let mut kept = SheetCells::named(std::mem::take(&mut t.sheet.name));
+    for ((r, c), text) in t.sheet.iter().filter(|((r, _), _)| *r >= cut) {
+        kept.push((r, c), text);
+    }
+    kept.merges = t
+        .sheet
+        .merges
+        .iter()
+        .filter(|(_, (end, _))| *end >= cut)
+        .map(|((r0, c0), end)| (((*r0).max(cut), *c0), *end))
+        .collect();
+    kept.notes = std::mem::take(&mut t.sheet.notes)
+        .into_iter()
+        .filter(|((r, _), _)| *r >= cut)
+        .collect();
+    t.sheet = kept;
+    t.above.clear();
 }
