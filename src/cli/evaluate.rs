@@ -43,7 +43,7 @@ pub struct Args {
     #[arg(required = true)]
     pub inputs: Vec<PathBuf>,
     /// 报告格式（不写时按 -o 文件的扩展名：.xlsx .csv .json .jsonl .html .md；其余为 table）
-    #[arg(long = "format", value_enum)]
+    #[arg(long = "format", value_name = "FORMAT", value_enum)]
     pub format_asked: Option<ReportFormat>,
     /// The format written: `--format`, else the output's extension, else `table` (`run`).
     #[arg(skip = ReportFormat::Table)]

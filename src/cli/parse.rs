@@ -23,7 +23,7 @@ pub struct Args {
     /// 输入文件；省略或为 `-` 时读标准输入
     pub files: Vec<PathBuf>,
     /// 输出格式（不写时按 -o 文件的扩展名：.jsonl 为 jsonl；其余为 table）
-    #[arg(long = "format", value_enum)]
+    #[arg(long = "format", value_name = "FORMAT", value_enum)]
     pub format_asked: Option<ParseFormat>,
     /// The format written: `--format`, else the output's extension, else `table` (`run`).
     #[arg(skip = ParseFormat::Table)]
