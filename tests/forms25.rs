@@ -21,9 +21,7 @@ fn fixtures() -> PathBuf {
 
 /// `evaluate FILE --format json`, which must succeed: the report.
 fn whole(file: &str) -> Value {
-    let r = run(&fixtures(), &["evaluate", file, "--format", "json"]);
-    assert_eq!(r.code, 0, "{}", r.stderr);
-    serde_json::from_str(&r.stdout).unwrap()
+    reports::report_in(&fixtures(), file, &[])
 }
 
 /// Each project's `(project, score, weights, status, indicators)`, `""` where null.

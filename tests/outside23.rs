@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 #[path = "support/reports.rs"]
 #[allow(dead_code)]
 mod reports;
-use reports::{run, streamed_fields, whole_fields};
+use reports::{codes, run, streamed_fields, whole_fields};
 use serde_json::Value;
 
 /// The folder of the hand-made inputs.
@@ -18,9 +18,7 @@ fn fixtures() -> PathBuf {
 
 /// `evaluate FILE --format json`, which must succeed: the report.
 fn whole(file: &str) -> Value {
-    let r = run(&fixtures(), &["evaluate", file, "--format", "json"]);
-    assert_eq!(r.code, 0, "{}", r.stderr);
-    serde_json::from_str(&r.stdout).unwrap()
+    reports::report_in(&fixtures(), file, &[])
 }
 
 /// Each project's `(project, score, published_score, status)`, `""` where null.
@@ -39,26 +37,6 @@ fn totals(v: &Value) -> Vec<[String; 4]> {
             ]
         })
         .collect()
-}
-
-/// The codes of the report's findings.
-fn codes(v: &Value) -> Vec<String> {
-    let mut all: Vec<String> = v["findings"]
-        .as_array()
-        .into_iter()
-        .flatten()
-        .chain(
-            v["projects"]
-                .as_array()
-                .into_iter()
-                .flatten()
-                .flat_map(|p| p["findings"].as_array().into_iter().flatten()),
-        )
-        .filter_map(|f| f["code"].as_str().map(str::to_owned))
-        .collect();
-    all.sort();
-    all.dedup();
-    all
 }
 
 fn row<const N: usize>(fields: [&str; N]) -> [String; N] {

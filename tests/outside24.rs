@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 #[path = "support/reports.rs"]
 #[allow(dead_code)]
 mod reports;
-use reports::{row, run, whole_fields};
+use reports::{codes, row, run, whole_fields};
 use serde_json::Value;
 
 /// The folder of the hand-made inputs.
@@ -21,11 +21,7 @@ fn fixtures() -> PathBuf {
 
 /// `evaluate FILE --format json [MORE]`, which must succeed: the report.
 fn whole(file: &str, more: &[&str]) -> Value {
-    let mut args = vec!["evaluate", file, "--format", "json"];
-    args.extend(more);
-    let r = run(&fixtures(), &args);
-    assert_eq!(r.code, 0, "{}", r.stderr);
-    serde_json::from_str(&r.stdout).unwrap()
+    reports::report_in(&fixtures(), file, more)
 }
 
 /// Each project's `(project, score, published_score, status, indicators)`, `""` where null.
@@ -45,26 +41,6 @@ fn totals(v: &Value) -> Vec<[String; 5]> {
             ]
         })
         .collect()
-}
-
-/// The codes of the report's findings (the report's and each project's).
-fn codes(v: &Value) -> Vec<String> {
-    let mut all: Vec<String> = v["findings"]
-        .as_array()
-        .into_iter()
-        .flatten()
-        .chain(
-            v["projects"]
-                .as_array()
-                .into_iter()
-                .flatten()
-                .flat_map(|p| p["findings"].as_array().into_iter().flatten()),
-        )
-        .filter_map(|f| f["code"].as_str().map(str::to_owned))
-        .collect();
-    all.sort();
-    all.dedup();
-    all
 }
 
 /// The form's head (title, 项目名称, the funds block) in a table whose last row is one cell

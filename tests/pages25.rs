@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 #[path = "support/reports.rs"]
 #[allow(dead_code)]
 mod reports;
-use reports::run;
+use reports::{codes, run};
 use serde_json::Value;
 
 /// The folder of the hand-made inputs.
@@ -21,9 +21,7 @@ fn fixtures() -> PathBuf {
 
 /// `evaluate FILE --format json`, which must succeed: the report.
 fn whole(file: &str) -> Value {
-    let r = run(&fixtures(), &["evaluate", file, "--format", "json"]);
-    assert_eq!(r.code, 0, "{file}: {}", r.stderr);
-    serde_json::from_str(&r.stdout).unwrap()
+    reports::report_in(&fixtures(), file, &[])
 }
 
 /// Each project's `(project, score, published_score, status, indicators)`, `""` where null.
@@ -43,26 +41,6 @@ fn totals(v: &Value) -> Vec<[String; 5]> {
             ]
         })
         .collect()
-}
-
-/// The codes of the report's findings (the report's and each project's).
-fn codes(v: &Value) -> Vec<String> {
-    let mut all: Vec<String> = v["findings"]
-        .as_array()
-        .into_iter()
-        .flatten()
-        .chain(
-            v["projects"]
-                .as_array()
-                .into_iter()
-                .flatten()
-                .flat_map(|p| p["findings"].as_array().into_iter().flatten()),
-        )
-        .filter_map(|f| f["code"].as_str().map(str::to_owned))
-        .collect();
-    all.sort();
-    all.dedup();
-    all
 }
 
 /// `[project, score, published, status, indicators]` as the tests write them.

@@ -172,3 +172,23 @@ pub fn scored(v: &Value) -> Vec<[String; 5]> {
     let fields = ["indicator", "target", "actual", "verdict", "score"];
     whole_fields(&v.to_string(), fields)
 }
+
+/// The codes of a whole report's findings (the report's and each project's), sorted, once each.
+pub fn codes(v: &Value) -> Vec<String> {
+    let mut all: Vec<String> = v["findings"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .chain(
+            v["projects"]
+                .as_array()
+                .into_iter()
+                .flatten()
+                .flat_map(|p| p["findings"].as_array().into_iter().flatten()),
+        )
+        .filter_map(|f| f["code"].as_str().map(str::to_owned))
+        .collect();
+    all.sort();
+    all.dedup();
+    all
+}
