@@ -7,8 +7,8 @@
 //! `.xlsx`, `.csv`, `.json`, `.jsonl` / `.ndjson`, `.html` / `.htm`, `.md` / `.markdown` (case
 //! ignored), each verb taking those it writes; any other name (`.txt`, none, `-`) keeps the
 //! verb's default. A `--format` given always wins; where it is not the format the file's
-//! extension names, a warning says what the file holds (`output.format-extension`), as `template`
-//! already read `-o 自评表.xlsx` as its workbook.
+//! extension names, a warning says what the file holds (`output.format-extension`). `template`
+//! reads `-o 自评表.xlsx` as its workbook through the same rule.
 
 use std::path::Path;
 

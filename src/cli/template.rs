@@ -59,12 +59,9 @@ pub fn run(args: Args) -> u8 {
         Ok(o) => o,
         Err(code) => return code,
     };
-    let xlsx = args.format == Some(TemplateFormat::Xlsx)
-        || (args.format.is_none()
-            && args.output.as_ref().is_some_and(|p| {
-                p.extension()
-                    .is_some_and(|e| e.eq_ignore_ascii_case("xlsx"))
-            }));
+    let xlsx =
+        super::output_format::resolve(args.format, args.output.as_deref(), TemplateFormat::Yaml)
+            == TemplateFormat::Xlsx;
     if !xlsx && let Some(written) = yaml_blocks(&args, &mut out) {
         return done(&args, written, out, false);
     }
