@@ -32,6 +32,15 @@ for f in "$probe"/html-* "$probe"/mhtml-*; do
   # the fuzzer's inputs stay small (-max_len): the start of each is enough to seed its shape
   head -c 65536 "$f" > "corpus/page_read/probe-$(basename "$f")"
 done
+# the probes' pages and forms of sessions 19-26 (tests/fixtures/pages*, forms2*, outside*):
+# pages to page_read, every other small file to table_read, named by their folder
+for f in $(find "$root"/tests/fixtures/pages* "$root"/tests/fixtures/forms2* "$root"/tests/fixtures/outside* -type f -size -200k 2>/dev/null); do
+  name="$(basename "$(dirname "$f")")-$(basename "$f")"
+  case "$f" in
+    *.htm | *.html | *.mht | *.mhtml) head -c 65536 "$f" > "corpus/page_read/$name" ;;
+    *) head -c 65536 "$f" > "corpus/table_read/$name" ;;
+  esac
+done
 # xls_read and docx_read: an odd first byte reads the rest as the file itself (the workbooks
 # and Word documents of the fixtures and of the probe); an even one wraps the rest (a
 # Workbook stream, a word/document.xml), taken here out of the same files
