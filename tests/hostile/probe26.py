@@ -49,7 +49,11 @@ if section("ods"):
                    'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
                    'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"><office:body><office:spreadsheet>'
                    '<table:table table:name="S">%s</table:table></office:spreadsheet></office:body></office:document-content>' % rows_xml)
-        return zipped(name, [("mimetype", "application/vnd.oasis.opendocument.spreadsheet"), ("content.xml", content)])
+        manifest = ('<?xml version="1.0" encoding="UTF-8"?><manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.2">'
+                    '<manifest:file-entry manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/>'
+                    '<manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/></manifest:manifest>')
+        return zipped(name, [("mimetype", "application/vnd.oasis.opendocument.spreadsheet"),
+                             ("META-INF/manifest.xml", manifest), ("content.xml", content)])
 
     def cell(v):
         return '<table:table-cell office:value-type="string"><text:p>%s</text:p></table:table-cell>' % v
@@ -140,3 +144,36 @@ if section("actuals"):
             f.write("  - project: 项目%d\n    indicators:\n      - indicator: 培训人数\n        actual: 1\n" % k)
     size("million.yaml")  # 700,000 projects: a million is past the 64 MB limit
     run(["evaluate", "t.tsv", "million.yaml", "--format", "json"], "evaluate t.tsv million.yaml")
+
+if section("zip"):
+    # a workbook whose zip holds 100,000 parts besides its own (the central directory read whole?)
+    NSX = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"'
+    sheet = '<?xml version="1.0"?><worksheet %s><sheetData>%s</sheetData></worksheet>' % (NSX, "".join(
+        '<row r="%d">%s</row>' % (i + 1, "".join('<c r="%s%d" t="inlineStr"><is><t>%s</t></is></c>' % (chr(65 + c), i + 1, v)
+                                               for c, v in enumerate(r))) for i, r in enumerate(LINES)))
+    base = [("[Content_Types].xml", '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+             '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+             '<Default Extension="xml" ContentType="application/xml"/>'
+             '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/></Types>'),
+            ("_rels/.rels", '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+             '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>'),
+            ("xl/workbook.xml", '<?xml version="1.0"?><workbook %s xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="S" sheetId="1" r:id="rId1"/></sheets></workbook>' % NSX),
+            ("xl/_rels/workbook.xml.rels", '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+             '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>'),
+            ("xl/worksheets/sheet1.xml", sheet)]
+    zipped("parts-100k.xlsx", base + [("x/%d" % k, "") for k in range(100000)])
+    size("parts-100k.xlsx")
+    verbs("parts-100k.xlsx")
+    ss = '<?xml version="1.0"?><sst %s count="1000000" uniqueCount="1000000">%s</sst>' % (NSX, "<si/>" * 1000000)
+    zipped("empty-strings.xlsx", base + [("xl/sharedStrings.xml", ss)])
+    size("empty-strings.xlsx")
+    verbs("empty-strings.xlsx")
+
+if section("folder"):
+    d = os.path.join(OUT, "many")
+    os.makedirs(d, exist_ok=True)
+    for k in range(20000):
+        with open(os.path.join(d, "t%05d.tsv" % k), "w", encoding="utf-8") as f:
+            f.write(TSV.replace("甲", "项目%d" % k))
+    print("   (many/: 20,000 tables of 3 lines)")
+    run(["evaluate", "many", "--format", "json"], "evaluate many/ (20,000 files)")
