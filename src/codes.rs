@@ -936,6 +936,9 @@ registry! {
     WEB_BAD_BODY = "web.bad-body", Error,
         "请求内容读不下去",
         "含义：请求的内容不是能读取的 multipart/form-data。\n处理：不处理这次请求（400）。\n修改：用 multipart/form-data 上传：字段 table（必需）、actuals、rules（可重复）。";
+    WEB_BAD_FRAMING = "web.bad-framing", Error,
+        "请求的长度有两种读法",
+        "含义：请求头同时给出 Content-Length 和 Transfer-Encoding（RFC 9112 第 6.3 节：服务前若有代理，两边可能按不同的长度切分请求，即“请求走私”）。\n处理：不读请求内容，回答 400 并关闭连接。\n修改：只用其中一种：分块上传时不写 Content-Length。";
     WEB_REPEATED_FIELD = "web.repeated-field", Error,
         "上传字段出现了两次",
         "含义：table 或 actuals 字段给了两次，jixiao 不猜测用哪一个。\n处理：不处理这次请求（400）。\n修改：table 与 actuals 各给一个文件；规则文件（rules）可以有多个。";

@@ -598,7 +598,7 @@ fn read_actuals(p: &Path) -> Result<ActualsFile, u8> {
         );
         return Err(exit::USAGE);
     };
-    ActualsFile::parse(&p.display().to_string(), &text).map_err(|e| {
+    ActualsFile::parse_owned(&p.display().to_string(), text).map_err(|e| {
         super::show(&*e);
         exit::USAGE
     })

@@ -13,7 +13,7 @@ use std::sync::Arc;
 use miette::NamedSource;
 use serde_yaml::{Mapping, Value};
 
-use super::error::{RuleError, RuleErrorKind, nearest};
+use super::error::{FileErrors, NotHeld, RuleError, RuleErrorKind, nearest};
 use super::keys::{self, AnyFields, KeyFields};
 use super::locate::{self, ItemPos, KeyPos};
 use super::model::{Common, FILE_KEYS, RULE_KEYS, RuleSpec};
@@ -48,9 +48,9 @@ fn whole(src: &NamedSource<Arc<str>>) -> std::ops::Range<usize> {
 /// rules, each rule read key by key, every bad key reported (`read_rule`), its id there and
 /// said once (`check_id`), and the rule's YAML value dropped before the next is read. Read
 /// whole into one YAML value first, a file of 150,000 short rules (10 MB) held 485 MB.
-pub fn load(src: &NamedSource<Arc<str>>) -> (Vec<LoadedRule>, Vec<RuleError>) {
+pub fn load(src: &NamedSource<Arc<str>>) -> (Vec<LoadedRule>, Vec<RuleError>, NotHeld) {
     if let Err(e) = check_bounds(src) {
-        return (Vec::new(), vec![*e]);
+        return (Vec::new(), vec![*e], NotHeld::default());
     }
     let max_rules = crate::limits::RULES.get_usize();
     // a large file's rules are counted before their places are held; a small one's (the
@@ -60,19 +60,28 @@ pub fn load(src: &NamedSource<Arc<str>>) -> (Vec<LoadedRule>, Vec<RuleError>) {
         let count = locate::count_items(text);
         if count > max_rules {
             let rules_key = top_pos(&locate::locate_top(text), "rules");
-            return (Vec::new(), vec![too_many(src, &rules_key, count)]);
+            return (
+                Vec::new(),
+                vec![too_many(src, &rules_key, count)],
+                NotHeld::default(),
+            );
         }
     }
     let pos = locate::locate(text);
     let rules_key = top_pos(&pos, "rules");
     if pos.items.len() > max_rules {
-        return (Vec::new(), vec![too_many(src, &rules_key, pos.items.len())]);
+        return (
+            Vec::new(),
+            vec![too_many(src, &rules_key, pos.items.len())],
+            NotHeld::default(),
+        );
     }
     let fresh = || Loading {
         src,
         pos: &pos,
         rules_key: rules_key.clone(),
         errors: Vec::new(),
+        not_held: NotHeld::default(),
         out: Vec::new(),
         seen: HashMap::new(),
         items: 0,
@@ -93,9 +102,13 @@ pub fn load(src: &NamedSource<Arc<str>>) -> (Vec<LoadedRule>, Vec<RuleError>) {
         }
     };
     if let Some((message, at)) = failed {
-        return (Vec::new(), vec![syntax_error(src, &message, at)]);
+        return (
+            Vec::new(),
+            vec![syntax_error(src, &message, at)],
+            NotHeld::default(),
+        );
     }
-    (loading.out, loading.errors)
+    (loading.out, loading.errors, loading.not_held)
 }
 
 /// Files past this many bytes have their rules counted before their places are held
@@ -108,6 +121,8 @@ struct Loading<'a> {
     pos: &'a locate::FilePos,
     rules_key: Option<KeyPos>,
     errors: Vec<RuleError>,
+    /// The rules' errors past those held ([`FileErrors::hold`]), counted.
+    not_held: NotHeld,
     out: Vec<LoadedRule>,
     seen: HashMap<String, KeyPos>,
     /// Items of `rules:` met so far.
@@ -329,6 +344,7 @@ impl<'de> serde::de::Visitor<'de> for RulesSeed<'_, '_> {
                     break;
                 };
                 l.rule(l.items, item);
+                FileErrors::hold_from(&mut l.errors, errors_before, &mut l.not_held);
             } else if seq.next_element::<serde::de::IgnoredAny>()?.is_none() {
                 break;
             }
@@ -338,6 +354,7 @@ impl<'de> serde::de::Visitor<'de> for RulesSeed<'_, '_> {
             // no rule of a file past the limit is kept, nor its rules' errors
             l.out.truncate(out_before);
             l.errors.truncate(errors_before);
+            l.not_held = NotHeld::default();
             let e = too_many(l.src, &l.rules_key, l.items);
             l.errors.push(e);
         }
@@ -741,20 +758,17 @@ fn value_help(key: &str, v: &Value) -> String {
     }
 }
 
-/// Read any other YAML document the rules layer owns (rule test cases) into `T`; the error is
-/// serde_yaml's message with its byte offset.
+/// Read any other YAML document the rules layer owns (rule test cases) into `T`, as it is
+/// parsed (`crate::yaml::from_str`: its events never held whole, as rule files are read); the
+/// error is the reader's message with its byte offset.
 pub fn read_yaml<T: serde::de::DeserializeOwned>(text: &str) -> Result<T, (String, usize)> {
-    if let Err(refused) = crate::yaml::check_bounds(text) {
-        return Err((refused.message(), refused.offset()));
-    }
-    serde_yaml::from_str(text).map_err(|e| {
-        let at = e
-            .location()
-            .map_or(0, |l| offset_of(text, l.line(), l.column()));
-        // serde's English told in Chinese (`missing field `cases`` → 缺少字段 …), its place dropped
-        (
-            crate::yaml::bounded(&crate::yaml::in_chinese(&e.to_string())),
-            at,
-        )
+    crate::yaml::from_str(text).map_err(|e| {
+        // serde's English told in Chinese (`missing field `cases`` → 缺少字段 …), its place
+        // given as the byte offset
+        let at = match (e.line, e.column) {
+            (Some(line), Some(column)) => offset_of(text, line, column),
+            _ => e.offset.unwrap_or(0),
+        };
+        (e.message, at)
     })
 }

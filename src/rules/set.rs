@@ -172,10 +172,7 @@ impl RuleSource {
                         "",
                     ),
                 };
-                Err(FileErrors {
-                    file: name,
-                    errors: vec![error],
-                })
+                Err(FileErrors::new(name, vec![error]))
             }
         }
     }
@@ -531,17 +528,19 @@ impl RuleSet {
             let src = NamedSource::new(source.name.clone(), Arc::<str>::from(source.text.as_str()))
                 .with_language("yaml");
             let file: Arc<str> = Arc::from(source.name.as_str());
-            let (rules, mut errors) = loader::load(&src);
+            let (rules, mut errors, mut not_held) = loader::load(&src);
             // a bundled file's text (its patterns compiled when first matched; tests hold them)
             compiler.next_file(BUNDLED.iter().any(|(_, text)| *text == source.text));
             for (position, loaded) in rules.into_iter().enumerate() {
                 let at = (&src, &file, layer, position);
                 let p = compiled(loaded, at, &mut compiler, &mut errors);
                 merged.add(p, &mut errors);
+                FileErrors::hold(&mut errors, &mut not_held);
             }
             per_file.push(FileErrors {
                 file: source.name.clone(),
                 errors,
+                not_held,
             });
         }
         for (layer, e) in keys::band::out_of_order(&merged.rules) {
@@ -550,6 +549,7 @@ impl RuleSet {
         let bands = grade_bands(&merged.rules);
         let (rules, order) = decide_all(merged.rules, &bands, &mut per_file);
         for f in &mut per_file {
+            FileErrors::hold(&mut f.errors, &mut f.not_held);
             f.errors.sort_by_key(|e| e.span.start);
         }
         if per_file.iter().any(FileErrors::has_errors) {
@@ -636,10 +636,10 @@ impl RuleSet {
             "让条件含固定文字（indicator ~ \"满意度\"、category == \"产出指标\"），或合并相近的规则；{}",
             limit.help()
         ));
-        Err(Box::new(FileErrors {
-            file: first.rref.file.to_string(),
-            errors: vec![error],
-        }))
+        Err(Box::new(FileErrors::new(
+            first.rref.file.to_string(),
+            vec![error],
+        )))
     }
 
     /// The decided rules in priority order — later files first; inside a file, written order
@@ -1019,11 +1019,14 @@ fn decide_all(
             Err(_) if p.broken => {}
             Err(e) => {
                 let e = *e;
-                let name = e.file().to_owned();
-                match per_file.iter_mut().find(|f| f.file == name) {
-                    Some(f) => f.errors.push(e),
-                    None => per_file[file_index].errors.push(e),
-                }
+                let name = e.file();
+                let at = match per_file.iter().position(|f| f.file == name) {
+                    Some(i) => i,
+                    None => file_index,
+                };
+                let f = &mut per_file[at];
+                f.errors.push(e);
+                FileErrors::hold(&mut f.errors, &mut f.not_held);
             }
         }
     }

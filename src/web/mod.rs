@@ -24,6 +24,7 @@ mod bars;
 mod blockwise;
 mod conns;
 mod flow;
+mod framing;
 pub mod guard;
 mod inputs;
 pub mod isolate;
@@ -247,7 +248,14 @@ pub async fn serve(listener: tokio::net::TcpListener, mut config: Config) -> std
             drop(stream);
             continue;
         };
-        let service = counted(TowerToHyperService::new(app.clone()), open.busy.clone());
+        // each request head's framing judged in the bytes read, before hyper drops a
+        // `Content-Length` beside `Transfer-Encoding` (`framing`)
+        let verdicts = Arc::new(framing::Verdicts::default());
+        let service = counted(
+            TowerToHyperService::new(app.clone()),
+            open.busy.clone(),
+            verdicts.clone(),
+        );
         let id = open.id();
         let task = tokio::spawn(async move {
             let _open = open;
@@ -258,6 +266,7 @@ pub async fn serve(listener: tokio::net::TcpListener, mut config: Config) -> std
                 .max_buf_size(64 * 1024);
             // a client that stops reading its answer is let go after the same silence, one
             // that reads it too slowly once behind the least rate
+            let stream = framing::Framed::new(stream, verdicts);
             let stream = slow_reader::Patient::new(stream, header_timeout);
             let conn = builder.serve_connection(TokioIo::new(stream), service);
             let _ = tokio::time::timeout(lifetime, conn).await;
@@ -267,10 +276,12 @@ pub async fn serve(listener: tokio::net::TcpListener, mut config: Config) -> std
 }
 
 /// `service` with each request counted on its connection while it is served, its answer's
-/// body included ([`conns::Serving`]): a connection so counted is never closed for another.
+/// body included ([`conns::Serving`]): a connection so counted is never closed for another. A
+/// request whose head told its length two ways (`verdicts`) is answered 400 unserved.
 fn counted(
     service: hyper_util::service::TowerToHyperService<Router>,
     busy: Arc<std::sync::atomic::AtomicUsize>,
+    verdicts: Arc<framing::Verdicts>,
 ) -> impl hyper::service::Service<
     hyper::Request<hyper::body::Incoming>,
     Response = hyper::Response<conns::Counted>,
@@ -280,9 +291,15 @@ fn counted(
     hyper::service::service_fn(move |req: hyper::Request<hyper::body::Incoming>| {
         use hyper::service::Service as _;
         let serving = conns::Serving::new(&busy);
-        let answer = service.call(req);
+        let answer = match verdicts.next_is_ambiguous() {
+            true => None,
+            false => Some(service.call(req)),
+        };
         async move {
-            let response = answer.await?;
+            let response = match answer {
+                Some(answer) => answer.await?,
+                None => framing::refused(),
+            };
             Ok::<_, std::convert::Infallible>(response.map(|inner| conns::Counted {
                 inner,
                 _serving: serving,

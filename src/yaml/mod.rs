@@ -52,13 +52,19 @@ pub fn from_str<T: DeserializeOwned>(text: &str) -> Result<T, YamlError> {
         }
         Err(_) => {}
     }
-    serde_yaml::from_str(text).map_err(|e| {
+    // serde_yaml 0.9 reads a byte-order mark as a document of its own ("more than one
+    // document"): given the text after it, its offsets moved past it
+    let mark = match text.starts_with('\u{feff}') {
+        true => '\u{feff}'.len_utf8(),
+        false => 0,
+    };
+    serde_yaml::from_str(&text[mark..]).map_err(|e| {
         let loc = e.location();
         YamlError {
             message: bounded(&in_chinese(&e.to_string())),
             line: loc.as_ref().map(|l| l.line()),
             column: loc.as_ref().map(|l| l.column()),
-            offset: loc.as_ref().map(|l| l.index()),
+            offset: loc.as_ref().map(|l| l.index() + mark),
         }
     })
 }
