@@ -15,8 +15,10 @@ use crate::lang::{CalendarDate, Op, Quantity, Target, units};
 
 pub(super) mod distributive;
 mod doubts;
+mod per_head;
 mod periods;
 mod relative;
+mod texts;
 pub(in crate::eval) use relative::share_or_points;
 
 pub use crate::report_model::Verdict;
@@ -862,11 +864,18 @@ fn by_kind(
                 "定性指标“{text}”本身写有百分数，实际值的百分数可能是完成的数值而不是得分比例，需人工评定等级"
             ))
         }
+        // `零投诉` against `无投诉`: none is none
+        (Target::Qualitative { text: t }, Actual::Text(a))
+            if let Some(o) = texts::zero_against_none(t, a, weight) =>
+        {
+            o
+        }
         (Target::Qualitative { .. }, _) => graded(actual, weight, m),
         (
             Target::Compare { .. } | Target::Approximate { .. } | Target::Range { .. },
             Actual::Text(text),
-        ) => text_against(target, text),
+        ) => texts::certain(target, text, plan, weight, m)
+            .unwrap_or_else(|| text_against(target, text)),
         _ => unmatched(actual),
     }
 }
@@ -1031,7 +1040,9 @@ fn of_quantity(
         }
         Target::Compare { op, quantity } => match comparable(quantity, a) {
             Ok((t, a)) => compare(*op, t, a, weight),
-            Err(why) => Outcome::invalid(why),
+            // `人均3000元` against `≥3000元`: per head, or a sum ([`per_head`])
+            Err(why) => per_head::against_sum(*op, quantity, a, weight)
+                .unwrap_or_else(|| Outcome::invalid(why)),
         },
         Target::Range { low, high, unit } => {
             let lowq = Quantity::new(low.value, unit.clone());

@@ -1307,6 +1307,13 @@ fn bracket_range(body: &str) -> Option<QuantReading> {
 fn quantity_at(base: &str, input: &str) -> Option<QuantReading> {
     // `每生每年3300元`: per-unit words, folded into the unit below.
     let (mut per, mut rest) = shapes::per_units(input);
+    // `（每月）不少于1次`: the period in brackets before the value
+    if opens_bracket(rest)
+        && per.is_empty()
+        && let Some((p, r)) = shapes::per_in_brackets(rest)
+    {
+        (per, rest) = (p, ws(r));
+    }
     let mut prefix: Option<OpWord> = None;
     let mut op_span = None;
     if let Some((r, w)) = prefix_word(rest) {
@@ -1372,7 +1379,7 @@ fn quantity_at(base: &str, input: &str) -> Option<QuantReading> {
     }
     // `95%以上（不含）`: the bound excluded, which a remark read past would make inclusive
     let exclusive = strip_any(rest, lexicon::EXCLUSIVE_NOTES).is_some_and(|r| ws(r).is_empty());
-    if !rest.is_empty() && !shapes::is_remark(rest) {
+    if !rest.is_empty() && !after_value(rest, per.is_empty(), &mut low, high.as_mut()) {
         return None;
     }
     let form = form_of(&Words {
@@ -1405,6 +1412,21 @@ fn quantity_at(base: &str, input: &str) -> Option<QuantReading> {
         high,
         name_span: None,
     })
+}
+
+/// The text after a value and its words: a period in brackets (`≥3次（每季度）`) folded into
+/// the units as `每季度≥3次` is, never read past as a remark (one period only: `每月≥1次（每季度）`
+/// is no reading), or a remark ([`shapes::is_remark`]); `false` for anything else (no reading).
+/// `alone`: no per-unit words before the value.
+#[inline(never)]
+fn after_value(rest: &str, alone: bool, low: &mut Side, high: Option<&mut Side>) -> bool {
+    match opens_bracket(rest)
+        .then(|| shapes::per_in_brackets(rest))
+        .flatten()
+    {
+        Some((per, r)) => alone && ws(r).is_empty() && fold_per(&per, low, high),
+        None => shapes::is_remark(rest),
+    }
 }
 
 /// `每季度` folded into the units of `low` and `high` (`次` → `次/季度`); `false` where neither
