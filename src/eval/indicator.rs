@@ -17,7 +17,7 @@ use super::evaluate::Options;
 use super::memo::ParseCache;
 use super::methodology::Ruled;
 use super::reading::{Around, Reading};
-use super::score::{Outcome, Verdict, distributive, score};
+use super::score::{Outcome, Verdict, distributive, score, score_read};
 use crate::report_model::table_rules;
 use crate::rules::Facts;
 use crate::table::model::IndicatorRow;
@@ -514,14 +514,14 @@ fn formula_and_method(
     (flags, bonus): &mut Beside,
 ) -> Outcome {
     let m = opts.methodology;
-    let target = &s.reading.parsed.target;
+    let (target, per_period) = (&s.reading.parsed.target, s.reading.per_period);
     let mut o = match &s.reading.decisions.late_penalty {
         Some((p, rule)) => {
             let mut with_penalty = m.clone();
             with_penalty.deadline_penalty_per_month = Some(Ruled::new(*p, rule.clone()));
-            score(target, actual, plan, s.weight, &with_penalty)
+            score_read(target, per_period, actual, plan, s.weight, &with_penalty)
         }
-        None => score(target, actual, plan, s.weight, m),
+        None => score_read(target, per_period, actual, plan, s.weight, m),
     };
     // a bare zero whose name reads the other way (`收入增长率 0%`): a person, where it matters
     if let Some(alt) = &s.reading.zero_otherwise

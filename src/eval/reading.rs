@@ -63,6 +63,10 @@ pub(super) struct Reading {
     /// The target read (boxed: only a new outcome reads it, so the fields every indicator
     /// reads stay together in a few cache lines).
     pub parsed: Box<lang::Parsed>,
+    /// Whether the target's unit may be read per period (`次/季度`, 工作日, a span of time:
+    /// [`super::score::may_be_per_period`]), worked out once here: scoring asks the
+    /// per-period step of these rows only.
+    pub per_period: bool,
     /// The rule that gave a bare target its operator, where one did.
     pub op_rule: Option<Cow<'static, str>>,
     /// A bare zero read `≤ 0` by its value (`0`, `0%`) where the indicator's name alone reads
@@ -230,6 +234,7 @@ pub(super) fn read(
 ) -> Reading {
     let seen = Seen::of(cache, rules, row, actual_text, year);
     let canonical = seen.parsed.target.canonical().map(Arc::from);
+    let per_period = super::score::may_be_per_period(&seen.parsed.target);
     let facts = seen.facts(row, around, actual_text);
     let applied = rules.apply(facts);
     let pool = super::weights::category_points(rules, &applied, facts);
@@ -260,6 +265,7 @@ pub(super) fn read(
         target: row.target.to_arc(),
         written_subcategory: row.subcategory.as_ref().map(RowText::to_arc),
         parsed: Box::new(parsed),
+        per_period,
         op_rule,
         zero_otherwise,
         open_top,

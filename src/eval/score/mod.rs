@@ -17,6 +17,7 @@ pub(super) mod distributive;
 mod doubts;
 mod per_head;
 mod periods;
+pub(crate) use periods::may_apply as may_be_per_period;
 mod relative;
 mod texts;
 pub(in crate::eval) use relative::share_or_points;
@@ -730,8 +731,22 @@ pub fn score(
     weight: Decimal,
     m: &Methodology,
 ) -> Outcome {
+    score_read(target, periods::may_apply(target), actual, plan, weight, m)
+}
+
+/// [`score`] of a target whose [`periods::may_apply`] was worked out when it was read
+/// (`per_period`, kept with the reading): a target of no period, 工作日 or time unit (most
+/// rows) is scored as read, with no per-period step.
+pub(crate) fn score_read(
+    target: &Target,
+    per_period: bool,
+    actual: &Actual,
+    plan: Option<&Actual>,
+    weight: Decimal,
+    m: &Methodology,
+) -> Outcome {
     // `每季度1次` against `4次`: the target brought to the year's count ([`periods`])
-    if let Some(o) = periods::per_period(target, actual, plan, weight, m) {
+    if per_period && let Some(o) = periods::per_period(target, actual, plan, weight, m) {
         return o;
     }
     score_as_read(target, actual, plan, weight, m)

@@ -99,6 +99,19 @@ fn first_figure(target: &Target) -> Option<String> {
     }
 }
 
+/// Whether [`per_period`] may give an outcome for `target` whatever the actual: its unit is set
+/// per period (has a `/`), is 工作日, or is a span of time (against which an actual in 工作日
+/// goes to a person). Worked out once when the target is read (`eval::reading`), so that a row
+/// of any other target (most rows) is scored with no per-period step at all; a unit test holds
+/// it to `per_period` over targets and actuals of every unit it reads.
+pub(crate) fn may_apply(target: &Target) -> bool {
+    unit_of(target).is_some_and(|u| {
+        u.as_str().contains('/')
+            || u.as_str() == "工作日"
+            || matches!(units::dimension(u), Some((units::Dimension::Time, _)))
+    })
+}
+
 /// The outcome of a per-period target against a year's count, or of a 工作日 against hours or
 /// days (see the module doc); none for any other pair, which is scored as before.
 pub(super) fn per_period(
@@ -221,5 +234,71 @@ mod tests {
         assert_eq!(count_per(&u("元/月")), None);
         assert_eq!(count_per(&u("次/人·月")), None);
         assert_eq!(count_per(&u("次")), None);
+    }
+
+    /// `may_apply`, worked out once a target, holds wherever `per_period` gives an outcome:
+    /// targets of every unit the step reads (per period, per week or day, 工作日, hours, days)
+    /// and of none, against actuals in the count's unit, bare, in 工作日, hours and days.
+    #[test]
+    fn may_apply_holds_wherever_the_per_period_step_gives_an_outcome() {
+        use crate::eval::actual::read;
+        use crate::lang::{Context, parse};
+        let targets = [
+            "每季度1次",
+            "1次/月",
+            "4次/年",
+            "每半年2次",
+            "每周1次",
+            "每天3次",
+            "每月300元",
+            "≥1次/人·月",
+            "2个工作日",
+            "≤3个工作日",
+            "48小时",
+            "≤2天",
+            "4秒",
+            "12次",
+            "≥95%",
+            "≤50000元",
+            "长期",
+            "是",
+            "每季度2-3次",
+            "约4次/季度",
+        ];
+        let actuals = [
+            "4次",
+            "4",
+            "12次",
+            "1次/季度",
+            "2个工作日",
+            "3工作日",
+            "48小时",
+            "2天",
+            "5秒",
+            "96%",
+            "达成",
+        ];
+        let m = Methodology::default();
+        let mut given = 0;
+        for target in targets {
+            let t = parse(target, &Context::default().with_indicator(Some("指标"))).target;
+            for actual in actuals {
+                let a = read(actual, &t, Some("指标"), Some(2023));
+                if per_period(&t, &a, None, Decimal::TEN, &m).is_some() {
+                    given += 1;
+                    assert!(may_apply(&t), "{target} against {actual}");
+                }
+            }
+        }
+        // the step gave outcomes (per period, 工作日 against time both ways)
+        assert!(given >= 10, "{given}");
+        for target in ["12次", "≥95%", "≤50000元", "长期", "是", "每月300元"] {
+            let t = parse(target, &Context::default().with_indicator(Some("指标"))).target;
+            assert_eq!(
+                may_apply(&t),
+                target == "每月300元",
+                "{target}: only a unit with a period, 工作日 or time"
+            );
+        }
     }
 }
