@@ -1,0 +1,150 @@
+#!/usr/bin/env python3
+"""The twenty-sixth probe of forms (issue 27, H186): the items left open by session 25 (a formula
+with no saved value in .ods / .xls, a three-row header, a 目标表 and a 自评表 on one page, `<pre>`
+in a cell, a department form whose one 小计 disagrees) and a fresh probe of layouts no test held,
+each made by hand from its description before any real one was read. The project of
+`probe23_forms.py`: budget 100, spent 95, 10 points → 9.5; indicators 90 points, 88 scored;
+total 97.5. Each with printed sums that agree and a variant (`-off`) where they do not.
+
+    python3 tests/hostile/probe26_forms.py DIR BIN [SECTION...]"""
+import io, os, struct, sys, zipfile
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+_argv, sys.argv = sys.argv, sys.argv[:3] + ["-"]
+import probe25_forms as p25  # noqa: E402
+import probe_kit  # noqa: E402
+sys.argv = _argv
+probe_kit.ONLY[:] = _argv[3:]
+from probe_kit import put, section  # noqa: E402
+from compound_file import ole  # noqa: E402
+
+HEAD, IND, GRIDHEAD, plain, probe, summary, ods, grid_of, cell, place = (
+    p25.HEAD, p25.IND, p25.GRIDHEAD, p25.plain, p25.probe, p25.summary, p25.ods, p25.grid_of,
+    p25.cell, p25.p23.place)
+WRITERS = p25.WRITERS
+
+
+def rezip(name, part, edit):
+    """The zip `name` with its `part` edited by `edit(text) -> text`."""
+    zin = zipfile.ZipFile(probe_kit.path(name))
+    parts = {k: zin.read(k) for k in zin.namelist()}
+    parts[part] = edit(parts[part].decode()).encode()
+    b = io.BytesIO()
+    with zipfile.ZipFile(b, "w") as z:
+        for k, x in parts.items():
+            z.writestr(k, x)
+    return put(name, b.getvalue())
+
+
+def xls(name, rows, formulas=None):
+    """probe25's BIFF8 writer, and cells `formulas` {text: result} written as FORMULA records
+    (`=SUM(...)` as one ptgInt): result None keeps no result (a string result whose STRING
+    record is missing, as a script writes it), a text result is given in a STRING record."""
+    formulas = formulas or {}
+    g, merges = grid_of(rows)
+
+    def rec(t, d):
+        return struct.pack("<HH", t, len(d)) + d
+
+    def bof(dt):
+        return rec(0x0809, struct.pack("<HHHHII", 0x0600, dt, 0x0DBB, 0x07CC, 0, 0x06))
+    strings, cells = [], b""
+    for r, row in enumerate(g):
+        for c, t in enumerate(row):
+            if t == "":
+                continue
+            if t in formulas:
+                res = formulas[t]
+                body = struct.pack("<HHH", r, c, 15) + b"\0\0\0\0\0\0\xff\xff" + struct.pack("<HI", 2, 0)
+                body += struct.pack("<H", 3) + b"\x1e" + struct.pack("<H", 97)
+                cells += rec(0x0006, body)
+                if res is not None:
+                    cells += rec(0x0207, struct.pack("<HB", len(res), 1) + res.encode("utf-16-le"))
+                continue
+            try:
+                v = float(t)
+                cells += rec(0x0203, struct.pack("<HHHd", r, c, 15, v))
+            except ValueError:
+                if t not in strings:
+                    strings.append(t)
+                cells += rec(0x00FD, struct.pack("<HHHI", r, c, 15, strings.index(t)))
+    sst = struct.pack("<II", len(strings), len(strings)) + b"".join(
+        struct.pack("<HB", len(s), 1) + s.encode("utf-16-le") for s in strings)
+    mc = b""
+    if merges:
+        mc = rec(0x00E5, struct.pack("<H", len(merges)) + b"".join(
+            struct.pack("<HHHH", r0, r1, c0, c1) for r0, c0, r1, c1 in merges))
+    xf = b"".join(rec(0x00E0, struct.pack("<HHHBBBBIIH", 0, 0, 0xFFF5 if k < 15 else 0x0001, 0x20, 0, 0, 0, 0, 0, 0x20C0))
+                  for k in range(16))
+    font = rec(0x0031, struct.pack("<HHHHHBBBB", 200, 0, 0x7FFF, 400, 0, 0, 0, 0, 0) + struct.pack("<BB", 2, 1) + "宋体".encode("utf-16-le"))
+    sheet = bof(0x10) + rec(0x0200, struct.pack("<IIHHH", 0, len(g), 0, max(len(r) for r in g), 0)) + cells + mc + rec(0x000A, b"")
+    name_b = "自评表".encode("utf-16-le")
+    glob_wo = bof(0x5) + rec(0x0042, struct.pack("<H", 1200)) + font * 5 + xf + rec(0x00FC, sst)
+    pos = len(glob_wo) + 4 + 8 + len(name_b) + 4
+    glob = glob_wo + rec(0x0085, struct.pack("<IBBBB", pos, 0, 0, 3, 1) + name_b) + rec(0x000A, b"")
+    return put(name, ole(glob + sheet))
+
+
+def ods_formula(name, rows, marks):
+    """ods of `rows` whose cells of text in `marks` {text: value} are formulas: value None keeps
+    no value (`table:formula` alone), else `office:value` beside it."""
+    n = ods(name, rows)
+
+    def edit(c):
+        for t, v in marks.items():
+            old = '<table:table-cell office:value-type="string"><text:p>%s</text:p></table:table-cell>' % t
+            new = ('<table:table-cell table:formula="of:=SUM([.G7:.G11])+[.G5]"/>' if v is None else
+                   '<table:table-cell table:formula="of:=SUM([.G7:.G11])+[.G5]" office:value-type="float" office:value="%s"><text:p>%s</text:p></table:table-cell>' % (v, v))
+            assert old in c, t
+            c = c.replace(old, new, 1)
+        return c
+    return rezip(n, "content.xml", edit)
+
+
+# F1. A formula with no saved value: the 总分 (ods, xls), an indicator's 得分 (ods, xls); the
+# same with its value kept (ods `office:value`, xls a STRING record) reads as before.
+if section("f1"):
+    for stem, total, mark in (("f1-total-novalue", "=T", None), ("f1-total-value", "=T", "97.5")):
+        ods_formula(stem + ".ods", plain(total), {total: mark})
+        summary(stem + ".ods")
+        xls(stem + ".xls", plain(total), {total: mark})
+        summary(stem + ".xls")
+    ind = [r if r[2] != "服务人次" else r[:6] + ("=S",) for r in IND]
+    for stem, total in (("f1-score-novalue", "97.5"), ("f1-score-novalue-off", "99.5")):
+        ods_formula(stem + ".ods", plain(total, ind), {"=S": None})
+        summary(stem + ".ods")
+        xls(stem + ".xls", plain(total, ind), {"=S": None})
+        summary(stem + ".xls")
+
+to_html, page = p25.to_html, p25.page
+
+
+def html_with(rows, wrap):
+    """The page of `rows` whose cells of text in `wrap` {text: html} are written as that html."""
+    h = to_html(rows)
+    for t, new in wrap.items():
+        assert ">%s</td>" % t in h, t
+        h = h.replace(">%s</td>" % t, ">%s</td>" % new, 1)
+    return page(h)
+
+
+# F2. `<pre>` inside a table cell: the actual, the target and the 得分 written in `<pre>`s (a
+# CMS pasting preformatted text), one with a line break inside.
+if section("f2"):
+    for stem, total in (("f2-pre-cell", "97.5"), ("f2-pre-cell-off", "99.5")):
+        put(stem + ".html", html_with(plain(total), {
+            "900人次": "<pre>900人次</pre>", "≥95%": "<pre>\n≥95%\n</pre>",
+            "96%": "<pre>  96%  </pre>", "明显改善": "<pre>明显\n改善</pre>"}))
+        summary(stem + ".html")
+
+# F3. A text form (`<pre>` aligned by spaces or tabs, a pipe table in a `<pre>`) in a cell of
+# a layout table (a CMS's page frame: a navigation row above, the content cell below): the
+# pages of probe25_pages.py with their `<pre>` put in the frame's cell.
+if section("f3"):
+    here = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "fixtures", "pages25")
+    for f in ("pre-aligned", "pre-aligned-off", "pipe-pre", "pipe-pre-off", "pre-tabs", "pre-tabs-off"):
+        s = open(os.path.join(here, f + ".html"), encoding="utf-8").read()
+        s = s.replace("<pre>", '<table class="layout" width="100%"><tr><td class="nav">首页 &gt; 信息公开</td></tr>'
+                      '<tr><td class="content"><pre>', 1).replace("</pre>", "</pre></td></tr></table>", 1)
+        put("f3-incell-%s.html" % f, s)
+        summary("f3-incell-%s.html" % f)
