@@ -128,3 +128,45 @@ fn a_text_form_in_a_layout_tables_cell_is_read() {
         );
     }
 }
+
+/// A 部门整体 form read apart by its 项目名称 column, each project with its 小计, one 小计
+/// disagreeing with the rows above it (the 合计 84 agreeing with all the rows): only the project
+/// whose 小计 disagrees is 未核对; the other keeps its check and its score — the second project's
+/// 小计 (38 over 36; xlsx, html) or the first's (47 over 48; the name merged down, ods, docx).
+/// At `b3d7e46` every project of the form was 未核对, none scored.
+#[test]
+fn a_department_forms_one_subtotal_leaves_only_its_project_unchecked() {
+    let scored = |name: &str, score: &str| [name, score, "scored", "", "0"].map(String::from);
+    let unchecked = |name: &str| [name, "", "unchecked", "", "0"].map(String::from);
+    for (file, want) in [
+        (
+            "f4-dept-sub2-off.xlsx",
+            [scored("社区养老服务", "48.00"), unchecked("困难群众救助")],
+        ),
+        (
+            "f4-dept-sub2-off.html",
+            [scored("社区养老服务", "48.00"), unchecked("困难群众救助")],
+        ),
+        (
+            "f4-dept-sub1-off.ods",
+            [unchecked("社区养老服务"), scored("困难群众救助", "36.00")],
+        ),
+        (
+            "f4-dept-sub1-off.docx",
+            [unchecked("社区养老服务"), scored("困难群众救助", "36.00")],
+        ),
+    ] {
+        let v = whole(file);
+        let got: Vec<[String; 5]> = totals(&v)
+            .into_iter()
+            .map(|mut t| {
+                t[4] = "0".into();
+                t
+            })
+            .collect();
+        assert_eq!(got, want, "{file}");
+        let mismatch = said(&v, "table.form-total-mismatch");
+        assert_eq!(mismatch.len(), 1, "{file}: {mismatch:?}");
+        assert!(mismatch[0].0.contains("小计得分"), "{file}: {mismatch:?}");
+    }
+}

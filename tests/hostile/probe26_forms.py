@@ -148,3 +148,18 @@ if section("f3"):
                       '<tr><td class="content"><pre>', 1).replace("</pre>", "</pre></td></tr></table>", 1)
         put("f3-incell-%s.html" % f, s)
         summary("f3-incell-%s.html" % f)
+
+# F4. A 部门整体 form read apart by its 项目名称 column, each project with its 小计, one 小计
+# disagreeing: the second project's (38 over rows making 36), the 合计 84 agreeing with the
+# rows; and the first's with the name merged down (ods, docx). Only the project of the 小计
+# is 未核对.
+if section("f4"):
+    dept = p25.dept
+    sub2 = {"社区养老服务": ("50", "48"), "困难群众救助": ("40", "38")}
+    sub1 = {"社区养老服务": ("50", "47"), "困难群众救助": ("40", "36")}
+    for f in ("xlsx", "html"):
+        WRITERS[f]("f4-dept-sub2-off." + f, dept("84", "each", subtotals=sub2))
+        summary("f4-dept-sub2-off." + f)
+    for f in ("ods", "docx"):
+        WRITERS[f]("f4-dept-sub1-off." + f, dept("84", "merged", subtotals=sub1))
+        summary("f4-dept-sub1-off." + f)
