@@ -170,3 +170,39 @@ fn a_department_forms_one_subtotal_leaves_only_its_project_unchecked() {
         assert!(mismatch[0].0.contains("小计得分"), "{file}: {mismatch:?}");
     }
 }
+
+/// A grid header of three rows — 绩效指标 over 一级 / 二级 / 三级 (merged down two rows), 年度
+/// over 指标值 over 年度指标值 | 实际完成值, 分值 / 得分 / 偏差原因 merged down three — keeps its
+/// 实际完成值 column: 97.5 as printed (xlsx, docx, html); the `-off` variants (99.5 printed) are
+/// 未核对. At `b3d7e46` the third row was passed over: every quantitative row 缺实际值, 29.50
+/// "scored" against the printed 97.5.
+#[test]
+fn a_three_row_header_keeps_its_actual_column() {
+    for f in ["xlsx", "docx", "html"] {
+        let file = format!("f5-three-row-head.{f}");
+        let v = whole(&file);
+        assert_eq!(
+            totals(&v),
+            [["社区养老服务", "97.50", "scored", "97.5", "5"].map(String::from)],
+            "{file}"
+        );
+        let actuals: Vec<&str> = v["projects"][0]["indicators"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|i| i["actual"].as_str().unwrap_or(""))
+            .collect();
+        assert_eq!(
+            actuals,
+            ["900人次", "96%", "2023年11月", "明显改善", "92%"],
+            "{file}"
+        );
+        let file = format!("f5-three-row-head-off.{f}");
+        let v = whole(&file);
+        assert_eq!(
+            totals(&v),
+            [["社区养老服务", "", "unchecked", "99.5", "5"].map(String::from)],
+            "{file}"
+        );
+    }
+}

@@ -163,3 +163,17 @@ if section("f4"):
     for f in ("ods", "docx"):
         WRITERS[f]("f4-dept-sub1-off." + f, dept("84", "merged", subtotals=sub1))
         summary("f4-dept-sub1-off." + f)
+
+# F5. A header of three rows: 绩效指标 over 一级/二级/三级 (merged down two rows), 年度 over
+# 指标值 over 年度指标值 | 实际完成值, 分值 / 得分 / 偏差原因 merged down three (xlsx, docx, html).
+if section("f5"):
+    def three_row(total):
+        hd = [[("绩效指标", 1, 3), ("年度", 1, 2), ("分值", 3, 1), ("得分", 3, 1), ("偏差原因", 3, 1)],
+              [("一级指标", 2, 1), ("二级指标", 2, 1), ("三级指标", 2, 1), ("指标值", 1, 2)],
+              ["年度指标值", "实际完成值"]]
+        r = HEAD + hd
+        for c1, c2, n, tg, a, w, s in IND:
+            r.append([c1, c2, n, tg, a, w, s, ""])
+        r.append([("总分", 1, 5), "100", total, ""])
+        return r
+    probe("f5-three-row-head", three_row("97.5"), ["xlsx", "docx", "html"], three_row("99.5"))
