@@ -596,6 +596,14 @@ registry! {
     FORM_PROJECTS_COLUMN = "table.form-projects-column", Warning,
         "部门整体表的项目名称列列出多个项目",
         "含义：部门整体支出绩效自评表的指标表有「项目名称」列，各行（或合并的单元格）分属两个以上的项目，但有指标行在第一个项目名称之前，不知属于哪个项目。\n处理：按一张部门整体表读取和评分，合计按全表核对，并在此列出这些项目；各指标所属的项目在报告中没有分开。各行都写明项目时按项目分开读取（`table.form-projects-apart`）。\n修改：在每个指标行（或合并的单元格）写明所属项目。";
+    /// A target form (目标表) beside the self-evaluation form of the same project in one file.
+    FORM_TARGET_BESIDE = "table.form-target-beside", Warning,
+        "同一文件中另有本项目的绩效目标表",
+        "含义：同一文件（一个网页、一个工作簿或 Word 文件）中，既有某项目的绩效自评表，又有同名项目的绩效目标表（只有指标值，没有实际完成值和得分）。\n处理：目标表不单独作为一个项目评分（以前读作两个同名项目，一个待评定）；按自评表评分，并把目标表各指标的指标值与自评表同名指标核对，不同的逐项提示（`table.form-target-differs`）。\n修改：无需修改；指标值不同时，核对哪一个是批复的目标。";
+    /// A target form's target differs from the self-evaluation's for the same indicator.
+    FORM_TARGET_DIFFERS = "table.form-target-differs", Warning,
+        "目标表与自评表的指标值不同",
+        "含义：同一文件中本项目的绩效目标表与自评表，同一指标的指标值写得不同（如目标表 ≥1200人次，自评表 ≥1000人次）。\n处理：按自评表的指标值评分，在该指标上给出两个指标值。\n修改：核对哪一个是批复（或调整后）的目标；按批复的目标改正自评表。";
     /// A 部门整体 form's grid read apart by its 项目名称 column, a project a name.
     FORM_PROJECTS_APART = "table.form-projects-apart", Warning,
         "部门整体表按项目名称列分项目读取",

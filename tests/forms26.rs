@@ -206,3 +206,51 @@ fn a_three_row_header_keeps_its_actual_column() {
         );
     }
 }
+
+/// A 目标表 and a 自评表 of the same project in one file (a page, the 目标表 above; a Word file of
+/// two tables) are one project: the 自评表 scored (97.5), the 目标表 said seen
+/// (`table.form-target-beside`, its targets checked against the 自评表's), a target that differs
+/// said on the 自评表's indicator with both figures (`table.form-target-differs`), and the
+/// `-off` 自评表 (99.5 printed) 未核对. At `b3d7e46` each file gave two projects of one name, the
+/// 目标表's 待评定 (`eval.project-not-filled`) beside the scored one, and nothing compared the two.
+#[test]
+fn a_target_form_beside_its_self_evaluation_is_checked_not_scored() {
+    for f in ["html", "docx"] {
+        let file = format!("f6-target-and-self.{f}");
+        let v = whole(&file);
+        assert_eq!(
+            totals(&v),
+            [["社区养老服务", "97.50", "scored", "97.5", "5"].map(String::from)],
+            "{file}"
+        );
+        let seen = said(&v, "table.form-target-beside");
+        assert_eq!(seen.len(), 1, "{file}: {seen:?}");
+        assert!(
+            seen[0].0.contains("5 项指标值与自评表一致"),
+            "{file}: {seen:?}"
+        );
+        assert!(said(&v, "table.form-target-differs").is_empty(), "{file}");
+
+        let file = format!("f6-target-and-self-differs.{f}");
+        let v = whole(&file);
+        assert_eq!(
+            totals(&v),
+            [["社区养老服务", "97.50", "scored", "97.5", "5"].map(String::from)],
+            "{file}"
+        );
+        let differs = said(&v, "table.form-target-differs");
+        assert_eq!(differs.len(), 1, "{file}: {differs:?}");
+        assert!(
+            differs[0].0.contains("≥1200人次") && differs[0].0.contains("≥1000人次"),
+            "{file}: {differs:?}"
+        );
+
+        let file = format!("f6-target-and-self-off.{f}");
+        let v = whole(&file);
+        assert_eq!(
+            totals(&v),
+            [["社区养老服务", "", "unchecked", "99.5", "5"].map(String::from)],
+            "{file}"
+        );
+    }
+}

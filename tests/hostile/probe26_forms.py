@@ -177,3 +177,19 @@ if section("f5"):
         r.append([("总分", 1, 5), "100", total, ""])
         return r
     probe("f5-three-row-head", three_row("97.5"), ["xlsx", "docx", "html"], three_row("99.5"))
+
+# F6. A 目标表 and a 自评表 of the same project in one file: a page (the 目标表 above), a Word
+# file (two tables). "-differs": the 目标表 says ≥1200人次 where the 自评表 says ≥1000人次;
+# "-off": the 自评表's total 99.5.
+if section("f6"):
+    def target_form(first="≥1000人次"):
+        return ([[("项目支出绩效目标表", 1, 5)], ["项目名称", ("社区养老服务", 1, 4)],
+                 ["一级指标", "二级指标", "三级指标", "指标值", "分值"]]
+                + [[c1, c2, n, first if n == "服务人次" else tg, w] for c1, c2, n, tg, a, w, s in IND])
+    for stem, tgt, total in (("f6-target-and-self", "≥1000人次", "97.5"),
+                             ("f6-target-and-self-differs", "≥1200人次", "97.5"),
+                             ("f6-target-and-self-off", "≥1000人次", "99.5")):
+        put(stem + ".html", page("<h3>绩效目标表</h3>" + to_html(target_form(tgt)) + "<h3>绩效自评表</h3>" + to_html(plain(total))))
+        summary(stem + ".html")
+        p25.docx(stem + ".docx", [target_form(tgt), plain(total)])
+        summary(stem + ".docx")

@@ -75,6 +75,22 @@ fn formula_without_value(e: &BytesStart<'_>) -> bool {
     formula
 }
 
+/// The cell `e` at `at` of the table named `table`, where it holds a formula with no saved
+/// result ([`formula_without_value`]), kept (up to [`MAX_HIDDEN`] a table).
+fn note_no_value(
+    e: &BytesStart<'_>,
+    table: Option<&String>,
+    at: (u32, u32),
+    no_value: &mut OdsNoValue,
+) {
+    if let Some(name) = table.filter(|_| formula_without_value(e)) {
+        let held = no_value.entry(name.clone()).or_default();
+        if held.len() < MAX_HIDDEN {
+            held.push(at);
+        }
+    }
+}
+
 /// Whether a row or column element is hidden (`table:visibility` other than `visible`).
 fn hidden_element(e: &BytesStart<'_>) -> bool {
     attr(e, "table:visibility").is_some_and(|v| v == "collapse" || v == "filter")
@@ -733,14 +749,7 @@ fn cells(
                         if let (true, Some(style), Some((_, cells))) = (valued, style, &mut table) {
                             push_styled(cells, (row, repeat), (col, n), style);
                         }
-                        if formula_without_value(e)
-                            && let Some((name, _)) = &table
-                        {
-                            let held = no_value.entry(name.clone()).or_default();
-                            if held.len() < MAX_HIDDEN {
-                                held.push((row, col));
-                            }
-                        }
+                        note_no_value(e, table.as_ref().map(|t| &t.0), (row, col), no_value);
                         col = col.saturating_add(n);
                     }
                     _ => {}

@@ -107,13 +107,10 @@ pub(crate) fn read_sheets(
     raised.extend(layout.raised_named);
     let hidden_sheets = hidden_sheets(wb.sheets_metadata());
     let mut skipped = layout.skipped_named;
-    let mut no_value: std::collections::HashMap<String, Vec<(u32, u32)>> =
-        wb.sheet_names().into_iter().zip(layout.no_value).collect();
-    no_value.extend(layout.no_value_named);
+    let mut no_value = no_value_by_name(layout.no_value_named, layout.no_value, &wb);
     for chosen in chosen_sheets(name, wb.sheet_names(), sheet)? {
         // an `.xlsb` is read cell by cell, as an `.xlsx` is: calamine's range of a sheet is
-        // dense, and one cell at A1 with one at XFD1048576 reserved 549 GB (an 816-byte file,
-        // under any name, aborted the process)
+        // dense (cells at A1 and XFD1048576 reserved 549 GB: an 816-byte file aborted it)
         if let calamine::Sheets::Xlsb(x) = &mut wb {
             let (_, styled) = sheets.remove(&chosen).unwrap_or_default();
             let raised_here = raised.remove(&chosen).unwrap_or_default();
@@ -169,9 +166,7 @@ pub(crate) fn read_sheets(
             }
             sheet.push(at, &text);
         }
-        for at in no_value.remove(&chosen).unwrap_or_default() {
-            notes.push((at, super::number_format::CellNote::NoValue));
-        }
+        no_value_notes(&mut no_value, &chosen, &mut notes);
         sheet.merges = merges;
         sheet.notes = notes;
         let mut places = hidden.remove(&chosen).unwrap_or_default();
@@ -1091,6 +1086,29 @@ pub(crate) struct XlsLayout {
     no_value_named: super::ods_formats::OdsNoValue,
     /// The same in the order of `sheets` (an `.xls`'s: `xls_formats`).
     no_value: Vec<Vec<(u32, u32)>>,
+}
+
+/// The cells holding a formula with no saved result of each sheet of `wb`, by name: those
+/// given by name (`named`, an `.ods`'s) and those in the order of its sheets (an `.xls`'s).
+fn no_value_by_name<RS: std::io::Read + std::io::Seek>(
+    named: super::ods_formats::OdsNoValue,
+    ordered: Vec<Vec<(u32, u32)>>,
+    wb: &calamine::Sheets<RS>,
+) -> std::collections::HashMap<String, Vec<(u32, u32)>> {
+    let mut by_name = named;
+    by_name.extend(wb.sheet_names().into_iter().zip(ordered));
+    by_name
+}
+
+/// A `table.formula-no-value` note on each cell of `sheet` holding a formula with no saved
+/// result (`no_value`, taken).
+fn no_value_notes(
+    no_value: &mut std::collections::HashMap<String, Vec<(u32, u32)>>,
+    sheet: &str,
+    notes: &mut Vec<((u32, u32), super::number_format::CellNote)>,
+) {
+    let here = no_value.remove(sheet).into_iter().flatten();
+    notes.extend(here.map(|at| (at, super::number_format::CellNote::NoValue)));
 }
 
 /// A little-endian `u16` at `i` of `d`, if `d` holds it.

@@ -76,6 +76,7 @@ mod projects_column;
 mod reason_column;
 mod rows;
 mod subtotal;
+pub(crate) mod target_beside;
 mod title;
 pub(crate) mod transposed;
 mod words;
