@@ -193,3 +193,104 @@ if section("f6"):
         summary(stem + ".html")
         p25.docx(stem + ".docx", [target_form(tgt), plain(total)])
         summary(stem + ".docx")
+
+
+# The fresh probe: families no test held, each with its sums true and a variant where they
+# disagree (`-off`, the total 99.5).
+def fam(stem, make, formats):
+    probe(stem, make("97.5"), formats, make("99.5"))
+
+
+def with_cols(gh, row, foot_span=5):
+    def make(total):
+        return p25.ind_rows(IND, total, gh, row=row, foot=lambda t: [("总分", 1, foot_span), "100", t] + [""] * (len(gh) - foot_span - 2))
+    return make
+
+
+# F7. 分值 written as a percent (`20%`) under `权重`.
+if section("f7"):
+    gh = ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "权重", "得分", "偏差原因"]
+    fam("f7-weight-percent", with_cols(gh, lambda r: list(r[:5]) + [r[5] + "%", r[6], ""]), ["xlsx", "docx", "csv"])
+
+# F8. A 得分率 column after 得分 (`90%`).
+if section("f8"):
+    gh = ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "得分率"]
+    rate = lambda r: "%g%%" % (100 * float(r[6]) / float(r[5]))
+    fam("f8-score-rate", with_cols(gh, lambda r: list(r[:7]) + [rate(r)]), ["xlsx", "html"])
+
+# F9. The 年度总体目标 block between two indicator blocks (产出 above, 效益/满意度 below).
+if section("f9"):
+    def f9(total):
+        rows = HEAD + [GRIDHEAD]
+        for r in IND[:3]:
+            rows.append(list(r) + [""])
+        rows.append(["年度总体目标", ("为辖区老年人提供居家养老服务", 1, 3), "实际完成情况", ("完成全年服务", 1, 3)])
+        for r in IND[3:]:
+            rows.append(list(r) + [""])
+        rows.append([("总分", 1, 5), "100", total, ""])
+        return rows
+    fam("f9-goal-between", f9, ["xlsx", "docx"])
+
+# F10. Two forms side by side on one sheet (a blank column between).
+if section("f10"):
+    def f10(total):
+        a, b = p25.grid_of(plain("97.5"))[0], p25.grid_of(plain(total))[0]
+        b = [[c.replace("社区养老服务", "困难群众救助") for c in r] for r in b]
+        return [ra + [""] + rb for ra, rb in zip(a, b)]
+    for stem, t in (("f10-side-by-side", "97.5"), ("f10-side-by-side-off", "99.5")):
+        for f in ("xlsx", "csv"):
+            WRITERS[f](stem + "." + f, f10(t))
+            summary(stem + "." + f)
+
+# F11. 全年预算数 in 万元, 执行数 in 元, the head saying each (budget 100 万元, spent 950000 元).
+if section("f11"):
+    def f11(total):
+        head = HEAD[:3] + [[("项目资金", 2, 1), "年初预算数（万元）", "全年预算数（万元）", "全年执行数（元）", "分值", "执行率", ("得分", 1, 2)],
+                           ["100", "100", "950000", "10", "95%", ("9.5", 1, 2)]]
+        return p25.ind_rows(IND, total, head=head)
+    fam("f11-units-apart", f11, ["xlsx", "docx"])
+
+# F12. A csv in UTF-16 (LE with a BOM, tab-separated as Excel's 'Unicode text').
+if section("f12"):
+    for stem, t in (("f12-utf16", "97.5"), ("f12-utf16-off", "99.5")):
+        g = p25.grid_of(plain(t))[0]
+        put(stem + ".csv", b"\xff\xfe" + "".join("\t".join(r) + "\r\n" for r in g).encode("utf-16-le"))
+        summary(stem + ".csv")
+
+# F13. Exported from a PDF: long cells broken on line ends (`设施验收\n合格率`, `2023年12月\n底前`).
+if section("f13"):
+    brk = {"设施验收合格率": "设施验收\n合格率", "2023年12月底前": "2023年12月\n底前", "服务对象满意度指标": "服务对象满\n意度指标",
+           "老年人生活质量": "老年人生活\n质量"}
+    ind = [tuple(brk.get(c, c) for c in r) for r in IND]
+    fam("f13-pdf-breaks", lambda t: p25.ind_rows(ind, t), ["xlsx", "docx", "html"])
+
+# F14. The form in an `<iframe srcdoc>` (escaped html).
+if section("f14"):
+    import html as _h
+    for stem, t in (("f14-iframe-srcdoc", "97.5"), ("f14-iframe-srcdoc-off", "99.5")):
+        inner = page(to_html(plain(t)))
+        put(stem + ".html", "<html><head><meta charset=utf-8></head><body><p>信息公开</p><iframe srcdoc=\"%s\"></iframe></body></html>" % _h.escape(inner, quote=True))
+        summary(stem + ".html")
+
+# F15. 一级指标 merged across two columns (一级 | 二级 heads, the category cell spanning both
+# where a category has no 二级).
+if section("f15"):
+    def f15(total):
+        rows = HEAD + [GRIDHEAD]
+        for c1, c2, n, tg, a, w, s in IND:
+            if c1 == "效益指标":
+                rows.append([(c1, 1, 2), n, tg, a, w, s, ""])
+            else:
+                rows.append([c1, c2, n, tg, a, w, s, ""])
+        rows.append([("总分", 1, 5), "100", total, ""])
+        return rows
+    fam("f15-level1-across", f15, ["xlsx", "docx", "html"])
+
+# F16. Word: the form split across two tables (a page break between), the grid header
+# repeated, a merged 一级指标 cell cut by the break.
+if section("f16"):
+    for stem, t in (("f16-word-split", "97.5"), ("f16-word-split-off", "99.5")):
+        rows = plain(t)
+        cut = len(HEAD) + 1 + 2
+        p25.docx(stem + ".docx", [rows[:cut], [GRIDHEAD] + rows[cut:]])
+        summary(stem + ".docx")
