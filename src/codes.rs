@@ -425,10 +425,11 @@ registry! {
     HIDDEN_CELLS = "table.hidden-row", Warning,
         "工作簿中隐藏的行、列或工作表",
         "含义：工作簿（.xlsx、.xls、.ods）中这一行（或列、工作表）被设为隐藏：打开和打印表格时看不到，常是上年留下、不再用的指标，也可能只是为了版面收起。\n处理：照常读取并计分（不猜测它是否作废），在该行第一个单元格上给出这条警告；隐藏的列和工作表在其第一个有内容的单元格上给出。\n修改：作废的行请删除；要计分的行请取消隐藏，使打印的表与评分一致。";
-    /// An xlsx cell holds a formula whose result the file does not keep: read as empty.
+    /// A workbook cell (`.xlsx`, `.ods`) holds a formula whose result the file does not keep:
+    /// read as empty.
     FORMULA_NO_VALUE = "table.formula-no-value", Warning,
         "公式单元格没有保存计算结果",
-        "含义：工作簿（.xlsx）中这个单元格是公式，但文件里没有保存它的计算结果。程序（如 Python 的 openpyxl）生成、没有用 Excel 或 WPS 打开计算并保存过的文件常是这样；Excel 打开时会重新计算并显示结果，文件本身却没有这个值。\n处理：按空单元格读取（实际完成值缺失、分值未填等照此处理），在单元格上给出这条警告，不猜测公式的结果。\n修改：用 Excel 或 WPS 打开文件并保存（结果随之保存），再读取；或在单元格中写入数值。";
+        "含义：工作簿（.xlsx、.ods）中这个单元格是公式，但文件里没有保存它的计算结果。程序（如 Python 的 openpyxl）生成、没有用 Excel、WPS 或 LibreOffice 打开计算并保存过的文件常是这样；Excel 打开时会重新计算并显示结果，文件本身却没有这个值。\n处理：按空单元格读取（实际完成值缺失、分值未填等照此处理），在单元格上给出这条警告，不猜测公式的结果。\n修改：用 Excel 或 WPS 打开文件并保存（结果随之保存），再读取；或在单元格中写入数值。";
     /// A sheet (or Word table) holds no table or form and was not read.
     SHEET_SKIPPED = "table.sheet-skipped", Info,
         "工作表未读取",
@@ -595,10 +596,18 @@ registry! {
     FORM_PROJECTS_COLUMN = "table.form-projects-column", Warning,
         "部门整体表的项目名称列列出多个项目",
         "含义：部门整体支出绩效自评表的指标表有「项目名称」列，各行（或合并的单元格）分属两个以上的项目，但有指标行在第一个项目名称之前，不知属于哪个项目。\n处理：按一张部门整体表读取和评分，合计按全表核对，并在此列出这些项目；各指标所属的项目在报告中没有分开。各行都写明项目时按项目分开读取（`table.form-projects-apart`）。\n修改：在每个指标行（或合并的单元格）写明所属项目。";
+    /// A target form (目标表) beside the self-evaluation form of the same project in one file.
+    FORM_TARGET_BESIDE = "table.form-target-beside", Warning,
+        "同一文件中另有本项目的绩效目标表",
+        "含义：同一文件（一个网页、一个工作簿或 Word 文件）中，既有某项目的绩效自评表，又有同名项目的绩效目标表（只有指标值，没有实际完成值和得分）。\n处理：目标表不单独作为一个项目评分（以前读作两个同名项目，一个待评定）；按自评表评分，并把目标表各指标的指标值与自评表同名指标核对，不同的逐项提示（`table.form-target-differs`）。\n修改：无需修改；指标值不同时，核对哪一个是批复的目标。";
+    /// A target form's target differs from the self-evaluation's for the same indicator.
+    FORM_TARGET_DIFFERS = "table.form-target-differs", Warning,
+        "目标表与自评表的指标值不同",
+        "含义：同一文件中本项目的绩效目标表与自评表，同一指标的指标值写得不同（如目标表 ≥1200人次，自评表 ≥1000人次）。\n处理：按自评表的指标值评分，在该指标上给出两个指标值。\n修改：核对哪一个是批复（或调整后）的目标；按批复的目标改正自评表。";
     /// A 部门整体 form's grid read apart by its 项目名称 column, a project a name.
     FORM_PROJECTS_APART = "table.form-projects-apart", Warning,
         "部门整体表按项目名称列分项目读取",
-        "含义：部门整体支出绩效自评表的指标表有「项目名称」列，每个指标行（或合并的单元格，或其上方最近一行）写明所属的项目，共两个以上。\n处理：表内合计和小计先按全表核对（不符时各项目都未核对），再按项目分开读取和评分：每个项目只含写明属于它的指标行，其分值、得分和总分各自计算；部门的资金（预算执行）单列为一个以表名命名的项目。原表的合计是全部门的，不作为任何一个项目的总分。\n修改：核对各项目读出的指标；某一行归属不清的，在该行写明项目名称。";
+        "含义：部门整体支出绩效自评表的指标表有「项目名称」列，每个指标行（或合并的单元格，或其上方最近一行）写明所属的项目，共两个以上。\n处理：表内合计先按全表核对（不符时各项目都未核对），小计按其上各行核对（不符时只有这些行所属的项目未核对），再按项目分开读取和评分：每个项目只含写明属于它的指标行，其分值、得分和总分各自计算；部门的资金（预算执行）单列为一个以表名命名的项目。原表的合计是全部门的，不作为任何一个项目的总分。\n修改：核对各项目读出的指标；某一行归属不清的，在该行写明项目名称。";
     FORM_GRID_CARRIED = "table.form-grid-carried", Warning,
         "项目的指标沿用上方表头读取",
         "含义：一张表上叠印几个项目，后一个项目只有项目名称等标签行，其下的指标行没有自己的表头（三级指标、年度指标值等）。\n处理：按上一个项目的指标表头的各列读取这一项目的指标，作为一个单独的项目，并在此说明；以前这样的项目整个未读取，也没有提示。\n修改：核对读出的各指标；最好在每个项目的指标前印出表头。";

@@ -1903,6 +1903,8 @@ fn finish(grid: &Grid, mut read: Sheets<'_>) -> Result<Document, ReadError> {
     }
     let mut preamble = read.preamble;
     if layout == Layout::Forms {
+        // a target form beside the self-evaluation of its project: not a project of its own
+        form::target_beside::pair(&mut read.ctx, &mut read.units);
         (preamble.department, preamble.money_unit) = forms_agree(&read.units);
     }
     let Ctx {

@@ -988,10 +988,14 @@ struct Builder<'n> {
     placed: u32,
     pdf_piece: bool,
     maker: Option<&'static str>,
-    /// Text tables ([`text_table`]): the text of the `<pre>` open outside tables as written
-    /// (spaces and tabs kept), the run of pipe-table lines met outside tables with the lines
-    /// above it, and how many text tables were read (their sheets are `文本1`, …).
+    /// Text tables ([`text_table`]): the text of the `<pre>` open outside tables or in a
+    /// table's cell as written (spaces and tabs kept), the run of pipe-table lines met outside
+    /// tables with the lines above it, and how many text tables were read (their sheets are
+    /// `文本1`, …).
     pre: Option<String>,
+    /// The tables open where the `<pre>` started (0: outside tables; more: in a cell of a
+    /// layout table, a CMS's page frame): its text is what is written at that depth.
+    pre_in: usize,
     pipe: (Vec<String>, Vec<String>),
     /// The `<input>` being read: its `value`, and whether its `type` shows it as text (a
     /// saved online form shows what was typed in its boxes).
@@ -1081,6 +1085,7 @@ impl<'n> Builder<'n> {
             input: (None, true),
             select: (None, false),
             pre: None,
+            pre_in: 0,
             pipe: (Vec::new(), Vec::new()),
             texts: 0,
         }
@@ -1313,7 +1318,9 @@ impl<'n> Builder<'n> {
             b"br" => self.line_break(),
             b"input" => self.show_input(),
             b"select" | b"option" => self.start_choice(tag, self_closing),
-            b"pre" if self.open.is_empty() => self.start_pre(),
+            b"pre" if self.pre.is_none() && (self.open.is_empty() || self.in_cell()) => {
+                self.start_pre();
+            }
             b"link" => self.linked_sheet(),
             b"sup" | b"sub" if !self_closing && self.in_cell() => {
                 self.script = (self.script.0 + 1, tag == b"sub");
@@ -1486,7 +1493,7 @@ impl<'n> Builder<'n> {
                 self.end_table();
             }
             b"br" => self.line_break(),
-            b"pre" if self.pre.is_some() => self.end_pre(),
+            b"pre" if self.pre.is_some() && self.pre_in == self.open.len() => self.end_pre(),
             b"option" => {
                 if let Some(choice) = self.select.0.as_mut() {
                     choice.end_option();
@@ -1652,7 +1659,7 @@ impl<'n> Builder<'n> {
             return;
         }
         if let Some(pre) = self.pre.as_mut()
-            && self.open.is_empty()
+            && self.open.len() == self.pre_in
         {
             pre.push_str(text);
         }
@@ -1699,17 +1706,19 @@ impl<'n> Builder<'n> {
         }
     }
 
-    /// A `<pre>` starts outside tables: its text is kept as written too ([`Builder::end_pre`]).
+    /// A `<pre>` starts outside tables or in a table's cell: its text is kept as written too
+    /// ([`Builder::end_pre`]).
     fn start_pre(&mut self) {
         self.block_break();
         self.end_pipe();
         self.pre = Some(String::new());
+        self.pre_in = self.open.len();
     }
 
-    /// `<br>`: a line break (in a `<pre>` outside tables, of its text as written too).
+    /// `<br>`: a line break (in a `<pre>`, of its text as written too).
     fn line_break(&mut self) {
         if let Some(pre) = self.pre.as_mut()
-            && self.open.is_empty()
+            && self.open.len() == self.pre_in
         {
             pre.push('\n');
         }
@@ -1717,10 +1726,20 @@ impl<'n> Builder<'n> {
     }
 
     /// A `<pre>` outside tables ends: its text read as the table it shows, if it shows one
-    /// ([`text_table::read_block`]); else its lines are the page's text, as before.
+    /// ([`text_table::read_block`]); else its lines are the page's text, as before. A `<pre>`
+    /// in a table's cell (a text form in a layout table's cell) is its cell's text as before,
+    /// and a table of its own where it shows one (the lines above it those in the `<pre>`).
     fn end_pre(&mut self) {
         let raw = self.pre.take().unwrap_or_default();
         let lines: Vec<&str> = raw.split('\n').collect();
+        if self.pre_in > 0 {
+            self.pre_in = 0;
+            if let text_table::Found::Table { above, rows } = text_table::read_block(&lines, true) {
+                self.push_text_table(above, rows);
+            }
+            self.block_break();
+            return;
+        }
         match text_table::read_block(&lines, true) {
             text_table::Found::Table { above, rows } => {
                 self.outside = TextBuf::default();

@@ -359,8 +359,8 @@ impl CellNote {
             CellNote::NoValue => (
                 codes::FORMULA_NO_VALUE,
                 Severity::Warning,
-                "单元格是公式，文件中没有保存它的计算结果（程序生成、未经 Excel 或 WPS 计算保存的文件），按空单元格读取".to_owned(),
-                "公式没有保存结果".to_owned(),
+                "单元格是公式，文件中没有保存它的计算结果（公式未保存计算结果：程序生成、未经 Excel 或 WPS 计算保存的文件），按空单元格读取，不当作 0；请用 Excel 或 WPS 打开文件并保存后再读取".to_owned(),
+                "公式未保存计算结果".to_owned(),
             ),
             CellNote::Unfollowed { why } => (
                 codes::DISPLAY_UNFOLLOWED,

@@ -50,6 +50,47 @@ pub(crate) type OdsStyled = (Vec<Style>, HashMap<String, Styled>);
 /// `"filter"` on a row or a column: `hidden`).
 pub(crate) type OdsHidden = HashMap<String, super::hidden::HiddenPlaces>;
 
+/// Each table's cells holding a formula with no saved result, by its name (a `table:formula`
+/// with no `office:value`, `office:string-value`, `office:date-value`, `office:time-value` or
+/// `office:boolean-value` and no string type: calamine reads them as empty cells).
+pub(crate) type OdsNoValue = HashMap<String, Vec<(u32, u32)>>;
+
+/// Whether a `<table:table-cell>` holds a formula whose result the file does not keep (a
+/// sheet a script wrote and no spreadsheet calculated: LibreOffice shows the value, calamine
+/// reads the cell as empty).
+fn formula_without_value(e: &BytesStart<'_>) -> bool {
+    let mut formula = false;
+    for a in e.attributes().flatten() {
+        match a.key.as_ref() {
+            "table:formula" => formula = true,
+            "office:value"
+            | "office:string-value"
+            | "office:date-value"
+            | "office:time-value"
+            | "office:boolean-value" => return false,
+            "office:value-type" if a.value.as_ref() == "string" => return false,
+            _ => {}
+        }
+    }
+    formula
+}
+
+/// The cell `e` at `at` of the table named `table`, where it holds a formula with no saved
+/// result ([`formula_without_value`]), kept (up to [`MAX_HIDDEN`] a table).
+fn note_no_value(
+    e: &BytesStart<'_>,
+    table: Option<&String>,
+    at: (u32, u32),
+    no_value: &mut OdsNoValue,
+) {
+    if let Some(name) = table.filter(|_| formula_without_value(e)) {
+        let held = no_value.entry(name.clone()).or_default();
+        if held.len() < MAX_HIDDEN {
+            held.push(at);
+        }
+    }
+}
+
 /// Whether a row or column element is hidden (`table:visibility` other than `visible`).
 fn hidden_element(e: &BytesStart<'_>) -> bool {
     attr(e, "table:visibility").is_some_and(|v| v == "collapse" || v == "filter")
@@ -66,7 +107,7 @@ const MAX_HIDDEN: usize = 100_000;
 pub(crate) fn read(
     name: &str,
     bytes: &[u8],
-) -> Result<(OdsStyled, OdsHidden, OdsRaised), ReadError> {
+) -> Result<(OdsStyled, OdsHidden, OdsRaised, OdsNoValue), ReadError> {
     let Ok(mut zip) = zip::ZipArchive::new(std::io::Cursor::new(bytes)) else {
         return Ok(Default::default());
     };
@@ -88,8 +129,9 @@ pub(crate) fn read(
     s.resolve();
     let mut hidden = OdsHidden::new();
     let mut raised = OdsRaised::new();
-    let styled = cells(&content, &s, (&mut hidden, &mut raised));
-    Ok((styled, hidden, raised))
+    let mut no_value = OdsNoValue::new();
+    let styled = cells(&content, &s, (&mut hidden, &mut raised, &mut no_value));
+    Ok((styled, hidden, raised, no_value))
 }
 
 /// A number style being read: its name, its code so far, its code's characters as Excel
@@ -616,7 +658,7 @@ fn push_styled(cells: &mut Styled, (row, repeat): (u32, u32), (col, n): (u32, u3
 fn cells(
     content: &[u8],
     s: &Styles,
-    (hidden, raised): (&mut OdsHidden, &mut OdsRaised),
+    (hidden, raised, no_value): (&mut OdsHidden, &mut OdsRaised, &mut OdsNoValue),
 ) -> OdsStyled {
     let mut looks = Looks {
         s,
@@ -707,6 +749,7 @@ fn cells(
                         if let (true, Some(style), Some((_, cells))) = (valued, style, &mut table) {
                             push_styled(cells, (row, repeat), (col, n), style);
                         }
+                        note_no_value(e, table.as_ref().map(|t| &t.0), (row, col), no_value);
                         col = col.saturating_add(n);
                     }
                     _ => {}
@@ -766,7 +809,11 @@ mod tests {
         let (styles, tables) = cells(
             c.as_bytes(),
             &s,
-            (&mut OdsHidden::new(), &mut OdsRaised::new()),
+            (
+                &mut OdsHidden::new(),
+                &mut OdsRaised::new(),
+                &mut OdsNoValue::new(),
+            ),
         );
         let codes = styles
             .iter()
@@ -823,7 +870,11 @@ mod tests {
         let (styles, tables) = cells(
             c.as_bytes(),
             &s,
-            (&mut OdsHidden::new(), &mut OdsRaised::new()),
+            (
+                &mut OdsHidden::new(),
+                &mut OdsRaised::new(),
+                &mut OdsNoValue::new(),
+            ),
         );
         let cells = &tables["T"];
         let look = |at: (u32, u32)| {
@@ -861,5 +912,19 @@ mod tests {
         assert_eq!(codes.len(), 3, "{codes:?}");
         let at: Vec<(u32, u32)> = cells.iter().map(|c| c.0).collect();
         assert_eq!(at, [(0, 2), (1, 0), (1, 1), (2, 0), (2, 1), (4, 1)]);
+    }
+
+    #[test]
+    fn formulas_without_a_saved_value_are_placed() {
+        let body = r#"<table:table table:name="S"><table:table-row><table:table-cell table:formula="of:=1+1"/><table:table-cell table:formula="of:=1+1" office:value-type="float" office:value="2"/><table:table-cell table:formula="of:=A1" office:value-type="float"/></table:table-row><table:table-row table:number-rows-repeated="2"><table:table-cell table:number-columns-repeated="3"/><table:table-cell table:formula="of:=&quot;a&quot;" office:value-type="string"><text:p>a</text:p></table:table-cell></table:table-row><table:table-row><table:table-cell table:number-columns-repeated="2"/><table:table-cell table:formula="of:=SUM(A1:A3)"/></table:table-row></table:table>"#;
+        let (mut s, c) = (Styles::default(), content(body));
+        s.read(c.as_bytes()).expect("read");
+        let mut no_value = OdsNoValue::new();
+        cells(
+            c.as_bytes(),
+            &s,
+            (&mut OdsHidden::new(), &mut OdsRaised::new(), &mut no_value),
+        );
+        assert_eq!(no_value["S"], [(0, 0), (0, 2), (3, 2)]);
     }
 }

@@ -107,10 +107,10 @@ pub(crate) fn read_sheets(
     raised.extend(layout.raised_named);
     let hidden_sheets = hidden_sheets(wb.sheets_metadata());
     let mut skipped = layout.skipped_named;
+    let mut no_value = no_value_by_name(layout.no_value_named, layout.no_value, &wb);
     for chosen in chosen_sheets(name, wb.sheet_names(), sheet)? {
         // an `.xlsb` is read cell by cell, as an `.xlsx` is: calamine's range of a sheet is
-        // dense, and one cell at A1 with one at XFD1048576 reserved 549 GB (an 816-byte file,
-        // under any name, aborted the process)
+        // dense (cells at A1 and XFD1048576 reserved 549 GB: an 816-byte file aborted it)
         if let calamine::Sheets::Xlsb(x) = &mut wb {
             let (_, styled) = sheets.remove(&chosen).unwrap_or_default();
             let raised_here = raised.remove(&chosen).unwrap_or_default();
@@ -166,6 +166,7 @@ pub(crate) fn read_sheets(
             }
             sheet.push(at, &text);
         }
+        no_value_notes(&mut no_value, &chosen, &mut notes);
         sheet.merges = merges;
         sheet.notes = notes;
         let mut places = hidden.remove(&chosen).unwrap_or_default();
@@ -180,16 +181,23 @@ pub(crate) fn read_sheets(
 /// number formats and the styles of their cells, what they hide (`.ods`) and the text they set
 /// raised or lowered in part, by sheet name.
 fn zipped_layout(name: &str, bytes: &[u8]) -> Result<XlsLayout, ReadError> {
-    let ((styles, tables), hidden, (shared, raised), skipped) =
+    let ((styles, tables), hidden, (shared, raised), skipped, no_value) =
         match super::xlsb_formats::read(name, bytes)? {
-            Some((xlsb, raised, skipped)) => (xlsb, Default::default(), raised, skipped),
+            Some((xlsb, raised, skipped)) => (
+                xlsb,
+                Default::default(),
+                raised,
+                skipped,
+                Default::default(),
+            ),
             None => {
-                let (ods, hidden, raised) = super::ods_formats::read(name, bytes)?;
+                let (ods, hidden, raised, no_value) = super::ods_formats::read(name, bytes)?;
                 (
                     ods,
                     hidden,
                     (Default::default(), raised),
                     Default::default(),
+                    no_value,
                 )
             }
         };
@@ -199,6 +207,7 @@ fn zipped_layout(name: &str, bytes: &[u8]) -> Result<XlsLayout, ReadError> {
         raised: shared,
         raised_named: raised,
         skipped_named: skipped,
+        no_value_named: no_value,
         styles,
         ..Default::default()
     })
@@ -1044,10 +1053,12 @@ pub(crate) fn guard_xls(name: &str, data: &mut [u8]) -> Result<XlsLayout, ReadEr
             .map(|p| (maps.get(p).cloned(), formats.take(*p)))
             .collect(),
         hidden: bounds.iter().map(|p| formats.take_hidden(*p)).collect(),
+        no_value: bounds.iter().map(|p| formats.take_no_value(*p)).collect(),
         styles: std::mem::take(&mut formats.styles),
         named: Default::default(),
         hidden_named: Default::default(),
         skipped_named: Default::default(),
+        no_value_named: Default::default(),
     })
 }
 
@@ -1070,6 +1081,34 @@ pub(crate) struct XlsLayout {
     raised_named: std::collections::HashMap<String, super::xlsx_raised::SheetMarks>,
     /// Each sheet's cells calamine skips, by name (an `.xlsb`'s, `xlsb_skipped`).
     skipped_named: std::collections::HashMap<String, super::xlsb_formats::Skipped>,
+    /// Each sheet's cells holding a formula with no saved result, by name (an `.ods`'s:
+    /// `ods_formats`), each noted `table.formula-no-value`.
+    no_value_named: super::ods_formats::OdsNoValue,
+    /// The same in the order of `sheets` (an `.xls`'s: `xls_formats`).
+    no_value: Vec<Vec<(u32, u32)>>,
+}
+
+/// The cells holding a formula with no saved result of each sheet of `wb`, by name: those
+/// given by name (`named`, an `.ods`'s) and those in the order of its sheets (an `.xls`'s).
+fn no_value_by_name<RS: std::io::Read + std::io::Seek>(
+    named: super::ods_formats::OdsNoValue,
+    ordered: Vec<Vec<(u32, u32)>>,
+    wb: &calamine::Sheets<RS>,
+) -> std::collections::HashMap<String, Vec<(u32, u32)>> {
+    let mut by_name = named;
+    by_name.extend(wb.sheet_names().into_iter().zip(ordered));
+    by_name
+}
+
+/// A `table.formula-no-value` note on each cell of `sheet` holding a formula with no saved
+/// result (`no_value`, taken).
+fn no_value_notes(
+    no_value: &mut std::collections::HashMap<String, Vec<(u32, u32)>>,
+    sheet: &str,
+    notes: &mut Vec<((u32, u32), super::number_format::CellNote)>,
+) {
+    let here = no_value.remove(sheet).into_iter().flatten();
+    notes.extend(here.map(|at| (at, super::number_format::CellNote::NoValue)));
 }
 
 /// A little-endian `u16` at `i` of `d`, if `d` holds it.

@@ -60,6 +60,13 @@ pub(crate) struct XlsFormats {
     hidden: HashMap<usize, super::hidden::HiddenPlaces>,
     /// The styled cells of each sheet, by where its BOF is.
     sheets: HashMap<usize, Styled>,
+    /// A FORMULA record whose result is a string (in the STRING record that should follow),
+    /// its cell, until the next record says whether the string is there.
+    string_due: Option<(u32, u32)>,
+    /// The current sheet's cells holding a formula with no saved result, and each sheet's by
+    /// where its BOF is ([`XlsFormats::take_no_value`]).
+    current_no_value: Vec<(u32, u32)>,
+    no_value: HashMap<usize, Vec<(u32, u32)>>,
 }
 
 impl XlsFormats {
@@ -131,6 +138,7 @@ impl XlsFormats {
     /// A record of a sheet (depth 1): a cell with its XF is remembered where its style shows
     /// more than General.
     pub(crate) fn cell(&mut self, typ: u16, body: &[u8]) {
+        self.formula_result(typ, body);
         match typ {
             0x0203 | 0x027E | 0x00FD | 0x0204 | 0x00D6 | 0x0006 => {
                 let (Some(r), Some(c), Some(xf)) =
@@ -181,6 +189,36 @@ impl XlsFormats {
         }
     }
 
+    /// A FORMULA record (`typ` 6) whose result is a string is followed by a STRING record
+    /// (519) holding it, after the formula's SHRFMLA, ARRAY or TABLE record if any (MS-XLS
+    /// 2.4.127): where none follows, the file keeps no result (a script wrote it and no
+    /// spreadsheet calculated it) and calamine reads the cell as empty; its place is kept for
+    /// a `table.formula-no-value` note.
+    fn formula_result(&mut self, typ: u16, body: &[u8]) {
+        if let Some(at) = self.string_due {
+            match typ {
+                0x0207 => self.string_due = None,
+                0x04BC | 0x0221 | 0x0236 => {}
+                _ => {
+                    self.string_due = None;
+                    if self.current_no_value.len() < MAX_HIDDEN {
+                        self.current_no_value.push(at);
+                    }
+                }
+            }
+        }
+        if typ == 0x0006
+            && let (Some(r), Some(c), Some(&0), Some(&[0xFF, 0xFF])) = (
+                u16_at(body, 0),
+                u16_at(body, 2),
+                body.get(6),
+                body.get(12..14),
+            )
+        {
+            self.string_due = Some((u32::from(r), u32::from(c)));
+        }
+    }
+
     /// The style of cells of XF `xf`, [`GENERAL`] for a cell shown as General.
     fn look(&mut self, xf: u16) -> u32 {
         match self.looks().get(usize::from(xf)) {
@@ -194,6 +232,13 @@ impl XlsFormats {
     /// from last to first, and the first of each cell kept; then the cells shown as General
     /// are left out.
     pub(crate) fn close(&mut self, at: usize) {
+        if let Some(due) = self.string_due.take() {
+            self.current_no_value.push(due);
+        }
+        let no_value = std::mem::take(&mut self.current_no_value);
+        if !no_value.is_empty() {
+            self.no_value.insert(at, no_value);
+        }
         let hidden = std::mem::take(&mut self.current_hidden);
         if !hidden.is_empty() {
             self.hidden.insert(at, hidden);
@@ -211,6 +256,11 @@ impl XlsFormats {
     /// The styled cells of the sheet whose BOF is at `at`.
     pub(crate) fn take(&mut self, at: usize) -> Styled {
         self.sheets.remove(&at).unwrap_or_default()
+    }
+
+    /// The cells holding a formula with no saved result of the sheet whose BOF is at `at`.
+    pub(crate) fn take_no_value(&mut self, at: usize) -> Vec<(u32, u32)> {
+        self.no_value.remove(&at).unwrap_or_default()
     }
 
     /// The hidden rows and columns of the sheet whose BOF is at `at`.

@@ -1,4 +1,4 @@
-//! The indicator grid of a form: its header (one or two rows; split target columns), the rows
+//! The indicator grid of a form: its header (one row, or up to four stacked; split target columns), the rows
 //! below it with categories filled down or merged, placeholder and category rows set aside, the
 //! 总分 row, points printed in block, category and subcategory labels shared where no 分值 is
 //! given (innermost first), repeated headers skipped, `其中…` breakdowns kept aside, a 指标分值
@@ -170,25 +170,7 @@ fn any_header(rows: &[Row], i: usize) -> Option<GridHeader> {
     if cols.len() < 2 {
         return None;
     }
-    let mut last_row = i;
-    if let Some(next) = rows.get(i + 1) {
-        let lower = grid_roles(next);
-        let filled = next.filled().count();
-        if !lower.is_empty() && lower.len() == filled {
-            for (c, at) in lower {
-                cols.retain(|(x, _)| *x != c);
-                cols.push((c, at));
-            }
-            last_row = i + 1;
-        } else if lower.is_empty()
-            && let Some(annual) = annual_under(next, &cols)
-        {
-            // `指标值` over `中期 | 年度`: the annual column is the target's
-            cols.retain(|(x, _)| *x != Col::Target);
-            cols.push((Col::Target, annual));
-            last_row = i + 1;
-        }
-    }
+    let last_row = stacked_heads(rows, i, &mut cols);
     prefer_whole_year(&rows[i], &mut cols, &mut alt);
     fourth_level(&rows[last_row], &mut cols);
     target_of_years(&rows[i], &mut cols);
@@ -226,6 +208,40 @@ fn any_header(rows: &[Row], i: usize) -> Option<GridHeader> {
         actual_with_reason,
     })
 }
+
+/// Header rows stacked under `rows[i]` (up to [`STACKED`] in all): each row below whose every
+/// filled cell names a role (`一级指标 | 二级指标 | 三级指标 | 指标值`, then `年度指标值 |
+/// 实际完成值` under a merged `指标值`) gives its roles their columns, the lowest naming a role
+/// winning; a row of `中期 | 年度` under the target's column makes the annual one the target's
+/// and ends the header. The header's last row.
+fn stacked_heads(rows: &[Row], i: usize, cols: &mut Vec<(Col, usize)>) -> usize {
+    let mut last_row = i;
+    for next in rows.iter().skip(i + 1).take(STACKED - 1) {
+        let lower = grid_roles(next);
+        let filled = next.filled().count();
+        if !lower.is_empty() && lower.len() == filled {
+            for (c, at) in lower {
+                cols.retain(|(x, _)| *x != c);
+                cols.push((c, at));
+            }
+            last_row += 1;
+        } else {
+            if lower.is_empty()
+                && let Some(annual) = annual_under(next, cols)
+            {
+                // `指标值` over `中期 | 年度`: the annual column is the target's
+                cols.retain(|(x, _)| *x != Col::Target);
+                cols.push((Col::Target, annual));
+                last_row += 1;
+            }
+            break;
+        }
+    }
+    last_row
+}
+
+/// Rows a grid's header is read from at most (its first and those stacked under it).
+const STACKED: usize = 4;
 
 /// A `四级指标` column right of the 三级指标 one (a province that groups its indicators under a
 /// 三级 heading): the 四级 cells name the indicators, the 三级 cells their group (not read).

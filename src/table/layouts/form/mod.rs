@@ -76,6 +76,7 @@ mod projects_column;
 mod reason_column;
 mod rows;
 mod subtotal;
+pub(crate) mod target_beside;
 mod title;
 pub(crate) mod transposed;
 mod words;
@@ -391,6 +392,7 @@ pub(crate) fn read(
             unit_hint: &mut unit_hint,
             carried: &mut carried,
             skip: 0..0,
+            scoped: Vec::new(),
         };
         let Some((unit, projects)) = reader.form(s..end) else {
             continue;
@@ -422,6 +424,10 @@ struct FormReader<'c, 'a, 'r> {
     /// Rows inside the grid's span that are not the grid's: a funds block printed below the
     /// indicators (`TitleArea::funds_below`).
     skip: std::ops::Range<usize>,
+    /// Each 小计 whose sums disagree: its unchecked sum as said, and the places (offset, line)
+    /// of the indicator rows it sums; a form read apart by its projects leaves each such sum
+    /// only to the project of those rows (`projects_column`).
+    scoped: Vec<(String, Vec<(usize, u32)>)>,
 }
 
 /// The text of a cell and where it is.

@@ -130,14 +130,15 @@ impl FormReader<'_, '_, '_> {
                 Severity::Warning,
                 column.head_at,
                 format!(
-                    "指标表的「{}」列列出 {listed}：按项目分开读取和评分，各项目只含写明属于它的指标行{budget_note}；表内合计{}和小计按全表核对（不符时各项目都未核对），不作为任何一个项目的总分",
+                    "指标表的「{}」列列出 {listed}：按项目分开读取和评分，各项目只含写明属于它的指标行{budget_note}；表内合计{}按全表核对（不符时各项目都未核对），不作为任何一个项目的总分；小计不符时只有它所加总的指标所属的项目未核对",
                     column.head,
                     total_shown(whole_total)
                 ),
             )
             .label("分项目读取");
         self.ctx.findings.push(f);
-        split(project, &column, &owner)
+        let scoped = std::mem::take(&mut self.scoped);
+        split(project, &column, &owner, &scoped)
     }
 }
 
@@ -167,13 +168,26 @@ fn listed(column: &ProjectsColumn) -> String {
 
 /// The projects `column` names, each with the indicators `owner` gives it, and the department's
 /// budget line (where the form has one) as a project of the form's name. Each keeps the form's
-/// facts but its total (the 合计 is the whole form's) and the 其中 rows of other projects.
-fn split(mut whole: Project, column: &ProjectsColumn, owner: &[usize]) -> Vec<Project> {
+/// facts but its total (the 合计 is the whole form's) and the 其中 rows of other projects, and
+/// its unchecked sums but those of a 小计 over other projects' rows alone (`scoped`: each such
+/// sum with the places of the rows it sums).
+fn split(
+    mut whole: Project,
+    column: &ProjectsColumn,
+    owner: &[usize],
+    scoped: &[(String, Vec<(usize, u32)>)],
+) -> Vec<Project> {
     let facts = whole.form.take();
-    let facts_for = |seqs: &[u32], budget: bool| {
+    let facts_for = |seqs: &[u32], budget: bool, places: &[(usize, u32)]| {
         facts.as_deref().map(|f| {
+            let theirs = |m: &String| {
+                scoped
+                    .iter()
+                    .any(|(s, rows)| s == m && !rows.iter().any(|r| places.contains(r)))
+            };
             Box::new(FormFacts {
                 total: None,
+                unchecked: f.unchecked.iter().filter(|m| !theirs(m)).cloned().collect(),
                 breakdowns: f
                     .breakdowns
                     .iter()
@@ -195,7 +209,7 @@ fn split(mut whole: Project, column: &ProjectsColumn, owner: &[usize]) -> Vec<Pr
             indicators: Vec::new(),
             budget: Some(budget),
             at: whole.at,
-            form: facts_for(&[], true),
+            form: facts_for(&[], true, &[]),
         });
     }
     let mut groups: Vec<Vec<_>> = column.names.iter().map(|_| Vec::new()).collect();
@@ -207,6 +221,10 @@ fn split(mut whole: Project, column: &ProjectsColumn, owner: &[usize]) -> Vec<Pr
             continue;
         }
         let seqs: Vec<u32> = indicators.iter().map(|i| i.seq).collect();
+        let places: Vec<(usize, u32)> = indicators
+            .iter()
+            .map(|i| super::subtotal::place(i.at.item()))
+            .collect();
         parts.push(Project {
             name: name.clone(),
             name_at: *at,
@@ -219,7 +237,7 @@ fn split(mut whole: Project, column: &ProjectsColumn, owner: &[usize]) -> Vec<Pr
             },
             indicators,
             budget: None,
-            form: facts_for(&seqs, false),
+            form: facts_for(&seqs, false, &places),
         });
     }
     parts

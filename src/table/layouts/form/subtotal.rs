@@ -16,6 +16,11 @@ use super::grid::{GridHeader, half_unit};
 use super::rows::Walk;
 use super::words::Col;
 
+/// A row's place as the form's projects column keys it: (offset, line).
+pub(super) fn place(at: crate::source::Location) -> (usize, u32) {
+    (at.offset, at.line)
+}
+
 impl FormReader<'_, '_, '_> {
     /// Whether `row` is a subtotal row (its first cell or its indicator cell names one): kept
     /// with the indicators it sums (those read since the last subtotal), to be checked when
@@ -42,7 +47,8 @@ impl FormReader<'_, '_, '_> {
     }
 
     /// Each subtotal's 得分 and 分值 against those of the indicators it sums: the sums that
-    /// disagree, each with its warning (`table.form-total-mismatch`).
+    /// disagree, each with its warning (`table.form-total-mismatch`), and kept with the rows
+    /// it sums (`FormReader::scoped`).
     pub(super) fn check_subtotals(
         &mut self,
         out: &[IndicatorRow],
@@ -77,6 +83,8 @@ impl FormReader<'_, '_, '_> {
                 let (f, unchecked) =
                     subtotal_mismatch(self.ctx, sub.at, what, printed, parts.len(), sum);
                 self.ctx.findings.push(f);
+                let places = rows.iter().map(|i| place(i.at.item())).collect();
+                self.scoped.push((unchecked.clone(), places));
                 mismatches.push(unchecked);
             }
         }
