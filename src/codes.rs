@@ -425,11 +425,11 @@ registry! {
     HIDDEN_CELLS = "table.hidden-row", Warning,
         "工作簿中隐藏的行、列或工作表",
         "含义：工作簿（.xlsx、.xls、.ods）中这一行（或列、工作表）被设为隐藏：打开和打印表格时看不到，常是上年留下、不再用的指标，也可能只是为了版面收起。\n处理：照常读取并计分（不猜测它是否作废），在该行第一个单元格上给出这条警告；隐藏的列和工作表在其第一个有内容的单元格上给出。\n修改：作废的行请删除；要计分的行请取消隐藏，使打印的表与评分一致。";
-    /// A workbook cell (`.xlsx`, `.ods`) holds a formula whose result the file does not keep:
-    /// read as empty.
+    /// A workbook cell (`.xlsx`, `.xls`, `.ods`) holds a formula whose result the file does not
+    /// keep, or a Word cell a formula field never updated: read as empty.
     FORMULA_NO_VALUE = "table.formula-no-value", Warning,
         "公式单元格没有保存计算结果",
-        "含义：工作簿（.xlsx、.ods）中这个单元格是公式，但文件里没有保存它的计算结果。程序（如 Python 的 openpyxl）生成、没有用 Excel、WPS 或 LibreOffice 打开计算并保存过的文件常是这样；Excel 打开时会重新计算并显示结果，文件本身却没有这个值。\n处理：按空单元格读取（实际完成值缺失、分值未填等照此处理），在单元格上给出这条警告，不猜测公式的结果。\n修改：用 Excel 或 WPS 打开文件并保存（结果随之保存），再读取；或在单元格中写入数值。";
+        "含义：工作簿（.xlsx、.xls、.ods）中这个单元格是公式（或 Word 表格的单元格是公式域，如 =SUM(ABOVE)），但文件里没有保存它的计算结果。程序（如 Python 的 openpyxl）生成、没有用 Excel、WPS 或 LibreOffice 打开计算并保存过的文件常是这样；Excel 打开时会重新计算并显示结果，文件本身却没有这个值。\n处理：按空单元格读取（实际完成值缺失、分值未填等照此处理），在单元格上给出这条警告，不猜测公式的结果。\n修改：用 Excel 或 WPS 打开文件并保存（结果随之保存），再读取；或在单元格中写入数值。";
     /// A sheet (or Word table) holds no table or form and was not read.
     SHEET_SKIPPED = "table.sheet-skipped", Info,
         "工作表未读取",

@@ -61,8 +61,9 @@ fn said(v: &Value, code: &str) -> Vec<(String, String)> {
 
 /// A total or a 得分 that is a formula with no saved value (an `.ods` `table:formula` with no
 /// `office:value`; an `.xls` FORMULA record whose string result has no STRING record after it:
-/// what a script writes and no spreadsheet calculated) is a `table.formula-no-value` warning on
-/// its cell, saying the way forward, and read as empty (never a zero). At `b3d7e46` both were
+/// what a script writes and no spreadsheet calculated; a Word formula field never updated) is a
+/// `table.formula-no-value` warning on its cell, saying the way forward, and read as empty
+/// (never a zero). At `b3d7e46` each was
 /// read as empty cells with nothing said (the total 97.50 scored with no printed total to check
 /// it against, as though the form printed none). The same formula with its value kept reads as
 /// before, with no note.
@@ -84,7 +85,29 @@ fn a_formula_with_no_saved_value_is_said_on_its_cell() {
         assert!(notes[0].0.contains("打开文件并保存"), "{file}: {notes:?}");
         assert!(notes[0].1.contains("G12"), "{file}: {notes:?}");
     }
-    for file in ["f1-total-value.ods", "f1-total-value.xls"] {
+    // Word: the 总分 a formula field `{ =SUM(ABOVE) }` never updated (a complex field with no
+    // result; a `w:fldSimple` with none): the way forward is Word's F9
+    for file in ["f17-field-novalue.docx", "f17-fldsimple-novalue.docx"] {
+        let v = whole(file);
+        assert_eq!(
+            totals(&v),
+            [["社区养老服务", "97.50", "scored", "", "5"].map(String::from)],
+            "{file}"
+        );
+        let notes = said(&v, "table.formula-no-value");
+        assert_eq!(notes.len(), 1, "{file}: {notes:?}");
+        assert!(
+            notes[0].0.contains("公式未保存计算结果"),
+            "{file}: {notes:?}"
+        );
+        assert!(notes[0].0.contains("F9"), "{file}: {notes:?}");
+        assert!(notes[0].1.contains("G12"), "{file}: {notes:?}");
+    }
+    for file in [
+        "f1-total-value.ods",
+        "f1-total-value.xls",
+        "f17-field-value.docx",
+    ] {
         let v = whole(file);
         assert_eq!(
             totals(&v),

@@ -294,3 +294,16 @@ if section("f16"):
         cut = len(HEAD) + 1 + 2
         p25.docx(stem + ".docx", [rows[:cut], [GRIDHEAD] + rows[cut:]])
         summary(stem + ".docx")
+
+# F17. Word: the 总分 a formula field `{ =SUM(ABOVE) }` whose result was never updated (a
+# complex field with no result; a `w:fldSimple` with none), and one whose result shows 97.5.
+if section("f17"):
+    FIELD = {
+        "f17-field-novalue": '<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve"> =SUM(ABOVE) </w:instrText></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r>',
+        "f17-fldsimple-novalue": '<w:fldSimple w:instr=" =SUM(ABOVE) "/>',
+        "f17-field-value": '<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText> =SUM(ABOVE) </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>97.5</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r>',
+    }
+    for stem, run in FIELD.items():
+        n = p25.docx(stem + ".docx", [plain("=T")])
+        rezip(n, "word/document.xml", lambda d: d.replace("<w:p><w:r><w:t>=T</w:t></w:r></w:p>", "<w:p>%s</w:p>" % run, 1))
+        summary(n)

@@ -26,6 +26,7 @@ use quick_xml::Reader as XmlReader;
 use quick_xml::events::{BytesStart, Event};
 
 use super::SheetCells;
+use super::number_format::CellNote;
 use crate::limits;
 use crate::table::ReadError;
 
@@ -37,6 +38,9 @@ use crate::table::ReadError;
 pub(super) struct WordTable {
     text: String,
     cells: Vec<TableCell>,
+    /// The cells (indices in `cells`) holding a formula field whose result was never updated
+    /// ([`Field`]), in order.
+    no_value: Vec<u32>,
     /// Each row: the grid columns before its first cell (`gridBefore`), and its first cell's
     /// index in `cells` (the row's cells run to the next row's first).
     rows: Vec<(u32, u32)>,
@@ -302,7 +306,7 @@ pub(super) fn to_sheets(name: &str, items: Vec<Item>) -> Result<Vec<SheetCells>,
                         .rows
                         .get(r as usize + 1)
                         .map_or(table.cells.len(), |next| next.1 as usize);
-                    for cell in &table.cells[first as usize..last] {
+                    for (k, cell) in table.cells[first as usize..last].iter().enumerate() {
                         let text = &table.text[from..cell.end as usize];
                         from = cell.end as usize;
                         if cell.info & SKIP != 0 {
@@ -335,6 +339,8 @@ pub(super) fn to_sheets(name: &str, items: Vec<Item>) -> Result<Vec<SheetCells>,
                         opened.insert(c);
                         if !text.trim().is_empty() {
                             sheet.push((r, c), text);
+                        } else if table.no_value.contains(&(first + k as u32)) {
+                            sheet.notes.push(((r, c), CellNote::FieldNoValue));
                         }
                     }
                     // a column no cell of this row starts in ends its vertical merge
@@ -404,6 +410,7 @@ fn body_items(name: &str, xml: impl std::io::BufRead) -> Result<Vec<Item>, ReadE
         run_script: None,
         old_props: 0,
         placeholder: false,
+        field: Field::default(),
     };
     loop {
         buf.clear();
@@ -421,6 +428,7 @@ fn body_items(name: &str, xml: impl std::io::BufRead) -> Result<Vec<Item>, ReadE
             Event::Empty(ref e) => body.start(e, true)?,
             Event::End(e) => body.end(e.local_name().as_ref())?,
             Event::Text(t) if body.in_text => body.push_text(&t.xml10_content()),
+            Event::Text(t) if body.field.in_instr => body.field.instruct(&t.xml10_content()),
             Event::GeneralRef(r) if body.in_text => {
                 let ch = super::xml_entity(&r);
                 if let Some(c) = ch {
@@ -470,6 +478,42 @@ struct Body<'n> {
     /// The content control being read shows its placeholder (`w:showingPlcHdr`: `单击或点击此处
     /// 输入文字。` where nothing was filled in): its content is unseen as well.
     placeholder: bool,
+    /// The field being read (`w:fldChar`, `w:fldSimple`).
+    field: Field,
+}
+
+/// A field of a Word document being read (`w:fldChar` begin … separate … end, or a
+/// `w:fldSimple`): its instruction (its first characters) and whether its result showed text.
+/// A formula field (`=SUM(ABOVE)`) in a table cell whose result shows nothing was never
+/// updated (a document a program wrote, or edited since): the cell is noted
+/// (`table.formula-no-value`), never read as a silent empty or as 0.
+#[derive(Debug, Default)]
+struct Field {
+    open: bool,
+    in_instr: bool,
+    instr: String,
+    /// Past its `separate` (its result is being read), and whether the result held text.
+    separated: bool,
+    shown: bool,
+}
+
+impl Field {
+    /// Text of the instruction (`w:instrText`), kept to its first 16 bytes.
+    fn instruct(&mut self, text: &str) {
+        for ch in text.chars() {
+            if self.instr.len() >= 16 {
+                break;
+            }
+            self.instr.push(ch);
+        }
+    }
+
+    /// The field ends: whether it is a formula whose result showed nothing.
+    fn ends_empty(&mut self) -> bool {
+        let empty = self.open && !self.shown && self.instr.trim_start().starts_with('=');
+        *self = Field::default();
+        empty
+    }
 }
 
 /// Elements whose content Word does not show (see `Body::unseen`).
@@ -574,6 +618,7 @@ impl Body<'_> {
                 self.run_hidden =
                     attr(e, "val").is_none_or(|v| !matches!(v.as_str(), "0" | "false" | "off"));
             }
+            "fldChar" | "fldSimple" | "instrText" => self.field_start(e, empty),
             "br" | "cr" => self.push_text("\n"),
             "tab" => self.push_text("\t"),
             _ => {}
@@ -597,6 +642,8 @@ impl Body<'_> {
                 self.run_script = None;
             }
             "rPrChange" | "pPrChange" => self.old_props = self.old_props.saturating_sub(1),
+            "instrText" => self.field.in_instr = false,
+            "fldSimple" => self.field_end(),
             "p" if self.table_depth == 0 && self.in_paragraph => {
                 self.one_more()?;
                 self.in_paragraph = false;
@@ -646,8 +693,50 @@ impl Body<'_> {
         self.push_raised(&shown);
     }
 
+    /// A field's element starts (`empty`: an element with no content).
+    fn field_start(&mut self, e: &BytesStart, empty: bool) {
+        match e.local_name().as_ref() {
+            "instrText" => self.field.in_instr = !empty,
+            "fldSimple" => {
+                self.field = Field {
+                    open: true,
+                    separated: true,
+                    ..Field::default()
+                };
+                self.field.instruct(&attr(e, "instr").unwrap_or_default());
+                if empty {
+                    self.field_end();
+                }
+            }
+            _ => match attr(e, "fldCharType").as_deref() {
+                Some("begin") => {
+                    self.field = Field {
+                        open: true,
+                        ..Field::default()
+                    }
+                }
+                Some("separate") => self.field.separated = true,
+                Some("end") => self.field_end(),
+                _ => {}
+            },
+        }
+    }
+
+    /// A field ends: a formula whose result showed nothing notes the open cell.
+    fn field_end(&mut self) {
+        if self.field.ends_empty() && self.cell.is_some() && self.table_depth == 1 {
+            let at = self.table.cells.len() as u32;
+            if self.table.no_value.last() != Some(&at) {
+                self.table.no_value.push(at);
+            }
+        }
+    }
+
     /// [`Body::push_text`] past the run's properties.
     fn push_raised(&mut self, text: &str) {
+        if self.field.separated && !text.trim().is_empty() {
+            self.field.shown = true;
+        }
         if self.cell.is_some() && self.table_depth >= 1 {
             self.held.push(self.table.text_mut(), text);
         } else {

@@ -271,6 +271,9 @@ pub(crate) enum CellNote {
     PercentWhole { held: String },
     /// The cell holds a formula whose result the file does not keep: read as empty.
     NoValue,
+    /// A Word table cell holding a formula field (`{ =SUM(ABOVE) }`) whose result was never
+    /// updated: read as empty.
+    FieldNoValue,
     /// A time-only format (`h:mm`) shows the value held (days: `0.5`) as a time (`12:00`): read
     /// as shown; the duration shown (seconds, and the smallest unit shown; `None` for a time of
     /// day on a 12-hour clock), for a target that is a time (`table::time_cells`).
@@ -355,6 +358,12 @@ impl CellNote {
                 Severity::Info,
                 format!("单元格存 {held}（以天计），其时间格式显示为 {value}；按显示的读取"),
                 format!("单元格存 {held}"),
+            ),
+            CellNote::FieldNoValue => (
+                codes::FORMULA_NO_VALUE,
+                Severity::Warning,
+                "单元格是 Word 的公式域（如 =SUM(ABOVE)），文件中没有它的结果（公式未保存计算结果：域从未更新），按空单元格读取，不当作 0；请在 Word 或 WPS 中选中表格按 F9 更新域并保存后再读取".to_owned(),
+                "公式未保存计算结果".to_owned(),
             ),
             CellNote::NoValue => (
                 codes::FORMULA_NO_VALUE,
