@@ -312,6 +312,9 @@ registry! {
     TABLE_CLAIMS_TOO_MANY = "table.claims-too-many", Error,
         "文件声称的数量过大",
         "含义：工作簿自己声称的数量（.xlsx 共享字符串表的 uniqueCount、.xls 工作表的尺寸记录或其单元格所跨的范围、.ods 表格重复的行列 number-rows-repeated / number-columns-repeated）超过单元格总数的上限，或超过文件字节实际能容纳的数量（文件损坏或被构造来耗尽内存）。\n处理：在预留任何内存之前停止读取。\n修改：用 Excel 或 WPS 打开后另存一次；确属正常的大工作簿，按帮助提高单元格上限。";
+    TABLE_ROWS_PAST_CAP = "table.rows-past-cap", Error,
+        "内容超过表格的最后一行",
+        "含义：.ods 表格在第 1048576 行（电子表格的行数上限）之后还有内容，多半是某一行被设为重复很多次（table:number-rows-repeated）。读取器在上限处停止，其后的行读不到。\n处理：本次运行停止，不丢下这些行去评分。\n修改：在 LibreOffice 或 WPS 中删去多余的行后另存，再试。";
     TABLE_TOO_MANY_CELLS = "table.too-many-cells", Error,
         "单元格太多",
         "含义：整张表的单元格数超过整表读入的上限。\n处理：本次运行停止。\n修改：拆分表格；很大的自评表可用 --format jsonl 流式评价（不受此限）。";

@@ -2308,6 +2308,37 @@ fn an_opendocument_sheet_under_an_xlsx_name_is_bounded_before_it_expands() {
     assert!(r.stdout.contains("购置经费"), "{}\n{}", r.stdout, r.stderr);
 }
 
+/// Rows with content past the spreadsheet's 1,048,576 (a row repeated that often, then more):
+/// calamine caps a table there and drops the rest with a log line. A 1 KB file once read as
+/// "没有发现问题" with a thousand rows gone, after expanding to 663 MB (H187's probe, session 26).
+#[cfg(target_os = "linux")]
+#[test]
+fn an_opendocument_table_with_rows_past_the_row_cap_is_refused_not_cut_quietly() {
+    let d = dir("ods-row-cap");
+    let mut rows = ods_row(&["项目名称", "总计", "绩效目标"]);
+    let x = r#"<table:table-row table:number-rows-repeated="1048576"><table:table-cell office:value-type="string"><text:p>x</text:p></table:table-cell></table:table-row>"#;
+    rows.push_str(&x.repeat(1000));
+    let file = ods_with(&rows);
+    assert!(file.len() < 16 * 1024, "{}", file.len());
+    write(&d, "cut.ods", &file);
+    let (r, peak) = run_peak(&d, &["inspect", "cut.ods"], &[]);
+    assert_eq!(r.code, 2, "{}\n{}", r.stdout, r.stderr);
+    assert!(
+        r.stderr.contains("cut.ods") && r.stderr.contains("table.rows-past-cap"),
+        "{}",
+        r.stderr
+    );
+    assert!(peak < 200 * 1024, "peak {peak} kB");
+    // trailing empty rows repeated to the cap (LibreOffice writes them) lose nothing: read
+    let mut rows = ods_row(&["项目名称", "总计", "绩效目标"]);
+    rows.push_str(&ods_row(&["购置经费", "56.45", "保证业务正常开展。"]));
+    rows.push_str(&r#"<table:table-row table:number-rows-repeated="1048576"><table:table-cell table:number-columns-repeated="1024"/></table:table-row>"#.repeat(3));
+    write(&d, "blank.ods", ods_with(&rows));
+    let r = run(&d, &["inspect", "blank.ods", "--format", "table"], &[]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(r.stdout.contains("购置经费"), "{}\n{}", r.stdout, r.stderr);
+}
+
 /// Runs the binary like [`run`] and gives its peak resident memory in kB, as the process itself
 /// read it from the kernel at its end (`VmHWM`: a parent's `wait4` would also count the memory
 /// of this test process, from which the child was spawned).

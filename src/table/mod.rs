@@ -537,6 +537,24 @@ pub enum ReadError {
         /// How to raise it.
         help: String,
     },
+    /// An OpenDocument table with content past the spreadsheet's last row (1,048,576), most
+    /// often one row repeated (`table:number-rows-repeated`): calamine stops there, so the rows
+    /// after it would be lost without a word.
+    #[error(
+        "{name} 的第 {table} 个表格在第 1048576 行（电子表格的行数上限）之后还有内容，这些行读不到"
+    )]
+    #[diagnostic(
+        code("table.rows-past-cap"),
+        help(
+            "多半是某一行被设为重复很多次（table:number-rows-repeated）：在 LibreOffice 或 WPS 中删去多余的行后另存，再试"
+        )
+    )]
+    RowsPastCap {
+        /// File name.
+        name: String,
+        /// The table's number (1-based, in the file's order).
+        table: usize,
+    },
     /// A table of more cells than [`crate::limits::CELLS`].
     #[error("{name} 有 {cells} 个以上的单元格，超过 {max} 个的上限")]
     #[diagnostic(code("table.too-many-cells"), help("{help}"))]

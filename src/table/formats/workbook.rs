@@ -1575,6 +1575,8 @@ struct OdsWalk<'a> {
     col_max: u64,
     /// This row: its repeats, columns so far, trailing empty columns, first and last filled.
     row_repeats: u64,
+    /// This row: repeats calamine cuts off at its row cap (rows it never reads).
+    row_cut: bool,
     cols: u64,
     pending: u64,
     row_filled: Option<(u64, u64)>,
@@ -1603,6 +1605,7 @@ impl<'a> OdsWalk<'a> {
             col_min: u64::MAX,
             col_max: 0,
             row_repeats: 1,
+            row_cut: false,
             cols: 0,
             pending: 0,
             row_filled: None,
@@ -1654,7 +1657,9 @@ impl<'a> OdsWalk<'a> {
             }
             "table-row" => {
                 let remaining = ODS_MAX_ROWS.saturating_sub(self.rows);
-                self.row_repeats = ods_repeats(e, "number-rows-repeated").min(remaining);
+                let asked = ods_repeats(e, "number-rows-repeated");
+                self.row_repeats = asked.min(remaining);
+                self.row_cut = asked > remaining;
                 (self.cols, self.pending, self.row_filled, self.row_text) = (0, 0, None, 0);
                 if empty {
                     self.rows += self.row_repeats;
@@ -1729,6 +1734,14 @@ impl<'a> OdsWalk<'a> {
                 }
             }
             "table-row" => {
+                // calamine caps a table at its row limit and drops the rows past it with no
+                // word (a log line): a filled row there would be lost quietly
+                if self.row_cut && self.row_filled.is_some() {
+                    return Err(ReadError::RowsPastCap {
+                        name: self.name.into(),
+                        table: self.table.max(1),
+                    });
+                }
                 if let Some((a, b)) = self.row_filled {
                     self.first.get_or_insert(self.rows);
                     self.end = self.rows + self.row_repeats;
@@ -2089,6 +2102,42 @@ pub(crate) const FORMAT: super::SupportedFormat = super::SupportedFormat {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `guard_ods` over one table of `rows`.
+    fn guard_rows(rows: &str) -> Result<(), ReadError> {
+        let content = format!(
+            r#"<office:document-content xmlns:office="o" xmlns:table="t" xmlns:text="x"><office:body><office:spreadsheet><table:table table:name="S">{rows}</table:table></office:spreadsheet></office:body></office:document-content>"#
+        );
+        guard_ods("a.ods", content.as_bytes())
+    }
+
+    #[test]
+    fn an_ods_row_with_content_past_the_row_cap_is_refused_and_empty_ones_are_not() {
+        let filled = |n: u64| {
+            format!(
+                r#"<table:table-row table:number-rows-repeated="{n}"><table:table-cell office:value-type="string"><text:p>x</text:p></table:table-cell></table:table-row>"#
+            )
+        };
+        let empty = |n: u64| {
+            format!(
+                r#"<table:table-row table:number-rows-repeated="{n}"><table:table-cell table:number-columns-repeated="5"/></table:table-row>"#
+            )
+        };
+        // filled to the cap exactly: nothing is cut
+        assert!(guard_rows(&filled(ODS_MAX_ROWS)).is_ok());
+        assert!(guard_rows(&format!("{}{}", filled(ODS_MAX_ROWS - 1), filled(1))).is_ok());
+        // one filled row more, repeated or not: calamine would drop it
+        for rows in [
+            filled(ODS_MAX_ROWS + 1),
+            format!("{}{}", filled(ODS_MAX_ROWS), filled(1)),
+            format!("{}{}{}", filled(10), empty(ODS_MAX_ROWS), filled(1)),
+        ] {
+            let err = guard_rows(&rows).unwrap_err().to_string();
+            assert!(err.contains("a.ods"), "{err}");
+        }
+        // empty rows past the cap lose nothing
+        assert!(guard_rows(&format!("{}{}{}", filled(3), empty(ODS_MAX_ROWS), empty(9))).is_ok());
+    }
 
     /// Whether `FormulaSeen` fed `text` in two pieces cut at `at` says it holds a formula.
     fn formula_seen_cut(text: &[u8], at: usize) -> bool {
