@@ -122,7 +122,6 @@ use layouts::{
 pub use formats::text as decode;
 // what a name asks for and a text's delimiter are the formats' to tell (the streaming reader
 // asks them too)
-use decode::sniff_delimiter;
 use formats::asked_by_name as format_from_name;
 
 use std::path::Path;
@@ -1232,10 +1231,8 @@ pub fn read_str(name: &str, text: &str, opts: &ReadOptions) -> Result<Document, 
         return Err(ReadError::Empty { name: name.into() });
     }
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let format = match opts.format.or_else(|| format_from_name(name)) {
-        Some(f) if f.is_text() => f,
-        _ => sniff_delimiter(text),
-    };
+    let asked = opts.format.or_else(|| format_from_name(name));
+    let format = decode::delimiter_of(asked.filter(|f| f.is_text()), text);
     let grid = grid::from_text(name, decode::cr_lines(text.to_owned()), format, "UTF-8")?;
     layouts::periods::with_year(opts.year, || {
         columns::with_map(&opts.columns, || build(grid))

@@ -347,7 +347,7 @@ fn open_input(
         stream.decode(rest)?;
     }
     drop(first);
-    let format = format.unwrap_or_else(|| super::sniff_delimiter(stream.pending.text()));
+    let format = super::decode::delimiter_of(format, stream.pending.text());
     stream.delim = if format == InputFormat::Csv {
         b','
     } else {

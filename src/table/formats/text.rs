@@ -275,10 +275,7 @@ pub(crate) const FORMAT: super::SupportedFormat = super::SupportedFormat {
             });
         }
         let decoded = decode_owned(input.name, input.bytes, input.opts.encoding)?;
-        let format = input
-            .asked
-            .filter(|f| f.is_text())
-            .unwrap_or_else(|| sniff_delimiter(&decoded.text));
+        let format = delimiter_of(input.asked.filter(|f| f.is_text()), &decoded.text);
         let guessed = decoded.guessed;
         let mut grid =
             crate::table::grid::from_text(input.name, decoded.text, format, decoded.encoding)?;
@@ -297,6 +294,27 @@ pub(crate) const FORMAT: super::SupportedFormat = super::SupportedFormat {
         Ok(super::Read::Grid(grid))
     },
 };
+
+/// The delimiter a text table is read with: the one `asked` (by `--format` or the name), but
+/// a `.csv` whose first line with a tab or a comma has tabs and no comma is tab-separated and
+/// read with tabs (Excel's "Unicode text" and many exports are saved under a `.csv` name; read
+/// with commas they were one column and "no header"). `inspect` names what was used
+/// (制表符分隔). Without a format asked, [`sniff_delimiter`].
+pub(crate) fn delimiter_of(asked: Option<InputFormat>, text: &str) -> InputFormat {
+    match asked {
+        Some(InputFormat::Csv) if tabs_not_commas(text) => InputFormat::Tsv,
+        Some(f) => f,
+        None => sniff_delimiter(text),
+    }
+}
+
+/// Whether the first line of `text`'s head with a tab or a comma has tabs and no comma.
+fn tabs_not_commas(text: &str) -> bool {
+    let head = &text[..crate::table::source::floor_char_boundary(text, 64 * 1024)];
+    head.lines()
+        .find(|l| l.contains(['\t', ',']))
+        .is_some_and(|l| !l.contains(','))
+}
 
 /// `.txt` and unknown names: tabs if the text has any, else commas if it has any.
 pub(crate) fn sniff_delimiter(text: &str) -> InputFormat {
