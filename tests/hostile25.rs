@@ -8,6 +8,9 @@
 #[allow(dead_code)] // only the peak with variables is asked for here
 #[path = "support/evaluate_peak.rs"]
 mod evaluate_peak;
+#[path = "support/server.rs"]
+mod server;
+use server::Server;
 
 use std::path::Path;
 
@@ -347,61 +350,8 @@ fn every_limit_message_is_written_without_a_stray_space() {
     assert!(slips.is_empty(), "{slips:#?}");
 }
 
-/// A `jixiao serve` on a free loopback port, stopped when dropped.
-struct Server {
-    child: std::process::Child,
-    port: u16,
-}
-
+/// The requests this file sends ([`server::Server`] starts, exchanges and stops).
 impl Server {
-    fn start() -> Server {
-        use std::io::BufRead;
-        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_jixiao"))
-            .args(["serve", "--port", "0"])
-            .stdout(std::process::Stdio::null())
-            .stderr(std::process::Stdio::piped())
-            .spawn()
-            .unwrap();
-        let mut lines = std::io::BufReader::new(child.stderr.take().unwrap()).lines();
-        let port = loop {
-            let line = lines
-                .next()
-                .expect("the server says where it listens")
-                .unwrap();
-            if let Some(at) = line.find("http://127.0.0.1:") {
-                let rest = &line[at + "http://127.0.0.1:".len()..];
-                break rest[..rest.find('/').unwrap()].parse().unwrap();
-            }
-        };
-        // keep reading its stderr so that it never blocks on a full pipe
-        std::thread::spawn(move || lines.map_while(Result::ok).for_each(drop));
-        Server { child, port }
-    }
-
-    /// `raw` sent (on a thread of its own, so the answer is read as soon as it comes, even
-    /// while the rest is still being sent), the answer's status line and body.
-    fn exchange(&self, raw: Vec<u8>) -> String {
-        use std::io::{Read, Write};
-        let mut s = std::net::TcpStream::connect(("127.0.0.1", self.port)).unwrap();
-        s.set_read_timeout(Some(std::time::Duration::from_secs(120)))
-            .unwrap();
-        let mut w = s.try_clone().unwrap();
-        let sender = std::thread::spawn(move || {
-            let _ = w.write_all(&raw);
-        });
-        let mut answer = Vec::new();
-        let mut buf = [0u8; 65536];
-        while let Ok(n) = s.read(&mut buf) {
-            if n == 0 {
-                break;
-            }
-            answer.extend_from_slice(&buf[..n]);
-        }
-        let _ = s.shutdown(std::net::Shutdown::Both);
-        let _ = sender.join();
-        String::from_utf8_lossy(&answer).into_owned()
-    }
-
     /// `POST /api/inspect` of one file, `t.tsv`, its multipart body sent in chunks of `size`.
     fn inspect_chunked(&self, table: &[u8], size: usize) -> String {
         let boundary = "jixiaoboundary";
@@ -431,13 +381,6 @@ impl Server {
             self.port
         );
         self.exchange(head.into_bytes())
-    }
-}
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
     }
 }
 

@@ -8,6 +8,9 @@
 #[allow(dead_code)] // only the peak with variables is asked for here
 #[path = "support/evaluate_peak.rs"]
 mod evaluate_peak;
+#[path = "support/server.rs"]
+mod server;
+use server::Server;
 
 use std::path::Path;
 
@@ -135,59 +138,8 @@ fn a_rule_files_errors_past_those_shown_are_counted_not_held() {
     );
 }
 
-/// A `jixiao serve` on a free loopback port, stopped when dropped.
-struct Server {
-    child: std::process::Child,
-    port: u16,
-}
-
+/// The requests this file sends ([`server::Server`] starts, exchanges and stops).
 impl Server {
-    fn start() -> Server {
-        use std::io::BufRead;
-        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_jixiao"))
-            .args(["serve", "--port", "0"])
-            .stdout(std::process::Stdio::null())
-            .stderr(std::process::Stdio::piped())
-            .spawn()
-            .unwrap();
-        let mut lines = std::io::BufReader::new(child.stderr.take().unwrap()).lines();
-        let port = loop {
-            let line = lines
-                .next()
-                .expect("the server says where it listens")
-                .unwrap();
-            if let Some(at) = line.find("http://127.0.0.1:") {
-                let rest = &line[at + "http://127.0.0.1:".len()..];
-                break rest[..rest.find('/').unwrap()].parse().unwrap();
-            }
-        };
-        // keep reading its stderr so that it never blocks on a full pipe
-        std::thread::spawn(move || lines.map_while(Result::ok).for_each(drop));
-        Server { child, port }
-    }
-
-    /// `raw` sent on one connection, everything answered on it until the server closes it.
-    fn exchange(&self, raw: Vec<u8>) -> String {
-        use std::io::{Read, Write};
-        let mut s = std::net::TcpStream::connect(("127.0.0.1", self.port)).unwrap();
-        s.set_read_timeout(Some(std::time::Duration::from_secs(60)))
-            .unwrap();
-        let mut w = s.try_clone().unwrap();
-        let sender = std::thread::spawn(move || {
-            let _ = w.write_all(&raw);
-        });
-        let mut answer = Vec::new();
-        let mut buf = [0u8; 65536];
-        while let Ok(n) = s.read(&mut buf) {
-            if n == 0 {
-                break;
-            }
-            answer.extend_from_slice(&buf[..n]);
-        }
-        let _ = sender.join();
-        String::from_utf8_lossy(&answer).into_owned()
-    }
-
     /// A `POST /api/inspect` head of one file `t.tsv` and its multipart body: `framing` the
     /// head's length lines (`Content-Length: N`, `Transfer-Encoding: chunked`, or both), the
     /// body chunked where the head says so.
@@ -233,13 +185,6 @@ impl Server {
             self.port
         )
         .into_bytes()
-    }
-}
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
     }
 }
 
