@@ -28,10 +28,20 @@ pub struct Args {
     pub table_args: super::input::TableArgs,
     #[command(flatten)]
     pub pile: super::pile::PileArgs,
+    /// 只说明 evaluate --format jsonl/csv 如何读取此表：按块流式读取（内存不随行数增长），或整表读取及原因
+    #[arg(long)]
+    pub reading: bool,
 }
 
 pub fn run(mut args: Args) -> u8 {
     args.table_args.year = args.year;
+    if args.reading {
+        let [table] = args.tables.as_slice() else {
+            say!("错误：--reading 只说明一个表格文件的读取方式");
+            return super::exit::USAGE;
+        };
+        return super::reading::run(&args, table);
+    }
     // several files, folders or archives: each table's tree (`cli::pile`)
     let opts = args.table_args.options();
     let read = match super::pile::plan(&args.tables, &args.pile, &opts, true) {

@@ -37,6 +37,7 @@ mod output_format;
 pub use output::file_size_limit_is_an_error;
 mod parse;
 mod pile;
+mod reading;
 pub(crate) mod review;
 mod rules;
 mod serve;

@@ -1048,7 +1048,7 @@ impl<'a> CellBudget<'a> {
 
 /// Empty columns between a sheet's columns and a cell past them that make the cell stray: its
 /// row alone is padded out to it.
-const STRAY_GAP: u32 = 256;
+pub(crate) const STRAY_GAP: u32 = 256;
 
 impl CellBudget<'_> {
     /// Accounts, before they are built, for the filled rows of a sheet (`(row, width)`, 0-based

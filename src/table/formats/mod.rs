@@ -47,6 +47,7 @@ pub(crate) mod xls_raised;
 pub(crate) mod xlsb_formats;
 pub(crate) mod xlsb_raised;
 pub(crate) mod xlsb_skipped;
+pub(crate) mod xlsx_flat;
 pub(crate) mod xlsx_merges;
 pub(crate) mod xlsx_parts;
 pub(crate) mod xlsx_pipe;
