@@ -225,7 +225,7 @@ fn product(w: Decimal, x: Decimal, y: Decimal) -> String {
 fn scaled(weight: Decimal, x: Decimal, y: Decimal) -> Decimal {
     weight
         .checked_mul(x)
-        .and_then(|p| super::exact::div(p, y))
+        .and_then(|p| p.checked_div(y))
         .or_else(|| x.checked_div(y).and_then(|q| q.checked_mul(weight)))
         .unwrap_or(
             if (x.is_sign_negative() != y.is_sign_negative()) != weight.is_sign_negative() {
