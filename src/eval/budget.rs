@@ -85,7 +85,7 @@ impl Budget {
         match (self.budget, self.spent) {
             // checked: amounts are bounded when read, but a budget given by actuals or a rule
             // may not be; past the decimal range the share is unknown (never a panic)
-            (Some(b), Some(sp)) if positive(b) => sp.checked_div(b),
+            (Some(b), Some(sp)) if positive(b) => super::exact::div(sp, b),
             (None, None) => self.rate,
             _ => None,
         }
