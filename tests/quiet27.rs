@@ -54,7 +54,9 @@ fn a_miss_never_shows_the_whole_weight() {
 /// qualitative, and the scorer decides only where the word cannot change the verdict: a year's
 /// figure that meets a cumulative floor (达标), one that misses a floor of new ones (未达标);
 /// else a person, with the word's reason and the reading as written. `（全年）` and `（含）`
-/// say what the year's reading says already and stay read.
+/// say what the year's reading says already and stay read. `（累计数）`, `（当年新增）` are the
+/// same words; a rate (`≥90%（累计）`) is no sum, so even a year that meets it goes to a person,
+/// and so do words (`新增18个`).
 #[test]
 fn a_bracketed_counting_word_is_read_or_sent_with_its_reason() {
     assert_eq!(
@@ -69,6 +71,10 @@ fn a_bracketed_counting_word_is_read_or_sent_with_its_reason() {
         ("人均收入", "≥3000元（年均）", "3200元"),
         ("安全事故", "≤5起（累计）", "3起"),
         ("建设数量", "≥20个（全年）", "12个"),
+        ("建设数量", "≥20个（累计数）", "18个"),
+        ("建设数量", "≥20个（当年新增）", "22个"),
+        ("满意度", "≥90%（累计）", "92%"),
+        ("建设数量", "≥20个（新增）", "新增18个"),
     ]);
     assert_eq!(
         outcomes(&rows),
@@ -80,6 +86,10 @@ fn a_bracketed_counting_word_is_read_or_sent_with_its_reason() {
             ("review", ""),
             ("review", ""),
             ("fail", "6.00"),
+            ("review", ""),
+            ("review", ""),
+            ("review", ""),
+            ("review", ""),
         ],
         "{rows:?}"
     );

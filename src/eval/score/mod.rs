@@ -862,8 +862,8 @@ fn by_kind(
             o
         }
         // `≥20个（累计）`: a bracketed word on what the figure counts (`qualifiers`)
-        (Target::Qualitative { text }, Actual::Quantity { quantity: a, .. })
-            if let Some(o) = qualifiers::counted(text, a, plan, weight, m) =>
+        (Target::Qualitative { text }, a)
+            if let Some(o) = qualifiers::against(text, a, plan, weight, m) =>
         {
             o
         }

@@ -12,14 +12,15 @@
 //! - **年均** (a yearly average): one year's figure says nothing certain of the average: a
 //!   person decides.
 //!
-//! Any other bound (a ceiling, a range, an exact figure) goes to a person with the reason.
+//! Any other bound (a ceiling, a range, an exact figure) or a rate (`≥90%（累计）`: no sum, it
+//! may rise or fall as years are added) goes to a person with the reason.
 
 use rust_decimal::Decimal;
 
 use super::{Outcome, Verdict, of_quantity};
 use crate::eval::actual::Actual;
 use crate::eval::methodology::Methodology;
-use crate::lang::{Context, Op, Quantity, Target, parse};
+use crate::lang::{Context, Op, Quantity, Target, parse, units};
 
 /// The words, each with why a figure cannot be read against it as written.
 const WORDS: &[(&str, &str)] = &[
@@ -48,13 +49,41 @@ fn split(text: &str) -> Option<(&str, &'static str, &'static str)> {
     };
     let at = text.rfind(open)?;
     let inner = &text[at + open.len_utf8()..text.len() - close.len()];
-    let &(word, why) = WORDS.iter().find(|(w, _)| inner == *w)?;
+    let word = crate::lang::lexicon::counting_note(inner)?;
+    let &(word, why) = WORDS.iter().find(|(w, _)| *w == word)?;
     Some((text[..at].trim_end(), word, why))
+}
+
+/// The outcome of an actual against a target of a bracketed counting word: a figure (a
+/// percentage too, which a qualitative target would take as a grade's share) by [`counted`];
+/// words to a person with the word's reason; none for a grade (a person's, scored as such),
+/// or where the text holds no counting word.
+pub(super) fn against(
+    text: &str,
+    actual: &Actual,
+    plan: Option<&Actual>,
+    weight: Decimal,
+    m: &Methodology,
+) -> Option<Outcome> {
+    match actual {
+        Actual::Quantity { quantity, .. } => counted(text, quantity, plan, weight, m),
+        Actual::Share(s) => {
+            let percent = Quantity::new(s * Decimal::ONE_HUNDRED, Some(crate::lang::Unit::PERCENT));
+            counted(text, &percent, plan, weight, m)
+        }
+        Actual::Text(said) => {
+            let (_, word, why) = split(text)?;
+            Some(Outcome::review(&format!(
+                "年度指标值“{text}”注明“{word}”：{why}。实际值“{said}”需人工核对后评定"
+            )))
+        }
+        _ => None,
+    }
 }
 
 /// The outcome of a figure against a target of a bracketed counting word (see the module
 /// doc); none where the text holds no such word or its figure reads as no comparison.
-pub(super) fn counted(
+fn counted(
     text: &str,
     a: &Quantity,
     plan: Option<&Actual>,
@@ -63,11 +92,17 @@ pub(super) fn counted(
 ) -> Option<Outcome> {
     let (figure, word, why) = split(text)?;
     let target = parse(figure, &Context::default()).target;
-    let Target::Compare { op, .. } = &target else {
+    let Target::Compare { op, quantity } = &target else {
         return None;
     };
     let o = of_quantity(&target, a, plan, weight, m);
-    let floor = matches!(op, Op::Ge | Op::Gt);
+    // a count or an amount only: a rate (`≥90%（累计）`) is no sum, and grows or falls either way
+    let rate = quantity
+        .unit
+        .as_ref()
+        .and_then(units::dimension)
+        .is_some_and(|(d, _)| d == units::Dimension::Ratio);
+    let floor = matches!(op, Op::Ge | Op::Gt) && !rate;
     let certain = match (word, o.verdict) {
         ("累计", Verdict::Pass) => floor,
         ("新增", Verdict::Fail) => floor,

@@ -225,7 +225,7 @@ pub(super) fn is_remark(rest: &str) -> bool {
             || i.contains('/');
         // `（累计）`, `（新增）`, `（年均）` change what the figure counts: no remark
         // (`eval::score::qualifiers` scores such a target)
-        let counts = matches!(i, "累计" | "新增" | "年均");
+        let counts = lexicon::counting_note(i).is_some();
         !i.is_empty()
             && !unit
             && !counts
