@@ -142,7 +142,8 @@ fn full_cover_and_half_hours_are_read() {
 }
 
 /// People counted as 名 or 位 are counted as 人 (the anchor: 无法比较); 人次 counts visits and
-/// still does not compare with 人, nor a figure per 人次 with one per head (`人均`).
+/// still does not compare with 人, nor a figure per 人次 with one per head (`人均`), nor
+/// `人（次）`, which the anchor read as `人` (`320人（次）` against `≥300人`: 达标 10.00).
 #[test]
 fn people_by_name_and_seat_count_as_people() {
     let (rows, _) = scored(&[
@@ -151,6 +152,8 @@ fn people_by_name_and_seat_count_as_people() {
         ("受益人数", "≥1万人", "9800位"),
         ("培训人数", "≥300人", "320人次"),
         ("人均补助", "人均≥3000元", "3000元/人次"),
+        ("培训人数", "≥300人", "320人（次）"),
+        ("培训人次", "≥300人次", "320人（次）"),
     ]);
     assert_eq!(
         outcomes(&rows),
@@ -160,6 +163,8 @@ fn people_by_name_and_seat_count_as_people() {
             ("fail", "9.80"),
             ("invalid", ""),
             ("invalid", ""),
+            ("invalid", ""),
+            ("pass", "10.00"),
         ],
         "{rows:?}"
     );

@@ -103,13 +103,18 @@ fn alternatives(u: &Unit) -> Option<(&str, &str)> {
     Some((first, rest.strip_suffix('）')?))
 }
 
+/// Units of visits written with a bracket (`人（次）` is `人次`, never `人`: 320 visits are
+/// not 320 people).
+const VISITS: &[(&str, &str)] = &[("人", "次"), ("户", "次"), ("人", "天")];
+
 /// Whether `a` and `b` are one count where either is written with an alternative: `台（套）`
-/// is `台`, `套`, both written together (`台套`) or itself.
+/// is `台`, `套`, both written together (`台套`) or itself; `人（次）` is `人次` only.
 fn one_count(a: &Unit, b: &Unit) -> bool {
     let fits = |alt: &Unit, other: &Unit| {
         alternatives(alt).is_some_and(|(x, y)| {
             let o = other.as_str();
-            o == x || o == y || (o.len() == x.len() + y.len() && o.starts_with(x) && o.ends_with(y))
+            let together = o.len() == x.len() + y.len() && o.starts_with(x) && o.ends_with(y);
+            together || (!VISITS.contains(&(x, y)) && (o == x || o == y))
         })
     };
     fits(a, b) || fits(b, a)
@@ -293,6 +298,9 @@ mod tests {
         assert!(same_dimension(&u("名"), &u("人")) && same_dimension(&u("位"), &u("万人")));
         assert_eq!(convert(d("2"), &u("万人"), &u("名")), Some(d("20000")));
         assert!(!same_dimension(&u("名"), &u("人次")));
+        assert!(!same_dimension(&u("人（次）"), &u("人")));
+        assert!(same_dimension(&u("人（次）"), &u("人次")));
+        assert!(same_dimension(&u("台（套）"), &u("台")));
         assert!(same_dimension(&u("株"), &u("株")));
     }
 }
