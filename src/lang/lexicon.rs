@@ -659,6 +659,21 @@ pub const PER_HEAD: &[(&str, &str)] = &[
     ("亩均", "亩"),
 ];
 
+/// Words in brackets after a value that say what the figure counts (`≥20个（累计）`,
+/// `（新增）`, `（年均）`): never read past as a remark (`eval::score::qualifiers` scores them).
+pub const COUNTING_NOTES: &[&str] = &["累计", "新增", "年均"];
+
+/// The counting word of a bracket's text (`累计`, `累计数`, `当年新增`, `本年新增数`): the word
+/// with `当年`/`本年` before it and `数` after it taken off; none for any other text.
+pub fn counting_note(inner: &str) -> Option<&'static str> {
+    let w = inner
+        .strip_prefix("当年")
+        .or_else(|| inner.strip_prefix("本年"))
+        .unwrap_or(inner);
+    let w = w.strip_suffix('数').unwrap_or(w);
+    COUNTING_NOTES.iter().find(|c| **c == w).copied()
+}
+
 /// Notes after a value that repeat what the comparator says (`95%（含）以上`): read past.
 pub const INCLUSIVE_NOTES: &[&str] = &["（含本数）", "(含本数)", "（含）", "(含)"];
 

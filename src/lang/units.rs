@@ -1,4 +1,4 @@
-//! Conversions between units of one dimension (万人↔人, GB↔TB, 秒↔分钟↔小时, 元↔万元↔亿元,
+//! Conversions between units of one dimension (万人↔人↔名↔位, GB↔TB, 秒↔分钟↔小时, 元↔万元↔亿元,
 //! % ↔ ratio), as a table of exact factors to each dimension's base unit.
 //!
 //! Comparisons go through [`to_base`], which only multiplies, so they stay exact; [`convert`]
@@ -44,6 +44,9 @@ const TABLE: &[(&str, Dimension, i64, u32)] = &[
     ("亿元", Dimension::Money, 100_000_000, 0),
     ("人", Dimension::People, 1, 0),
     ("万人", Dimension::People, 10_000, 0),
+    // 名 and 位 count people as 人 does (`320名` against `≥300人`); 人次 counts visits, not here
+    ("名", Dimension::People, 1, 0),
+    ("位", Dimension::People, 1, 0),
     ("毫秒", Dimension::Time, 1, 3),
     ("秒", Dimension::Time, 1, 0),
     ("分钟", Dimension::Time, 60, 0),
@@ -100,13 +103,18 @@ fn alternatives(u: &Unit) -> Option<(&str, &str)> {
     Some((first, rest.strip_suffix('）')?))
 }
 
+/// Units of visits written with a bracket (`人（次）` is `人次`, never `人`: 320 visits are
+/// not 320 people).
+const VISITS: &[(&str, &str)] = &[("人", "次"), ("户", "次"), ("人", "天")];
+
 /// Whether `a` and `b` are one count where either is written with an alternative: `台（套）`
-/// is `台`, `套`, both written together (`台套`) or itself.
+/// is `台`, `套`, both written together (`台套`) or itself; `人（次）` is `人次` only.
 fn one_count(a: &Unit, b: &Unit) -> bool {
     let fits = |alt: &Unit, other: &Unit| {
         alternatives(alt).is_some_and(|(x, y)| {
             let o = other.as_str();
-            o == x || o == y || (o.len() == x.len() + y.len() && o.starts_with(x) && o.ends_with(y))
+            let together = o.len() == x.len() + y.len() && o.starts_with(x) && o.ends_with(y);
+            together || (!VISITS.contains(&(x, y)) && (o == x || o == y))
         })
     };
     fits(a, b) || fits(b, a)
@@ -287,6 +295,12 @@ mod tests {
         assert_eq!(convert(d("1"), &u("周"), &u("天")), None);
         assert_eq!(convert(d("1"), &u("工作日"), &u("天")), None);
         assert!(!same_dimension(&u("人"), &u("人次")));
+        assert!(same_dimension(&u("名"), &u("人")) && same_dimension(&u("位"), &u("万人")));
+        assert_eq!(convert(d("2"), &u("万人"), &u("名")), Some(d("20000")));
+        assert!(!same_dimension(&u("名"), &u("人次")));
+        assert!(!same_dimension(&u("人（次）"), &u("人")));
+        assert!(same_dimension(&u("人（次）"), &u("人次")));
+        assert!(same_dimension(&u("台（套）"), &u("台")));
         assert!(same_dimension(&u("株"), &u("株")));
     }
 }

@@ -18,7 +18,9 @@ mod doubts;
 mod per_head;
 mod periods;
 pub(crate) use periods::may_apply as may_be_per_period;
+mod qualifiers;
 mod relative;
+mod shown;
 mod texts;
 pub(in crate::eval) use relative::share_or_points;
 
@@ -746,10 +748,13 @@ pub(crate) fn score_read(
     m: &Methodology,
 ) -> Outcome {
     // `每季度1次` against `4次`: the target brought to the year's count ([`periods`])
-    if per_period && let Some(o) = periods::per_period(target, actual, plan, weight, m) {
-        return o;
-    }
-    score_as_read(target, actual, plan, weight, m)
+    let o = match per_period {
+        true => periods::per_period(target, actual, plan, weight, m),
+        false => None,
+    };
+    let o = o.unwrap_or_else(|| score_as_read(target, actual, plan, weight, m));
+    // a miss never shows the whole weight (`shown`)
+    shown::below_weight(o, weight, m)
 }
 
 /// [`score`] past a per-period target: the target and the actual as read.
@@ -854,6 +859,12 @@ fn by_kind(
         {
             let mut o = deadline(*op, *date, done, weight, m);
             o.remarks.push(MONTH_IN_TARGET_UNIT);
+            o
+        }
+        // `≥20个（累计）`: a bracketed word on what the figure counts (`qualifiers`)
+        (Target::Qualitative { text }, a)
+            if let Some(o) = qualifiers::against(text, a, plan, weight, m) =>
+        {
             o
         }
         (_, Actual::Quantity { quantity: a, .. }) => of_quantity(target, a, plan, weight, m),

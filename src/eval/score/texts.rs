@@ -5,7 +5,9 @@
 //! - a range every figure of which meets the target (`95%-98%` against `≥95%`; one that meets it
 //!   in part stays a person's call);
 //! - `零投诉`, `零事故` against a zero ceiling (`0起`, `≤0`) or against `无投诉`;
-//! - a share in tenths, `八成五` (85 %), `九成五` (95 %), against a percentage.
+//! - a share in tenths, `八成五` (85 %), `九成五` (95 %), against a percentage;
+//! - `全覆盖` (`全部覆盖`, `实现全覆盖`) against a percentage: 100 % (session 27);
+//! - `半小时`, `一个半小时`, `两个半小时` against a time: 0.5, 1.5, 2.5 hours (session 27).
 //!
 //! Anything else is left to [`super::text_against`], as before.
 
@@ -14,7 +16,7 @@ use rust_decimal::Decimal;
 use super::{Outcome, Verdict, n, of_quantity};
 use crate::eval::actual::{Actual, is_percent, read, short_word};
 use crate::eval::methodology::Methodology;
-use crate::lang::{Context, Op, Quantity, Target, lexicon, parse};
+use crate::lang::{Context, Op, Quantity, Target, lexicon, parse, units};
 
 /// Words beside a sentence's figure that qualify it, deny it, set it as a plan, count it over
 /// more than the year, or measure it against another year: none such is read as the result.
@@ -43,6 +45,8 @@ pub(super) fn certain(
     }
     let (q, how) = zero_word(target, text)
         .or_else(|| tenths(target, text))
+        .or_else(|| full_cover(target, text))
+        .or_else(|| half_hours(target, text))
         .or_else(|| one_figure(target, text))?;
     let mut o = of_quantity(target, &q, plan, weight, m);
     if !matches!(o.verdict, Verdict::Pass | Verdict::Fail) {
@@ -115,6 +119,61 @@ fn tenths(target: &Target, text: &str) -> Option<(Quantity, String)> {
     Some((
         Quantity::new(value, Some(unit.clone())),
         format!("实际值“{text}”即 {value}%"),
+    ))
+}
+
+/// Words that say all was covered: 100 %.
+const FULL_COVER: &[&str] = &[
+    "全覆盖",
+    "全部覆盖",
+    "实现全覆盖",
+    "已全覆盖",
+    "已实现全覆盖",
+];
+
+/// `全覆盖` against a percentage (`100%`, `≥95%`): 100 %.
+fn full_cover(target: &Target, text: &str) -> Option<(Quantity, String)> {
+    let unit = target.unit().filter(|u| u.as_str() == "%")?;
+    FULL_COVER.contains(&text).then(|| {
+        (
+            Quantity::new(Decimal::ONE_HUNDRED, Some(unit.clone())),
+            format!("实际值“{text}”即 100%"),
+        )
+    })
+}
+
+/// `半小时`, `半个小时`, `一个半小时`, `1个半小时`, `两个半小时` against a time (`≤30分钟`,
+/// `≤2小时`): the hours and a half, in 小时. A whole count of one to nine hours before `个半`.
+fn half_hours(target: &Target, text: &str) -> Option<(Quantity, String)> {
+    let hour = crate::lang::Unit(std::borrow::Cow::Borrowed("小时"));
+    if !target
+        .unit()
+        .is_some_and(|u| units::same_dimension(u, &hour))
+    {
+        return None;
+    }
+    let rest = text
+        .strip_suffix("小时")
+        .map(|r| r.strip_suffix('个').unwrap_or(r))?
+        .strip_suffix('半')?;
+    let whole = match rest {
+        "" => 0,
+        r => {
+            let c = r.strip_suffix('个')?;
+            let mut chars = c.chars();
+            let d = chars.next()?;
+            if chars.next().is_some() {
+                return None;
+            }
+            lexicon::cn_digit(d)
+                .or_else(|| lexicon::digit_value(d))
+                .filter(|v| (1..=9).contains(v))?
+        }
+    };
+    let value = Decimal::new(i64::from(whole) * 10 + 5, 1);
+    Some((
+        Quantity::new(value, Some(hour)),
+        format!("实际值“{text}”即 {value}小时"),
     ))
 }
 

@@ -223,8 +223,12 @@ pub(super) fn is_remark(rest: &str) -> bool {
             || lexicon::COUNTING_UNITS.contains(&i)
             || lexicon::NAME_UNITS.contains(&i)
             || i.contains('/');
+        // `（累计）`, `（新增）`, `（年均）` change what the figure counts: no remark
+        // (`eval::score::qualifiers` scores such a target)
+        let counts = lexicon::counting_note(i).is_some();
         !i.is_empty()
             && !unit
+            && !counts
             && (!i.chars().any(|c| {
                 lexicon::digit_value(c).is_some()
                     || lexicon::cn_digit(c).is_some()
