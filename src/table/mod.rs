@@ -1201,9 +1201,14 @@ fn header_of(
     }
     let grid = grid::cells_grid(name, sheet, InputFormat::Html, "UTF-8")?;
     let mut rows = grid.each_row()?;
+    // the row looked at and the rows under it that a form's stacked header may take
     let mut pair: Vec<Row> = rows.next().into_iter().collect();
     while !pair.is_empty() {
-        pair.extend(rows.next());
+        while pair.len() < form::HEADER_ROWS
+            && let Some(next) = rows.next()
+        {
+            pair.push(next);
+        }
         let (row, next) = (&pair[0], pair.get(1));
         let two = || next.is_some_and(|n| columns::detect_two_rows(row, n).is_some());
         if !row.is_blank() {

@@ -159,6 +159,9 @@ pub(crate) fn heads_grid(rows: &[Row], i: usize) -> bool {
     grid_header(rows, i).is_some()
 }
 
+/// Rows a form's indicator grid header may be stacked on at most (its first included).
+pub(crate) const HEADER_ROWS: usize = grid::STACKED;
+
 /// Whether [`starts`] answers `None` because `rows` reach a flat sheet's header (a grid header
 /// with a 项目 column) before any form's label row: no row after that header matters to it,
 /// so the first rows of a sheet tell it (the whole-table reader of a text sheet asks so before

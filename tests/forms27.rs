@@ -1,0 +1,134 @@
+//! The twenty-seventh probe of forms (issue 27, H193): the items session 26 left open, made by
+//! hand from their descriptions (`tests/hostile/probe27_forms.py`; the inputs in
+//! `tests/fixtures/forms27/`), each refused or read with nothing said at the session's start
+//! (`0c4e1bd`), with the form's printed sums as the test of each reading. The project of every
+//! form: budget 100, spent 95 (10 points, 9.5); indicators 20 + 20 + 10 + 20 + 20 = 90 points,
+//! 88 scored; total 97.5 (the `-off` variants print 99.5, so the sums disagree).
+
+use std::path::{Path, PathBuf};
+
+#[path = "support/reports.rs"]
+#[allow(dead_code)]
+mod reports;
+use serde_json::Value;
+
+/// The folder of the hand-made inputs.
+fn fixtures() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/forms27")
+}
+
+/// `evaluate FILE --format json`, which must succeed: the report.
+fn whole(file: &str) -> Value {
+    reports::report_in(&fixtures(), file, &[])
+}
+
+/// Each project's `(project, score, status, published_score, indicators)`, `""` where null.
+fn totals(v: &Value) -> Vec<[String; 5]> {
+    let s = |p: &Value, k: &str| p[k].as_str().unwrap_or("").to_owned();
+    v["projects"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| {
+            [
+                s(p, "project"),
+                s(p, "score"),
+                s(p, "status"),
+                s(p, "published_score"),
+                p["indicators"].as_array().map_or(0, Vec::len).to_string(),
+            ]
+        })
+        .collect()
+}
+
+/// The first project's indicators' actuals, in order.
+fn actuals(v: &Value) -> Vec<String> {
+    v["projects"][0]["indicators"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| i["actual"].as_str().unwrap_or("").to_owned())
+        .collect()
+}
+
+/// The findings of code `code` in the report's projects, each as its JSON text.
+fn said(v: &Value, code: &str) -> Vec<String> {
+    v["projects"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|p| p["findings"].as_array().into_iter().flatten())
+        .filter(|f| f["code"] == code)
+        .map(Value::to_string)
+        .collect()
+}
+
+/// A grid header of four rows whose third row names no column alone — it only repeats the
+/// merged group name `绩效目标完成情况` over the target and actual columns, or is blank but for
+/// `（数值）` — is stacked: the 一级/二级/三级 columns from the second row, 年度指标值 and
+/// 实际完成值 from the fourth, in `.xlsx`, `.docx`, `.ods` and on a page. At `0c4e1bd` the third
+/// row ended the header, which then had no target column: every one was refused
+/// (`table.no-header`, 找不到表头行; the page `table.page-no-form`). The `-off` variants print
+/// 99.5 over rows making 97.5: 未核对, never the printed figure taken.
+#[test]
+fn a_four_row_header_with_a_middle_row_naming_no_column_is_stacked() {
+    let read = ["900人次", "96%", "2023年11月", "明显改善", "92%"].map(String::from);
+    for (file, score, status, published) in [
+        ("g1-four-row-group.xlsx", "97.50", "scored", "97.5"),
+        ("g1-four-row-group.docx", "97.50", "scored", "97.5"),
+        ("g1-four-row-group.ods", "97.50", "scored", "97.5"),
+        ("g1-four-row-group.html", "97.50", "scored", "97.5"),
+        ("g1-four-row-blank.xlsx", "97.50", "scored", "97.5"),
+        ("g1-four-row-blank.docx", "97.50", "scored", "97.5"),
+        ("g1-four-row-group-off.xlsx", "", "unchecked", "99.5"),
+        ("g1-four-row-group-off.html", "", "unchecked", "99.5"),
+        ("g1-four-row-blank-off.docx", "", "unchecked", "99.5"),
+        ("g1-four-row-blank-off.ods", "", "unchecked", "99.5"),
+    ] {
+        let v = whole(file);
+        assert_eq!(
+            totals(&v),
+            [["社区养老服务", score, status, published, "5"].map(String::from)],
+            "{file}"
+        );
+        assert_eq!(actuals(&v), read, "{file}");
+        if status == "unchecked" {
+            assert_eq!(said(&v, "table.form-total-mismatch").len(), 1, "{file}");
+        }
+    }
+}
+
+/// A Word 97 (`.doc`) formula field `{ =SUM(ABOVE) }` in the 总分 cell whose result was never
+/// updated (no separator; an empty result) is the `table.formula-no-value` warning on its cell
+/// that a `.docx` gives (Word's F9 the way forward), the total read as empty, never as 0. At
+/// `0c4e1bd` the `.doc` reader left field codes out with nothing said: 97.50 scored with no
+/// printed total and no finding, as though the form printed none. A field with its result
+/// reads it: 97.5 checks, a stale 99.5 is 未核对.
+#[test]
+fn a_doc_formula_field_with_no_result_is_said_on_its_cell() {
+    for file in ["g2-doc-field-novalue.doc", "g2-doc-field-empty.doc"] {
+        let v = whole(file);
+        assert_eq!(
+            totals(&v),
+            [["社区养老服务", "97.50", "scored", "", "5"].map(String::from)],
+            "{file}"
+        );
+        let notes = said(&v, "table.formula-no-value");
+        assert_eq!(notes.len(), 1, "{file}: {notes:?}");
+        assert!(notes[0].contains("公式未保存计算结果"), "{file}: {notes:?}");
+        assert!(notes[0].contains("F9"), "{file}: {notes:?}");
+        assert!(notes[0].contains("G12"), "{file}: {notes:?}");
+    }
+    for (file, score, status, published) in [
+        ("g2-doc-field-value.doc", "97.50", "scored", "97.5"),
+        ("g2-doc-field-stale.doc", "", "unchecked", "99.5"),
+    ] {
+        let v = whole(file);
+        assert_eq!(
+            totals(&v),
+            [["社区养老服务", score, status, published, "5"].map(String::from)],
+            "{file}"
+        );
+        assert!(said(&v, "table.formula-no-value").is_empty(), "{file}");
+    }
+}
