@@ -132,3 +132,40 @@ fn a_doc_formula_field_with_no_result_is_said_on_its_cell() {
         assert!(said(&v, "table.formula-no-value").is_empty(), "{file}");
     }
 }
+
+/// A page whose form is only in a `<template>` (a script's template: a browser shows it only
+/// when a script copies it in, and its cells may be placeholders) is refused by that reason
+/// (`table.page-template`, with the way forward), never read as if shown. At `0c4e1bd` the
+/// template was passed over and the page refused as having no table at all (`table.page-no-form`,
+/// 中没有表格), which is not so.
+#[test]
+fn a_form_only_in_a_template_is_refused_by_that_reason() {
+    let r = reports::run(&fixtures(), &["evaluate", "h17-template.html"]);
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert!(r.stderr.contains("table.page-template"), "{}", r.stderr);
+    assert!(r.stderr.contains("<template>"), "{}", r.stderr);
+    assert!(!r.stderr.contains("table.page-no-form"), "{}", r.stderr);
+}
+
+/// A page's form table hidden whole (`<table style="display:none">`: a tab the page does not
+/// show) is read as before, and each of its rows says it is hidden (`table.hidden-row`), as a
+/// hidden row of a page or a workbook does. At `0c4e1bd` it was read and scored with nothing
+/// said. The `-off` variant's sums disagree: 未核对.
+#[test]
+fn a_hidden_form_table_on_a_page_says_so() {
+    for (file, score, status, published) in [
+        ("h18-table-hidden.html", "97.50", "scored", "97.5"),
+        ("h18-table-hidden-off.html", "", "unchecked", "99.5"),
+    ] {
+        let v = whole(file);
+        assert_eq!(
+            totals(&v),
+            [["社区养老服务", score, status, published, "5"].map(String::from)],
+            "{file}"
+        );
+        // each of its 12 rows: the title, the head's four, the grid header, five indicators,
+        // the 总分
+        let hidden = said(&v, "table.hidden-row");
+        assert_eq!(hidden.len(), 12, "{file}: {hidden:?}");
+    }
+}

@@ -161,6 +161,32 @@ if section("g3"):
         summary(stem + ".xlsx")
     hide_xlsx_rows("g3-hidden-score-col.xlsx", plain("97.5"), hide_cols=[7])
     summary("g3-hidden-score-col.xlsx")
+    # the same hidden indicator in an .ods (`table:visibility="collapse"` on its row)
+    for stem, rows in (("g3-hidden-row-counted", six("102.5")), ("g3-hidden-row-uncounted", six("97.5", "100"))):
+        n = p25.ods(stem + ".ods", rows)
+
+        def collapse(c, k=first + 5):
+            parts = c.split("<table:table-row>")
+            parts[k] = parts[k]  # rows are parts[1:]
+            return "<table:table-row>".join(parts[:k]) + '<table:table-row table:visibility="collapse">' + "<table:table-row>".join(parts[k:])
+        rezip(n, "content.xml", collapse)
+        summary(n)
+    # the same in an .xls (a ROW record whose fDyZero flag hides the row, after DIMENSIONS)
+    for stem, rows in (("g3-hidden-row-counted", six("102.5")), ("g3-hidden-row-uncounted", six("97.5", "100"))):
+        n = p26.xls(stem + ".xls", rows)
+        b = open(probe_kit.path(n), "rb").read()
+        dims = b.index(struct.pack("<HH", 0x0200, 14))
+        row = struct.pack("<HH", 0x0208, 16) + struct.pack("<HHHHHHI", first + 4, 0, 8, 255, 0, 0, 0x0100 | 0x0020)
+        at = dims + 4 + 14
+        assert b[-len(row):] == b"\0" * len(row)
+        put(n, b[:at] + row + b[at:-len(row)])
+        summary(n)
+    # a second project's form under the first, every row of it hidden
+    second = [[x.replace("社区养老服务", "居家养老补贴") if isinstance(x, str) else (x[0].replace("社区养老服务", "居家养老补贴"),) + x[1:] for x in r] for r in plain("97.5")]
+    both = plain("97.5") + [[""] * 8] + second
+    k = len(plain("97.5"))
+    hide_xlsx_rows("g3-hidden-second-project.xlsx", both, hide_rows=range(k + 2, len(both) + 1))
+    summary("g3-hidden-second-project.xlsx")
 
 
 # ---- the fresh probe: families no test held (sections h1 …) ----
@@ -305,3 +331,6 @@ if section("h17"):
         return h.replace("<tr><td>满意度指标</td>", '<tr><td rowspan="0">满意度指标</td>')
     hfam("h17-rowspan-zero", plain, zero)
     hfam("h17-colspan-past", plain, lambda h: h.replace("colspan=8>项目支出绩效自评表", "colspan=20>项目支出绩效自评表").replace("<td></td></tr>", '<td colspan="5"></td></tr>'))
+# H18. The form's table hidden on the page (`<table style="display:none">`: a tab not shown).
+if section("h18"):
+    hfam("h18-table-hidden", plain, lambda h: h.replace("<table border=1>", '<table border=1 style="display:none">'))
