@@ -169,3 +169,33 @@ fn a_hidden_form_table_on_a_page_says_so() {
         assert_eq!(hidden.len(), 12, "{file}: {hidden:?}");
     }
 }
+
+/// An indicator's points written in brackets at the end of its name (`服务人次（20分）`) in a
+/// grid with no 分值 column are its weight, and the name is read without them. At `0c4e1bd`
+/// the points stayed in the name and the weights were guessed by category (产出 50 shared
+/// three ways, 效益 30, 满意度 10): 97.83 "scored" against the printed 97.5, every indicator
+/// scored against points the form never gave it (16.67, 30, 10).
+#[test]
+fn points_in_an_indicators_name_are_its_weight_where_no_column_gives_them() {
+    for (file, score, status, published) in [
+        ("h20-points-in-name.xlsx", "97.50", "scored", "97.5"),
+        ("h20-points-in-name.docx", "97.50", "scored", "97.5"),
+        ("h20-points-in-name-off.html", "", "unchecked", "99.5"),
+    ] {
+        let v = whole(file);
+        assert_eq!(
+            totals(&v),
+            [["社区养老服务", score, status, published, "5"].map(String::from)],
+            "{file}"
+        );
+        let ind = v["projects"][0]["indicators"].as_array().unwrap();
+        let field =
+            |k: &str| -> Vec<&str> { ind.iter().map(|i| i[k].as_str().unwrap_or("")).collect() };
+        assert_eq!(
+            field("weight"),
+            ["20.00", "20.00", "10.00", "20.00", "20.00"],
+            "{file}"
+        );
+        assert_eq!(field("indicator")[0], "服务人次", "{file}");
+    }
+}

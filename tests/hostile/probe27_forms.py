@@ -334,3 +334,40 @@ if section("h17"):
 # H18. The form's table hidden on the page (`<table style="display:none">`: a tab not shown).
 if section("h18"):
     hfam("h18-table-hidden", plain, lambda h: h.replace("<table border=1>", '<table border=1 style="display:none">'))
+# H19. One page table of two projects' forms under one `<thead>` (the grid header), each
+# project a `<tbody>` of its own: its 项目名称 row, its indicators, its 总分.
+if section("h19"):
+    def h19(total):
+        gh = "<thead><tr>" + "".join("<th>%s</th>" % c for c in G) + "</tr></thead>"
+        body = ""
+        for name, t in (("社区养老服务", "88"), ("居家养老补贴", total)):
+            rows = [["项目名称", (name, 1, 7)]] + [list(r) + [""] for r in IND] + [[("总分", 1, 5), "90", t, ""]]
+            body += to_html(rows).replace("<table border=1>", "<tbody>").replace("</table>", "</tbody>")
+        return page("<table border=1>" + gh + body + "</table>")
+    # no funds block: 90 points, 88 scored; the `-off` second project prints 90
+    for s, t in (("h19-two-bodies-one-head", "88"), ("h19-two-bodies-one-head-off", "90")):
+        put(s + ".html", h19(t))
+        summary(s + ".html")
+# H20. Points in the indicator's name (`服务人次（20分）`), no 分值 column.
+if section("h20"):
+    fam("h20-points-in-name", cols(G[:5] + G[6:], lambda r: list(r[:2]) + ["%s（%s分）" % (r[2], r[5])] + list(r[3:5]) + [r[6], ""], 5, 1) if False else
+        (lambda t: ind_rows(IND, t, G[:5] + G[6:], row=lambda r: list(r[:2]) + ["%s（%s分）" % (r[2], r[5])] + list(r[3:5]) + [r[6], ""],
+                            foot=lambda x: [("总分", 1, 5), x, ""])))
+# H21. The target split in three columns: 指标性质 (≥, =, 定性) | 指标值 | 度量单位.
+if section("h21"):
+    split = {"服务人次": ("≥", "1000", "人次"), "设施验收合格率": ("≥", "95", "%"), "完成时间": ("≤", "2023年12月底前", ""),
+             "老年人生活质量": ("定性", "明显改善", ""), "老人满意度": ("≥", "90", "%")}
+    gh = G[:3] + ["指标性质", "指标值", "度量单位"] + G[4:]
+    fam("h21-target-three-cols", lambda t: ind_rows(IND, t, gh, row=lambda r: list(r[:3]) + list(split[r[2]]) + list(r[4:]) + [""],
+                                                     foot=lambda x: [("总分", 1, 7), "100", x, ""]))
+# H22. No 二级指标 column (一级 | 三级 only).
+if section("h22"):
+    gh = [G[0]] + G[2:]
+    fam("h22-no-level2", lambda t: ind_rows(IND, t, gh, row=lambda r: [r[0]] + list(r[2:]) + [""], foot=lambda x: [("总分", 1, 4), "100", x, ""]))
+# H23. An xlsx whose figures are all stored as text (分值 `'20`, the total `'97.5`).
+if section("h23"):
+    for s, t in (("h23-xlsx-text-figures", "97.5"), ("h23-xlsx-text-figures-off", "99.5")):
+        g, merges = grid_of(plain(t))
+        refs = ["%s%d:%s%d" % (p25.p23.col(c0), r0 + 1, p25.p23.col(c1), r1 + 1) for r0, c0, r1, c1 in merges]
+        p25.p23.xlsx(s + ".xlsx", g, refs)
+        summary(s + ".xlsx")
