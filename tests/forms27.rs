@@ -199,3 +199,30 @@ fn points_in_an_indicators_name_are_its_weight_where_no_column_gives_them() {
         assert_eq!(field("indicator")[0], "服务人次", "{file}");
     }
 }
+
+/// A grid header printed once above every project's form (a page table's `<thead>` over one
+/// `<tbody>` a project; a sheet whose first row is the header), each project a `项目名称` row,
+/// its indicators and its 总分: every project is read under that header, named by its own
+/// label (`table.form-grid-carried`). At `0c4e1bd` the header was a 未命名项目 of its own
+/// (待评定), and the second 项目名称 was taken as a second label of the first form: 居家养老补贴
+/// vanished, its rows and 总分 read as 社区养老服务's (in the `-off` csv, 社区养老服务 未核对
+/// against the second project's printed 90).
+#[test]
+fn projects_under_one_header_printed_once_are_each_read() {
+    for (file, second) in [
+        ("h19-two-bodies-one-head.html", ["88.00", "scored", "88"]),
+        ("h19-one-head-two-projects.xlsx", ["88.00", "scored", "88"]),
+        ("h19-one-head-two-projects-off.csv", ["", "unchecked", "90"]),
+    ] {
+        let v = whole(file);
+        let [score, status, published] = second.map(String::from);
+        assert_eq!(
+            totals(&v),
+            [
+                ["社区养老服务", "88.00", "scored", "88", "5"].map(String::from),
+                ["居家养老补贴".into(), score, status, published, "5".into()],
+            ],
+            "{file}"
+        );
+    }
+}

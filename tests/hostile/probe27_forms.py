@@ -348,6 +348,14 @@ if section("h19"):
     for s, t in (("h19-two-bodies-one-head", "88"), ("h19-two-bodies-one-head-off", "90")):
         put(s + ".html", h19(t))
         summary(s + ".html")
+
+    # the same as a sheet: the grid header once at the top, each project's rows under it
+    def h19x(total):
+        rows = [list(G)]
+        for name, t in (("社区养老服务", "88"), ("居家养老补贴", total)):
+            rows += [["项目名称", (name, 1, 7)]] + [list(r) + [""] for r in IND] + [[("总分", 1, 5), "90", t, ""]]
+        return rows
+    probe("h19-one-head-two-projects", h19x("88"), ["xlsx", "csv"], h19x("90"))
 # H20. Points in the indicator's name (`服务人次（20分）`), no 分值 column.
 if section("h20"):
     fam("h20-points-in-name", cols(G[:5] + G[6:], lambda r: list(r[:2]) + ["%s（%s分）" % (r[2], r[5])] + list(r[3:5]) + [r[6], ""], 5, 1) if False else
