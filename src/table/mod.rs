@@ -272,6 +272,21 @@ pub enum ReadError {
         /// File name.
         name: String,
     },
+    /// A saved web page with no table read whose form is in a `<template>` (what a script
+    /// shows when the page is opened; a browser does not show it as it is).
+    #[error(
+        "网页 {name} 中没有读取到表格；网页的 <template> 中有指标表格：它是脚本显示用的模板，浏览器不直接显示，其中的单元格可能是占位符，没有读取"
+    )]
+    #[diagnostic(
+        code("table.page-template"),
+        help(
+            "在浏览器中打开网页，等表格显示后另存为“单个文件”（.mhtml，保存的是显示的表格）再读取；或把表格复制到 Excel 后另存为 .xlsx；或向发布单位索取 Excel、Word 原件"
+        )
+    )]
+    PageTemplate {
+        /// File name.
+        name: String,
+    },
     /// A saved web page whose form is laid out with `<div>`s and CSS in a way whose columns
     /// are not certain (and no other table of it holds a form).
     #[error("网页 {name} 中没有能读取的表格：{why}")]
@@ -759,6 +774,7 @@ fn read_page(
         unsure,
         unread_styles,
         script_data,
+        template_form,
         pdf_made,
         ..
     } = page;
@@ -791,6 +807,9 @@ fn read_page(
             name: name.into(),
             why: unsure_named(&unsure, true),
         });
+    }
+    if read == 0 && template_form {
+        return Err(ReadError::PageTemplate { name: name.into() });
     }
     if read == 0 && script_data {
         return Err(ReadError::PageScriptData { name: name.into() });
@@ -920,6 +939,7 @@ fn beside_page(
         page.tables.append(&mut framed.tables);
         page.unread_styles.append(&mut framed.unread_styles);
         page.script_data |= framed.script_data;
+        page.template_form |= framed.template_form;
     }
     let mut files = page_files::Joined::default();
     let beside = match &opts.page_folder {
@@ -1201,9 +1221,14 @@ fn header_of(
     }
     let grid = grid::cells_grid(name, sheet, InputFormat::Html, "UTF-8")?;
     let mut rows = grid.each_row()?;
+    // the row looked at and the rows under it that a form's stacked header may take
     let mut pair: Vec<Row> = rows.next().into_iter().collect();
     while !pair.is_empty() {
-        pair.extend(rows.next());
+        while pair.len() < form::HEADER_ROWS
+            && let Some(next) = rows.next()
+        {
+            pair.push(next);
+        }
         let (row, next) = (&pair[0], pair.get(1));
         let two = || next.is_some_and(|n| columns::detect_two_rows(row, n).is_some());
         if !row.is_blank() {

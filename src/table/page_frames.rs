@@ -28,6 +28,8 @@ pub(super) struct Framed {
     pub unread: Vec<(String, &'static str)>,
     pub unread_styles: Vec<(String, &'static str)>,
     pub script_data: bool,
+    /// A frame's page holds a form in a `<template>` (`html::PageTables::template_form`).
+    pub template_form: bool,
 }
 
 /// What the frames may still take: the bytes of files and the cells left, the frames read so
@@ -92,6 +94,7 @@ pub(super) fn read(
         out.read.push(shown(&label));
         out.unread_styles.extend(page.unread_styles);
         out.script_data |= page.script_data;
+        out.template_form |= page.template_form;
         for mut t in page.tables {
             t.sheet.name = format!("{label}·{}", t.sheet.name);
             out.tables.push(t);

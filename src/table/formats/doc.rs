@@ -709,12 +709,32 @@ struct MainText<'a, 'p> {
     raw: RawTable,
     cell: String,
     para: String,
-    /// For each open field, whether its code (before the separator) is being read …
-    fields: Vec<bool>,
+    /// The fields open, innermost last …
+    fields: Vec<OpenField>,
     /// … and how many of them are in their code: counted, not searched (a file may nest
     /// thousands).
     in_code: usize,
+    /// A formula field whose result showed nothing ended in the cell being read: the cell is
+    /// noted when it ends (`table.formula-no-value`, as a `.docx` gives).
+    no_value: bool,
     last_was_cell_mark: bool,
+}
+
+/// A field open in the main text: whether its code (before the separator) is being read, the
+/// code's first character (`=` for a formula, `{ =SUM(ABOVE) }`), and whether its result
+/// showed text.
+#[derive(Debug, Clone, Copy)]
+struct OpenField {
+    code: bool,
+    first: Option<char>,
+    shown: bool,
+}
+
+impl OpenField {
+    /// A formula whose result showed nothing (never updated since it was written).
+    fn formula_unshown(self) -> bool {
+        self.first == Some('=') && !self.shown
+    }
 }
 
 impl<'a, 'p> MainText<'a, 'p> {
@@ -730,6 +750,7 @@ impl<'a, 'p> MainText<'a, 'p> {
             para: String::new(),
             fields: Vec::new(),
             in_code: 0,
+            no_value: false,
             last_was_cell_mark: false,
         }
     }
@@ -755,23 +776,25 @@ impl<'a, 'p> MainText<'a, 'p> {
     fn in_field_code(&mut self, ch: char) -> bool {
         match ch {
             '\u{13}' => {
-                self.fields.push(true);
+                self.fields.push(OpenField {
+                    code: true,
+                    first: None,
+                    shown: false,
+                });
                 self.in_code += 1;
                 return true;
             }
             '\u{14}' => {
                 if let Some(f) = self.fields.last_mut()
-                    && *f
+                    && f.code
                 {
-                    *f = false;
+                    f.code = false;
                     self.in_code -= 1;
                 }
                 return true;
             }
             '\u{15}' => {
-                if self.fields.pop() == Some(true) {
-                    self.in_code -= 1;
-                }
+                self.field_end();
                 return true;
             }
             _ => {}
@@ -780,7 +803,35 @@ impl<'a, 'p> MainText<'a, 'p> {
             self.fields.clear();
             self.in_code = 0;
         }
-        self.in_code > 0 && ch != '\r'
+        let coded = self.in_code > 0 && ch != '\r';
+        if let Some(f) = self.fields.last_mut()
+            && !ch.is_whitespace()
+            && !ch.is_control()
+        {
+            match f.code {
+                true => f.first = f.first.or(Some(ch)),
+                false => f.shown |= !coded,
+            }
+        }
+        coded
+    }
+
+    /// A field ends: a formula whose result showed nothing notes the cell being read; a result
+    /// shown is its outer field's too (marked on the innermost only, so that deep nesting stays
+    /// linear).
+    fn field_end(&mut self) {
+        let Some(f) = self.fields.pop() else {
+            return;
+        };
+        if f.code {
+            self.in_code -= 1;
+        }
+        self.no_value |= f.formula_unshown();
+        if let Some(outer) = self.fields.last_mut()
+            && !outer.code
+        {
+            outer.shown |= f.shown;
+        }
     }
 
     /// The properties of the paragraph whose mark is at `fc`, where they can be found.
@@ -809,6 +860,7 @@ impl<'a, 'p> MainText<'a, 'p> {
             }
             self.cell.push_str(self.para.trim());
         } else {
+            self.no_value = false;
             self.flush_table();
             self.count()?;
             push_paragraph(&mut self.items, self.para.trim());
@@ -824,14 +876,24 @@ impl<'a, 'p> MainText<'a, 'p> {
         let props = self.props(fc);
         let row_end = match &props {
             Some(p) => p.row_end,
-            None => self.last_was_cell_mark && self.para.is_empty() && self.cell.is_empty(),
+            // a formula field with no result makes an empty cell, not a doubled mark
+            None => {
+                self.last_was_cell_mark
+                    && self.para.is_empty()
+                    && self.cell.is_empty()
+                    && !self.no_value
+            }
         };
         self.count()?;
         if row_end {
             self.raw.end_row(props.as_ref());
             self.last_was_cell_mark = false;
+            self.no_value = false;
         } else {
             self.para_into_cell();
+            if std::mem::take(&mut self.no_value) {
+                self.raw.table.note_no_value();
+            }
             self.raw.cell(self.name, &self.cell)?;
             self.cell.clear();
             self.last_was_cell_mark = true;
@@ -1210,6 +1272,45 @@ mod tests {
             [Item::Blank(1)] => {}
             _ => panic!("one paragraph"),
         }
+    }
+
+    #[test]
+    fn a_formula_field_with_no_result_is_noted_as_a_docx_one_is() {
+        use super::super::number_format::CellNote;
+        let papx = Papx {
+            word: &[],
+            data: &[],
+            bins: Vec::new(),
+            end: 0,
+        };
+        let notes = |text: &str| {
+            let chars: Vec<(char, u32)> = text.chars().map(|c| (c, 0)).collect();
+            let items = structure("x.doc", chars.iter().copied(), &papx).unwrap();
+            let sheets = super::super::docx::to_sheets("x.doc", items).unwrap();
+            sheets[0].notes.clone()
+        };
+        let no_value = vec![((1, 1), CellNote::FieldNoValue)];
+        // `{ =SUM(ABOVE) }` never updated: no separator, or an empty result; nested in another
+        assert_eq!(
+            notes("分\u{7}9\u{7}\u{7}总分\u{7}\u{13} =SUM(ABOVE) \u{15}\u{7}\u{7}"),
+            no_value
+        );
+        assert_eq!(
+            notes("分\u{7}9\u{7}\u{7}总分\u{7}\u{13}=SUM(ABOVE)\u{14} \u{15}\u{7}\u{7}"),
+            no_value
+        );
+        // a result shown (stale or not) is read as shown; another field's empty result is no formula
+        assert!(
+            notes("分\u{7}9\u{7}\u{7}总分\u{7}\u{13}=SUM(ABOVE)\u{14}99.5\u{15}\u{7}\u{7}")
+                .is_empty()
+        );
+        assert!(notes("分\u{7}9\u{7}\u{7}总分\u{7}\u{13}PAGE\u{15}\u{7}\u{7}").is_empty());
+        assert!(
+            notes(
+                "分\u{7}9\u{7}\u{7}总分\u{7}\u{13}=A\u{14}\u{13}PAGE\u{14}3\u{15}\u{15}\u{7}\u{7}"
+            )
+            .is_empty()
+        );
     }
 
     #[test]

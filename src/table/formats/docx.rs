@@ -106,6 +106,15 @@ impl WordTable {
         Ok(())
     }
 
+    /// Notes the cell being read (the next one closed) as holding a formula field whose result
+    /// showed nothing (`table.formula-no-value` where the cell is empty).
+    pub(super) fn note_no_value(&mut self) {
+        let at = self.cells.len() as u32;
+        if self.no_value.last() != Some(&at) {
+            self.no_value.push(at);
+        }
+    }
+
     /// How many cells hold text (not only spaces), continuing a merge or not.
     fn filled(&self) -> usize {
         let mut from = 0usize;
@@ -725,10 +734,7 @@ impl Body<'_> {
     /// A field ends: a formula whose result showed nothing notes the open cell.
     fn field_end(&mut self) {
         if self.field.ends_empty() && self.cell.is_some() && self.table_depth == 1 {
-            let at = self.table.cells.len() as u32;
-            if self.table.no_value.last() != Some(&at) {
-                self.table.no_value.push(at);
-            }
+            self.table.note_no_value();
         }
     }
 

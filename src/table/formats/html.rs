@@ -211,6 +211,10 @@ pub(crate) struct PageTables {
     /// A `<script>` of the page holds the word 指标 (data a script fills the tables with:
     /// `__NUXT__`, `__NEXT_DATA__`, `application/json`).
     pub script_data: bool,
+    /// A `<template>` of the page (a script's template, which a browser does not show) holds
+    /// the word 指标: the form a script shows may be there, never read from it (its cells may
+    /// be placeholders, `{{ score }}`).
+    pub template_form: bool,
     /// The page's frames (`<iframe>`, `<frame>`), in page order, up to [`MAX_FRAMES`]; how
     /// many more.
     pub frames: Vec<Frame>,
@@ -510,6 +514,10 @@ struct OpenTable {
     /// Its rows a browser does not show (`display:none`, `hidden`, `visibility:hidden`, a
     /// class hiding them), by number: read, each with a warning ([`super::hidden`]).
     hidden_rows: Vec<u32>,
+    /// The table itself is hidden (`<table style="display:none">`, `hidden`, a class hiding
+    /// it): every row of it is one of `hidden_rows`. Before, such a form was read and scored
+    /// with nothing said.
+    hidden: bool,
     /// Its rows struck through (`<tr style="text-decoration:line-through">`): the same.
     struck_rows: Vec<u32>,
     /// Its background, and its open row's.
@@ -979,6 +987,8 @@ struct Builder<'n> {
     aria: Vec<(Vec<u8>, u32, &'static [u8])>,
     /// A `<script>` of the page holds the word 指标: the page's tables may be filled by it.
     script_data: bool,
+    /// A `<template>` holds the word 指标 ([`PageTables::template_form`]).
+    template_form: bool,
     /// The `<iframe>` / `<frame>` being read, and the page's frames so far.
     frame: Frame,
     frames: Vec<Frame>,
@@ -1076,6 +1086,7 @@ impl<'n> Builder<'n> {
             role: None,
             aria: Vec::new(),
             script_data: false,
+            template_form: false,
             frame: Frame::default(),
             frames: Vec::new(),
             frames_more: 0,
@@ -1193,9 +1204,9 @@ impl<'n> Builder<'n> {
                 }
             }
             CallbackEvent::String { value }
-                if !self.script_data && self.skip.as_deref() == Some(b"script") =>
+                if matches!(self.skip.as_deref(), Some(b"script" | b"template")) =>
             {
-                self.script_data = memchr::memmem::find(value, "指标".as_bytes()).is_some();
+                self.unseen_words(value);
             }
             CallbackEvent::String { value } if self.skip.is_some() && self.skip_in_cell => {
                 if let (Some(veil), Some(OpenTable { cell: Some(c), .. })) =
@@ -1208,6 +1219,17 @@ impl<'n> Builder<'n> {
                 let text = String::from_utf8_lossy(value);
                 self.text(&text);
             }
+            _ => {}
+        }
+    }
+
+    /// Text of a `<script>` or a `<template>` (not shown): whether it holds the word 指标
+    /// ([`PageTables::script_data`], [`PageTables::template_form`]).
+    fn unseen_words(&mut self, value: &[u8]) {
+        let found = || memchr::memmem::find(value, "指标".as_bytes()).is_some();
+        match self.skip.as_deref() {
+            Some(b"script") if !self.script_data => self.script_data = found(),
+            Some(b"template") if !self.template_form => self.template_form = found(),
             _ => {}
         }
     }
@@ -1363,7 +1385,7 @@ impl<'n> Builder<'n> {
             let around = t.background.or(page);
             let at = u32::try_from(t.rows.count().saturating_sub(1)).unwrap_or(u32::MAX);
             match self.shown.veil(around) {
-                _ if self.hidden => t.hidden_rows.push(at),
+                _ if self.hidden || t.hidden => t.hidden_rows.push(at),
                 Some(hiding::Veil::Struck) => t.struck_rows.push(at),
                 Some(_) => t.hidden_rows.push(at),
                 None => {}
@@ -1910,6 +1932,7 @@ impl<'n> Builder<'n> {
         }
         let skip = above.len().saturating_sub(LINES_ABOVE);
         above.drain(..skip);
+        let hidden = self.hidden && div.is_none();
         self.open.push(OpenTable {
             index: self.started,
             above,
@@ -1920,6 +1943,7 @@ impl<'n> Builder<'n> {
             div,
             copy: self.copies > 0,
             hidden_rows: Vec::new(),
+            hidden,
             struck_rows: Vec::new(),
             background: self.shown.background,
             row_background: hiding::Paint::Unset,
@@ -2099,6 +2123,7 @@ impl<'n> Builder<'n> {
             unsure: self.unsure,
             unread_styles: self.linked.unread,
             script_data: self.script_data,
+            template_form: self.template_form,
             frames: self.frames,
             frames_more: self.frames_more,
             pdf_made: (self.placed >= PLACED_ENOUGH || self.maker.is_some())

@@ -213,35 +213,55 @@ fn any_header(rows: &[Row], i: usize) -> Option<GridHeader> {
 /// filled cell names a role (`一级指标 | 二级指标 | 三级指标 | 指标值`, then `年度指标值 |
 /// 实际完成值` under a merged `指标值`) gives its roles their columns, the lowest naming a role
 /// winning; a row of `中期 | 年度` under the target's column makes the annual one the target's
-/// and ends the header. The header's last row.
+/// and ends the header. A row naming no column alone ([`middle_row`]: one that only repeats a
+/// merged group's name, or is blank but for a word or two) is stacked too where a row naming
+/// roles in every cell comes after it within the header: before, it ended the header there and
+/// the form was refused, its 实际完成值 unread. The header's last row.
 fn stacked_heads(rows: &[Row], i: usize, cols: &mut Vec<(Col, usize)>) -> usize {
     let mut last_row = i;
-    for next in rows.iter().skip(i + 1).take(STACKED - 1) {
+    let mut middle = 0;
+    for (k, next) in rows.iter().enumerate().skip(i + 1).take(STACKED - 1) {
         let lower = grid_roles(next);
         let filled = next.filled().count();
         if !lower.is_empty() && lower.len() == filled {
-            for (c, at) in lower {
-                cols.retain(|(x, _)| *x != c);
-                cols.push((c, at));
+            // the middle rows' roles, then this row's: the lowest naming a role wins
+            for row in &rows[k - middle..=k] {
+                for (c, at) in grid_roles(row) {
+                    cols.retain(|(x, _)| *x != c);
+                    cols.push((c, at));
+                }
             }
-            last_row += 1;
+            middle = 0;
+            last_row = k;
+        } else if middle == 0
+            && lower.is_empty()
+            && let Some(annual) = annual_under(next, cols)
+        {
+            // `指标值` over `中期 | 年度`: the annual column is the target's
+            cols.retain(|(x, _)| *x != Col::Target);
+            cols.push((Col::Target, annual));
+            last_row = k;
+            break;
+        } else if middle_row(next, lower.len(), filled) {
+            middle += 1;
         } else {
-            if lower.is_empty()
-                && let Some(annual) = annual_under(next, cols)
-            {
-                // `指标值` over `中期 | 年度`: the annual column is the target's
-                cols.retain(|(x, _)| *x != Col::Target);
-                cols.push((Col::Target, annual));
-                last_row += 1;
-            }
             break;
         }
     }
     last_row
 }
 
+/// Whether a header `row` of `filled` cells, `roles` of them naming a column, may sit between
+/// header rows without naming columns alone: at most two words that name none, and no figure
+/// among them (an indicator's row holds its 分值 and figures).
+fn middle_row(row: &Row, roles: usize, filled: usize) -> bool {
+    let words = filled - roles.min(filled);
+    let figure = |t: &str| t.chars().any(|ch| ch.is_ascii_digit() || ch == '%');
+    (1..=2).contains(&words) && !row.filled().any(|(_, c)| figure(&c.text))
+}
+
 /// Rows a grid's header is read from at most (its first and those stacked under it).
-const STACKED: usize = 4;
+pub(super) const STACKED: usize = 4;
 
 /// A `四级指标` column right of the 三级指标 one (a province that groups its indicators under a
 /// 三级 heading): the 四级 cells name the indicators, the 三级 cells their group (not read).

@@ -134,7 +134,8 @@ pub(crate) fn starts(rows: &[Row]) -> Option<Vec<usize>> {
     // each form starts at its title lines; rows above the first label that hold a grid are a
     // form of their own (a headed form before the labelled ones)
     let mut out = Vec::with_capacity(anchors.len() + 1);
-    if first_grid.is_some_and(|g| g < anchors[0]) {
+    let shared = first_grid.is_some_and(|g| g < anchors[0] && shared_header(rows, g, anchors[0]));
+    if first_grid.is_some_and(|g| g < anchors[0]) && !shared {
         out.push(0);
     }
     let mut floor = 0;
@@ -146,7 +147,7 @@ pub(crate) fn starts(rows: &[Row]) -> Option<Vec<usize>> {
         while s < a && rows[s].is_blank() {
             s += 1;
         }
-        out.push(if out.is_empty() { 0 } else { s });
+        out.push(if out.is_empty() && !shared { 0 } else { s });
         floor = a + 1;
     }
     Some(out)
@@ -158,6 +159,9 @@ pub(crate) fn starts(rows: &[Row]) -> Option<Vec<usize>> {
 pub(crate) fn heads_grid(rows: &[Row], i: usize) -> bool {
     grid_header(rows, i).is_some()
 }
+
+/// Rows a form's indicator grid header may be stacked on at most (its first included).
+pub(crate) const HEADER_ROWS: usize = grid::STACKED;
 
 /// Whether [`starts`] answers `None` because `rows` reach a flat sheet's header (a grid header
 /// with a 项目 column) before any form's label row: no row after that header matters to it,
@@ -254,8 +258,13 @@ fn scan(rows: &[Row]) -> Scan {
             && (label_value(row, PROJECT_LABELS).is_some_and(|v| v.is_some())
                 || (whole_title && label_value(row, UNIT_LABELS).is_some_and(|v| v.is_some())))
         {
-            // a second label row of the same form (部门名称 after 项目名称) is not a new form
-            let new_form = anchors.is_empty() || grid_since_anchor;
+            // a second label row of the same form (部门名称 after 项目名称) is not a new form;
+            // the same label again under a header printed once above every form (a page's
+            // `<thead>` over one `<tbody>` a project) is
+            let new_form = anchors.is_empty()
+                || grid_since_anchor
+                || (first_grid.is_some_and(|g| anchors.first().is_some_and(|&a| g < a))
+                    && anchors.last().is_some_and(|&a| same_label(&rows[a], row)));
             if new_form {
                 anchors.push(i);
                 whole_title = false;
@@ -270,6 +279,23 @@ fn scan(rows: &[Row]) -> Scan {
         headed,
         first_grid,
     }
+}
+
+/// Whether the grid header at `rows[g]` has only blank rows under it before the first label
+/// row (`first`): a header printed once above every form (a page's `<thead>`), carried by
+/// each form below, not a form of its own (before, a 未命名项目 with no indicators).
+fn shared_header(rows: &[Row], g: usize, first: usize) -> bool {
+    grid_header(rows, g).is_some_and(|h| rows[h.last_row + 1..first].iter().all(Row::is_blank))
+}
+
+/// Whether two label rows start with the same label (`项目名称` and `项目名称`).
+fn same_label(a: &Row, b: &Row) -> bool {
+    let first = |r: &Row| {
+        r.filled()
+            .next()
+            .map(|(_, c)| crate::table::columns::normalize(&c.text))
+    };
+    first(a).is_some() && first(a) == first(b)
 }
 
 /// Where merged cells send an empty cell: the merge's first cell. Indexed by row (each row of
@@ -382,7 +408,9 @@ pub(crate) fn read(
     }
     let mut units: Vec<UnitRow> = Vec::new();
     let mut unit_hint: Option<String> = None;
-    let mut carried = None;
+    // a header printed once above every form (`shared_header`): the first form carries it
+    let above = starts.first().map_or(0, |&s| s);
+    let mut carried = (0..above).find_map(|i| grid_header(rows, i));
     for (k, &s) in starts.iter().enumerate() {
         let end = starts.get(k + 1).copied().unwrap_or(rows.len());
         let mut reader = FormReader {

@@ -494,6 +494,10 @@ impl<'r> FormReader<'_, '_, 'r> {
             Ok(None) => {}
         }
         let (weight, published_score) = self.weight_and_score(h, row);
+        let (name, weight) = match named_points(h, &name) {
+            Some((points, bare)) => (bare, weight.or(Some(points))),
+            None => (name, weight),
+        };
         let raw_score = self.points(get(Col::RawScore));
         let name_at = name_cell.location(self.ctx.source);
         let actual = paired.or_else(|| actual_cell.map(|c| tidy(&c.text)));
@@ -804,4 +808,18 @@ fn weighted_score(
         Some(_) => {}
     }
     published
+}
+
+/// The points an indicator's name gives in brackets at its end (`服务人次（20分）`) in a grid
+/// with no 分值 column, and the name without them. Before, the points were left in the name and
+/// the weights guessed (产出 50 shared, 效益 30, 满意度 10): every indicator scored against
+/// points the form never gave it.
+fn named_points(h: &GridHeader, name: &str) -> Option<(Decimal, String)> {
+    if h.col(Col::Weight).is_some() || !name.ends_with([')', '）']) {
+        return None;
+    }
+    match points_in(name) {
+        (Some(p), bare) if !bare.is_empty() && p > Decimal::ZERO => Some((p, bare)),
+        _ => None,
+    }
 }
