@@ -178,3 +178,59 @@ fn a_piles_json_roll_up_holds_no_tables_report() {
         "json {json} kB against jsonl {jsonl} kB: each table's report held"
     );
 }
+
+/// Peak memory (kB) of `jixiao evaluate t.tsv a.yaml` in `d`, its exit code asserted 2 (the
+/// actuals match nothing) and its message naming the indicators.
+#[cfg(unix)]
+fn refused_peak(d: &Path) -> u64 {
+    let args = [
+        std::ffi::OsString::from("evaluate"),
+        d.join("t.tsv").into_os_string(),
+        d.join("a.yaml").into_os_string(),
+    ];
+    let args: Vec<&std::ffi::OsStr> = args.iter().map(|a| a.as_os_str()).collect();
+    let (kb, code) = evaluate_peak::jixiao_peak_kb_with(&args, &[]);
+    assert_eq!(code, 2);
+    let (_, _, err) = run_with(d, &["evaluate", "t.tsv", "a.yaml"], &[]);
+    assert!(err.contains("eval.actuals-match-nothing"), "{err}");
+    kb
+}
+
+#[cfg(unix)]
+#[test]
+fn actuals_that_give_nothing_are_refused_without_indexing_their_indicators() {
+    // before: an actuals project of 100,000 indicators, none in the table, was refused only
+    // after the matcher had indexed all of them for the table's one project (by name, by
+    // folded name): 81 MB on the anchor where the project is the table's, 56 MB where it is
+    // not (300,000 of them: 248 MB). Now the file is known to give nothing before any index.
+    let d = tempfile::tempdir().unwrap();
+    std::fs::write(
+        d.path().join("t.tsv"),
+        "项目名称\t一级指标\t二级指标\t三级指标\t指标值\t实际完成值\t分值\n\
+         甲\t产出指标\t数量指标\t培训人数\t≥100人\t\t50\n\
+         甲\t产出指标\t质量指标\t结业率\t≥90%\t\t50\n",
+    )
+    .unwrap();
+    let actuals = |project: &str| {
+        let mut text = format!("projects:\n  - project: {project}\n    indicators:\n");
+        for k in 0..100_000 {
+            text.push_str(&format!("      - indicator: 指标{k}\n        actual: 1\n"));
+        }
+        std::fs::write(d.path().join("a.yaml"), text).unwrap();
+    };
+    actuals("乙");
+    let elsewhere = refused_peak(d.path());
+    actuals("甲");
+    let found = refused_peak(d.path());
+    assert!(
+        found < elsewhere + 8 * 1024,
+        "found {found} kB against {elsewhere} kB: the entry's indicators indexed"
+    );
+    // an indicator the table has is still found, among the 100,000 (the file is scored)
+    let mut text = std::fs::read_to_string(d.path().join("a.yaml")).unwrap();
+    text.push_str("      - indicator: 结业率\n        actual: 95%\n");
+    std::fs::write(d.path().join("a.yaml"), text).unwrap();
+    let (code, _, err) = run_with(d.path(), &["evaluate", "t.tsv", "a.yaml"], &[]);
+    assert_ne!(code, 2, "{err}");
+    assert!(!err.contains("eval.actuals-match-nothing"), "{err}");
+}
