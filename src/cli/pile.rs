@@ -305,7 +305,12 @@ pub fn evaluate(args: &super::evaluate::Args) -> Result<Option<Box<Preread>>, u8
     let gathered = pile::gather(inputs, args.pile.recursive);
     notes(&gathered);
     // one folder (with its actuals given beside it): a pile only if it holds two tables
-    let mut single = (!pile_given && gathered.archives.is_empty())
+    // a folder past the files' limit is refused in the pile's roll-up, never as "no table"
+    let past_limit = gathered
+        .unread
+        .iter()
+        .any(|u| matches!(u.refusal, pile::Refusal::TooManyFiles { .. }));
+    let mut single = (!pile_given && !past_limit && gathered.archives.is_empty())
         .then_some(folder)
         .flatten();
     let files = gathered.files();
@@ -323,7 +328,12 @@ pub fn evaluate(args: &super::evaluate::Args) -> Result<Option<Box<Preread>>, u8
         workers,
     };
     let progress = Progress::new(prepared.remaining());
-    let text_formats = !matches!(format, ReportFormat::Jsonl | ReportFormat::Csv);
+    // each table's whole report kept only for the formats that show its 自评表 (json held them
+    // unshown: about 4 KB a three-line table, session 26's probe)
+    let text_formats = !matches!(
+        format,
+        ReportFormat::Jsonl | ReportFormat::Csv | ReportFormat::Json
+    );
     let mut hand = HandOn {
         args,
         builder: pile::rollup::Builder::new(text_formats),

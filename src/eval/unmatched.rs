@@ -8,13 +8,20 @@
 //! folded, `super::fold`), or the entries that find one give no budget, no 全年执行数 and not
 //! one indicator the table has.
 
+use std::borrow::Cow;
+use std::collections::HashSet;
+
 use crate::table::model::Document;
 
 use super::actuals_file::ActualsFile;
+use super::fold::fold;
 use super::matcher::Matcher;
 
 /// Entries named in the help, at most.
 const SHOWN: usize = 5;
+
+/// Indicators of one entry past which [`could_give`] is asked before the matcher indexes it.
+const LONG_ENTRY: usize = 1024;
 
 /// The actuals file matches nothing in the table.
 #[derive(Debug, thiserror::Error, miette::Diagnostic)]
@@ -111,6 +118,21 @@ pub fn check(doc: &Document, actuals: Option<&ActualsFile>) -> Result<(), Matche
 /// 全年执行数 or an indicator the project has); `None` where no entry finds a project at all.
 fn used(doc: &Document, file: &ActualsFile) -> Option<bool> {
     let mut matcher = Matcher::new(Some(file));
+    // the table's names gathered only where an entry is long enough for its index to cost
+    // more than they do (a file of the usual size pays nothing for the question)
+    let long = file
+        .projects
+        .iter()
+        .any(|p| p.indicators.len() > LONG_ENTRY);
+    if long && !could_give(doc, file) {
+        // no entry can give anything: whether one finds a project is all there is to know,
+        // and the entries' indicators are never indexed (300,000 of them under one project
+        // that matches none took 150 MB of indexes for the table's one project, session 26)
+        let found = doc
+            .projects()
+            .any(|(unit, project)| matcher.finds(&unit.name, &project.name));
+        return found.then_some(false);
+    }
     let mut projects_found = false;
     for (unit, project) in doc.projects() {
         if !matcher.finds(&unit.name, &project.name) {
@@ -127,6 +149,32 @@ fn used(doc: &Document, file: &ActualsFile) -> Option<bool> {
         }
     }
     projects_found.then_some(false)
+}
+
+/// Whether an entry of `file` could give a project of `doc` anything, whichever project it
+/// finds: a budget or a 全年执行数, or an indicator whose name (folded, as the matcher folds
+/// it; a name as written folds the same) or sequence number a row of the table has. Those are
+/// the only ways [`Matcher::take`] gives an indicator (by sequence and name, name, folded name,
+/// sequence), so `false` means no entry gives anything. Its memory is the table's names.
+fn could_give(doc: &Document, file: &ActualsFile) -> bool {
+    if file
+        .projects
+        .iter()
+        .any(|p| p.budget.is_some() || p.spent.is_some())
+    {
+        return true;
+    }
+    let mut names: HashSet<Cow<'_, str>> = HashSet::new();
+    let mut seqs: HashSet<u32> = HashSet::new();
+    for (_, project) in doc.projects() {
+        for row in &project.indicators {
+            names.insert(fold(&row.name));
+            seqs.insert(row.seq);
+        }
+    }
+    file.projects.iter().flat_map(|p| &p.indicators).any(|a| {
+        a.seq.is_some_and(|s| seqs.contains(&s)) || names.contains(fold(&a.indicator).as_ref())
+    })
 }
 
 /// Whether [`check`] accepts `file` for `doc`, without the names its refusal would suggest

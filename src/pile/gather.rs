@@ -93,6 +93,18 @@ pub enum Refusal {
         max: String,
         help: String,
     },
+    /// A folder (or a file named on the command line) past [`limits::PILE_FILES`]: the folder
+    /// not read at all (its listing stopped at the limit), the files named past it not read.
+    #[error("{name} 超过{what}的上限 {max}（{more}），未读取")]
+    #[diagnostic(code("pile.too-many-files"), help("{help}"))]
+    TooManyFiles {
+        name: String,
+        what: &'static str,
+        max: String,
+        /// How much was left out, in words.
+        more: String,
+        help: String,
+    },
     /// An entry whose name leaves the folder the archive is unzipped into.
     #[error("{name} 的文件名指向压缩包以外（{entry}），拒绝读取")]
     #[diagnostic(
@@ -180,6 +192,28 @@ impl Gathered {
         self.unread.sort_by(|a, b| a.name.cmp(&b.name));
     }
 
+    /// Files that may still be taken within [`limits::PILE_FILES`].
+    fn room(&self) -> usize {
+        limits::PILE_FILES
+            .get_usize()
+            .saturating_sub(self.items.len())
+    }
+
+    /// `name` listed unread, past [`limits::PILE_FILES`].
+    fn too_many(&mut self, name: String, more: String) {
+        let l = &limits::PILE_FILES;
+        self.unread.push(Unread {
+            name: name.clone(),
+            refusal: Refusal::TooManyFiles {
+                name,
+                what: l.what,
+                max: l.shown(),
+                more,
+                help: l.help(),
+            },
+        });
+    }
+
     /// The files on disk the pile reads (its files and archives), for the check that the
     /// output is none of them.
     pub fn files(&self) -> Vec<PathBuf> {
@@ -221,12 +255,19 @@ impl Gathered {
     /// unzipped within what is left of the run's budget ([`limits::ZIP_UNZIPPED`]).
     pub fn gather_more(&mut self, inputs: &[PathBuf], recursive: bool) {
         let mut visited = HashSet::new();
+        let mut past: Vec<&PathBuf> = Vec::new();
         for input in inputs {
             if input.is_dir() {
                 walk(input, recursive, &mut visited, self);
+            } else if self.room() == 0 {
+                past.push(input);
             } else {
                 file(input, self);
             }
+        }
+        if let Some(first) = past.first() {
+            let more = format!("命令行上给出的文件中，从这个起 {} 个", past.len());
+            self.too_many(first.display().to_string(), more);
         }
         self.items.sort_by(|a, b| a.name.cmp(&b.name));
         self.items.dedup_by(|a, b| a.name == b.name);
@@ -324,7 +365,28 @@ fn walk(dir: &Path, recursive: bool, visited: &mut HashSet<PathBuf>, out: &mut G
             return;
         }
     };
-    let mut paths: Vec<PathBuf> = entries.flatten().map(|e| e.path()).collect();
+    // listed no further than the files that may still be taken: a folder of a million files
+    // is refused whole, never held
+    let room = out.room();
+    let mut paths: Vec<PathBuf> = Vec::new();
+    let mut files = 0usize;
+    for e in entries.flatten() {
+        let base = e.file_name();
+        let base = base.to_string_lossy();
+        if hidden(&base) {
+            continue;
+        }
+        let path = e.path();
+        if !path.is_dir() && (crate::inputs::is_zip_name(&base) || candidate(&base)) {
+            files += 1;
+            if files > room {
+                let more = format!("其中可读的文件超过剩余的 {room} 个");
+                out.too_many(name, more);
+                return;
+            }
+        }
+        paths.push(path);
+    }
     paths.sort();
     let mut subfolders = Vec::new();
     for path in paths {
@@ -405,6 +467,11 @@ fn open_archive<'a>(
             name: name.to_owned(),
             refusal: limit_refusal(name.to_owned(), &limits::ZIP_ENTRIES),
         });
+        return None;
+    }
+    if zip.len() > out.room() {
+        let more = format!("其中 {} 个文件超过剩余的 {} 个", zip.len(), out.room());
+        out.too_many(name.to_owned(), more);
         return None;
     }
     // two entries of one name: the zip reader keeps one of them (the last), and the other
