@@ -56,7 +56,7 @@ fn a_miss_never_shows_the_whole_weight() {
 /// else a person, with the word's reason and the reading as written. `（全年）` and `（含）`
 /// say what the year's reading says already and stay read. `（累计数）`, `（当年新增）` are the
 /// same words; a rate (`≥90%（累计）`) is no sum, so even a year that meets it goes to a person,
-/// and so do words (`新增18个`).
+/// and so do words (`新增18个`) and a grade with no figure (`达成`, as against any figure).
 #[test]
 fn a_bracketed_counting_word_is_read_or_sent_with_its_reason() {
     assert_eq!(
@@ -75,6 +75,7 @@ fn a_bracketed_counting_word_is_read_or_sent_with_its_reason() {
         ("建设数量", "≥20个（当年新增）", "22个"),
         ("满意度", "≥90%（累计）", "92%"),
         ("建设数量", "≥20个（新增）", "新增18个"),
+        ("建设数量", "≥20个（累计）", "达成"),
     ]);
     assert_eq!(
         outcomes(&rows),
@@ -86,6 +87,7 @@ fn a_bracketed_counting_word_is_read_or_sent_with_its_reason() {
             ("review", ""),
             ("review", ""),
             ("fail", "6.00"),
+            ("review", ""),
             ("review", ""),
             ("review", ""),
             ("review", ""),

@@ -206,7 +206,7 @@ impl Methodology {
 }
 
 /// 10^0 to 10^28 (a decimal's scale is at most 28): looked up, not multiplied out a call.
-const POWERS_OF_TEN: [u128; 29] = {
+pub(super) const POWERS_OF_TEN: [u128; 29] = {
     let mut t = [1u128; 29];
     let mut k = 1;
     while k < 29 {

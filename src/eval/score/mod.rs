@@ -748,13 +748,16 @@ pub(crate) fn score_read(
     m: &Methodology,
 ) -> Outcome {
     // `每季度1次` against `4次`: the target brought to the year's count ([`periods`])
-    let o = match per_period {
+    let mut o = match per_period {
         true => periods::per_period(target, actual, plan, weight, m),
         false => None,
-    };
-    let o = o.unwrap_or_else(|| score_as_read(target, actual, plan, weight, m));
+    }
+    .unwrap_or_else(|| score_as_read(target, actual, plan, weight, m));
     // a miss never shows the whole weight (`shown`)
-    shown::below_weight(o, weight, m)
+    if o.verdict == Verdict::Fail {
+        shown::below_weight(&mut o, weight, m);
+    }
+    o
 }
 
 /// [`score`] past a per-period target: the target and the actual as read.

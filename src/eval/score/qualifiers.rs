@@ -56,8 +56,8 @@ fn split(text: &str) -> Option<(&str, &'static str, &'static str)> {
 
 /// The outcome of an actual against a target of a bracketed counting word: a figure (a
 /// percentage too, which a qualitative target would take as a grade's share) by [`counted`];
-/// words to a person with the word's reason; none for a grade (a person's, scored as such),
-/// or where the text holds no counting word.
+/// words, grades and claims (no figure, as against any compared target) to a person with the
+/// word's reason; none where the text holds no counting word.
 pub(super) fn against(
     text: &str,
     actual: &Actual,
@@ -77,7 +77,14 @@ pub(super) fn against(
                 "年度指标值“{text}”注明“{word}”：{why}。实际值“{said}”需人工核对后评定"
             )))
         }
-        _ => None,
+        // a grade or a claim (`达成`, `已完成`) against a figure: no figure, as for any
+        // compared target
+        _ => {
+            let (_, word, why) = split(text)?;
+            Some(Outcome::review(&format!(
+                "年度指标值“{text}”注明“{word}”：{why}。实际值未给出数值，需人工核对后评定"
+            )))
+        }
     }
 }
 
