@@ -639,7 +639,7 @@ registry! {
         "含义：保存的网页中没有读取到表格（或表格只有表头），而网页的脚本中有写着“指标”的数据（Vue/Nuxt 的 __NUXT__、React/Next 的 __NEXT_DATA__、type=\"application/json\" 的数据块）：表格是打开网页时由脚本填入的，网页文件本身只有空表格。\n处理：没有表格时停止并写明原因；有空表格时在网页上给出这条警告（其后的评分会因没有指标而停止）。不执行脚本，也不猜测脚本数据的列。\n修改：在浏览器中打开网页，等表格显示后另存为“单个文件”（.mhtml）再读取；或把表格复制到 Excel 后另存为 .xlsx。";
     /// A web page with no table read whose `<template>` holds indicators (a script's template).
     TABLE_PAGE_TEMPLATE = "table.page-template", Error,
-        "网页的表单在脚本模板（<template>）中",
+        "网页的表单在脚本模板（template 元素）中",
         "含义：保存的网页中没有读取到表格，而网页的 <template> 元素中有写着“指标”的内容：<template> 是脚本的模板，浏览器不直接显示它，打开网页时由脚本把它（填入数据后）显示出来；模板中的单元格可能是占位符（如 {{ score }}），不是填报的数字。\n处理：停止并写明原因，不读取模板中的表格，也不执行脚本。网页中另有读取到的表格时，照常读取那些表格。\n修改：在浏览器中打开网页，等表格显示后另存为“单个文件”（.mhtml）再读取；或把表格复制到 Excel 后另存为 .xlsx；或向发布单位索取 Excel、Word 原件。";
     /// A web page's frames (`<iframe>`) not read: a refusal where no table was read, else a
     /// warning beside the tables read.
