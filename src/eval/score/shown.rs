@@ -11,25 +11,41 @@ use rust_decimal::Decimal;
 use super::{Outcome, n};
 use crate::eval::methodology::Methodology;
 
-/// Whether `exact` may be within one shown step of `weight` (a test on the mantissas, ~10
-/// instructions a missed row, before the two roundings: the varied sheet misses a third of its
-/// rows); `true` where the scales or signs leave it to the exact test. Where the gap is wider
-/// than a step the shown points are below the weight's (rounding is monotone).
-fn near_weight(exact: Decimal, weight: Decimal, dp: u32) -> bool {
+/// Where `exact` lies against `weight`, told from the mantissas where the scales allow (~10
+/// instructions a missed row, before any `Decimal` comparison or rounding: the varied sheet
+/// misses a third of its rows).
+#[derive(Debug, PartialEq)]
+enum Gap {
+    /// At or past the weight, or below it by more than one shown step: the shown points are
+    /// already below the weight's or the row is not this module's (rounding is monotone).
+    Far,
+    /// Below the weight by at most one shown step: the roundings decide.
+    Near,
+    /// Scales or signs the mantissa test does not take: the exact comparisons decide.
+    Unsure,
+}
+
+/// [`Gap`] of `exact` below `weight` at `dp` shown decimals: both mantissas brought to one
+/// scale (the larger of theirs and `dp`'s), so a gap of one shown step is `10^(scale − dp)`.
+fn gap(exact: Decimal, weight: Decimal, dp: u32) -> Gap {
     use crate::eval::methodology::POWERS_OF_TEN;
-    let (s, ws) = (exact.scale(), weight.scale());
-    if exact.is_sign_negative() || weight.is_sign_negative() || s < ws || s < dp {
-        return true;
+    if exact.is_sign_negative() || weight.is_sign_negative() {
+        return Gap::Unsure;
     }
-    let Some(w) = weight
-        .mantissa()
-        .unsigned_abs()
-        .checked_mul(POWERS_OF_TEN[(s - ws) as usize])
-    else {
-        return true;
+    let (s, ws) = (exact.scale(), weight.scale());
+    let t = s.max(ws).max(dp);
+    let at = |d: Decimal, from: u32| {
+        d.mantissa()
+            .unsigned_abs()
+            .checked_mul(POWERS_OF_TEN[(t - from) as usize])
     };
-    w.checked_sub(exact.mantissa().unsigned_abs())
-        .is_none_or(|gap| gap <= POWERS_OF_TEN[(s - dp) as usize])
+    let (Some(e), Some(w)) = (at(exact, s), at(weight, ws)) else {
+        return Gap::Unsure;
+    };
+    match w.checked_sub(e) {
+        Some(g) if g > 0 && g <= POWERS_OF_TEN[(t - dp) as usize] => Gap::Near,
+        _ => Gap::Far,
+    }
 }
 
 /// `o`, a miss, with its points brought below the weight where they would show the whole
@@ -39,14 +55,18 @@ pub(super) fn below_weight(o: &mut Outcome, weight: Decimal, m: &Methodology) {
     let Some(exact) = o.score else {
         return;
     };
-    if exact >= weight || !near_weight(exact, weight, m.precision.value.min(28)) {
-        return;
+    let dp = m.precision.value.min(28);
+    match gap(exact, weight, dp) {
+        Gap::Far => return,
+        Gap::Near => {}
+        Gap::Unsure if exact >= weight => return,
+        Gap::Unsure => {}
     }
     let full = m.show(weight);
     if m.show(exact) != full || full <= Decimal::ZERO {
         return;
     }
-    let step = Decimal::new(1, m.precision.value.min(28));
+    let step = Decimal::new(1, dp);
     let shown = (full - step).max(Decimal::ZERO);
     o.formula = format!(
         "{}（按比例得 {}，四舍五入后等于满分；未达标不记满分，记 {} 分）",
@@ -59,7 +79,7 @@ pub(super) fn below_weight(o: &mut Outcome, weight: Decimal, m: &Methodology) {
 
 #[cfg(test)]
 mod tests {
-    use super::near_weight;
+    use super::{Gap, gap};
     use rust_decimal::Decimal;
     use std::str::FromStr;
 
@@ -69,15 +89,21 @@ mod tests {
 
     #[test]
     fn only_a_gap_wider_than_a_step_is_far() {
-        assert!(near_weight(d("9.999"), d("10"), 2));
-        assert!(near_weight(d("9.99"), d("10"), 2));
-        assert!(!near_weight(d("9.989"), d("10"), 2));
-        assert!(!near_weight(
-            d("6.0000000000000000000000000001"),
-            d("10"),
-            2
-        ));
-        assert!(near_weight(d("9.9999999999999999999999999999"), d("10"), 2));
-        assert!(near_weight(d("9.9"), d("10.005"), 2));
+        assert_eq!(gap(d("9.999"), d("10"), 2), Gap::Near);
+        assert_eq!(gap(d("9.99"), d("10"), 2), Gap::Near);
+        assert_eq!(gap(d("9.989"), d("10"), 2), Gap::Far);
+        let far = d("6.0000000000000000000000000001");
+        assert_eq!(gap(far, d("10"), 2), Gap::Far);
+        let near = d("9.9999999999999999999999999999");
+        assert_eq!(gap(near, d("10"), 2), Gap::Near);
+        assert_eq!(gap(d("10.000"), d("10"), 2), Gap::Far);
+        assert_eq!(gap(d("10.5"), d("10"), 1), Gap::Far);
+        // scales apart: brought to one
+        assert_eq!(gap(d("9.9"), d("10.005"), 2), Gap::Far);
+        assert_eq!(gap(d("9.996"), d("10.005"), 2), Gap::Near);
+        assert_eq!(gap(d("9"), d("10"), 2), Gap::Far);
+        assert_eq!(gap(d("9.9"), d("10"), 0), Gap::Near);
+        // signs the mantissa test does not take
+        assert_eq!(gap(d("-1.000"), d("10"), 2), Gap::Unsure);
     }
 }
