@@ -94,7 +94,7 @@ mod tests {
         assert_eq!(gap(d("9.989"), d("10"), 2), Gap::Far);
         let far = d("6.0000000000000000000000000001");
         assert_eq!(gap(far, d("10"), 2), Gap::Far);
-        let near = d("9.9999999999999999999999999999");
+        let near = d("9.999999999999999999999999999");
         assert_eq!(gap(near, d("10"), 2), Gap::Near);
         assert_eq!(gap(d("10.000"), d("10"), 2), Gap::Far);
         assert_eq!(gap(d("10.5"), d("10"), 1), Gap::Far);
