@@ -25,21 +25,7 @@ fn whole(file: &str) -> Value {
 
 /// Each project's `(project, score, status, published_score, indicators)`, `""` where null.
 fn totals(v: &Value) -> Vec<[String; 5]> {
-    let s = |p: &Value, k: &str| p[k].as_str().unwrap_or("").to_owned();
-    v["projects"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|p| {
-            [
-                s(p, "project"),
-                s(p, "score"),
-                s(p, "status"),
-                s(p, "published_score"),
-                p["indicators"].as_array().map_or(0, Vec::len).to_string(),
-            ]
-        })
-        .collect()
+    reports::projects_counted(v, ["project", "score", "status", "published_score"])
 }
 
 /// The findings of code `code` in the report's projects: (message, cell).

@@ -26,21 +26,7 @@ fn whole(file: &str, more: &[&str]) -> Value {
 
 /// Each project's `(project, score, published_score, status, indicators)`, `""` where null.
 fn totals(v: &Value) -> Vec<[String; 5]> {
-    let s = |p: &Value, k: &str| p[k].as_str().unwrap_or("").to_owned();
-    v["projects"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|p| {
-            [
-                s(p, "project"),
-                s(p, "score"),
-                s(p, "published_score"),
-                s(p, "status"),
-                p["indicators"].as_array().map_or(0, Vec::len).to_string(),
-            ]
-        })
-        .collect()
+    reports::projects_counted(v, ["project", "score", "published_score", "status"])
 }
 
 /// The form's head (title, 项目名称, the funds block) in a table whose last row is one cell

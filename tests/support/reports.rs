@@ -192,3 +192,16 @@ pub fn codes(v: &Value) -> Vec<String> {
     all.dedup();
     all
 }
+
+/// Each project's four `fields` (`""` where null) and its count of indicators, as the form
+/// probes compare their projects' totals.
+pub fn projects_counted(v: &Value, fields: [&str; 4]) -> Vec<[String; 5]> {
+    let projects = v["projects"].as_array().into_iter().flatten();
+    projects
+        .map(|p| {
+            let [a, b, c, d] = fields.map(|k| p[k].as_str().unwrap_or("").to_owned());
+            let n = p["indicators"].as_array().map_or(0, Vec::len).to_string();
+            [a, b, c, d, n]
+        })
+        .collect()
+}
