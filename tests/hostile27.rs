@@ -9,22 +9,17 @@
 #[allow(dead_code)] // only the peak with variables is asked for here
 #[path = "support/evaluate_peak.rs"]
 mod evaluate_peak;
+#[path = "support/reports.rs"]
+#[allow(dead_code)]
+mod reports;
 
 use std::path::Path;
 
-/// Exit code, standard output and standard error of `jixiao ARGS…` run in `dir` with `envs`.
+/// Exit code, standard output and standard error of `jixiao ARGS…` run in `dir` with `envs`
+/// (`reports::run_with`: no colours, a panic fails the test).
 fn run_with(dir: &Path, args: &[&str], envs: &[(&str, &str)]) -> (i32, String, String) {
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_jixiao"))
-        .args(args)
-        .envs(envs.iter().copied())
-        .current_dir(dir)
-        .output()
-        .unwrap();
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
+    let r = reports::run_with(dir, args, envs);
+    (r.code, r.stdout, r.stderr)
 }
 
 /// A three-line table of one project `name`.
