@@ -11,6 +11,11 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+#[path = "support/server.rs"]
+#[allow(dead_code)]
+mod server;
+use server::Server;
+
 /// A fresh folder for one test.
 fn dir(name: &str) -> PathBuf {
     let d = std::env::temp_dir().join(format!("jixiao-bounded27-{}-{name}", std::process::id()));
@@ -194,45 +199,6 @@ fn parse_status(port: u16) -> u16 {
         .unwrap_or(0)
 }
 
-/// `jixiao serve` on a free loopback port with `args`, killed when dropped.
-struct Server {
-    child: std::process::Child,
-    port: u16,
-}
-
-impl Server {
-    fn start(args: &[&str]) -> Server {
-        use std::io::BufRead;
-        let mut child = Command::new(env!("CARGO_BIN_EXE_jixiao"))
-            .args(["serve", "--port", "0"])
-            .args(args)
-            .stdout(std::process::Stdio::null())
-            .stderr(std::process::Stdio::piped())
-            .spawn()
-            .unwrap();
-        let mut lines = std::io::BufReader::new(child.stderr.take().unwrap()).lines();
-        let port = loop {
-            let line = lines
-                .next()
-                .expect("the server says where it listens")
-                .unwrap();
-            if let Some(at) = line.find("http://127.0.0.1:") {
-                let rest = &line[at + "http://127.0.0.1:".len()..];
-                break rest[..rest.find('/').unwrap()].parse().unwrap();
-            }
-        };
-        std::thread::spawn(move || for _ in lines.map_while(Result::ok) {});
-        Server { child, port }
-    }
-}
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
 #[test]
 fn clients_that_never_read_their_answers_give_way_to_others_within_seconds() {
     // H138: 30 clients that sent a request each and never read its answer held every place
@@ -240,7 +206,7 @@ fn clients_that_never_read_their_answers_give_way_to_others_within_seconds() {
     // time: everyone else was answered 503. While others wait, a write that stays blocked a
     // second now lets its client go. Here the silence is 30 s and every place (one at work,
     // two waiting) is taken by such a client: before, the others waited 30 s a client
-    let server = Server::start(&[
+    let server = Server::start_with(&[
         "--max-work",
         "1",
         "--max-queue",

@@ -141,8 +141,12 @@ fn wait_measured(child: &mut std::process::Child) -> (std::process::ExitStatus, 
 #[cfg(target_os = "linux")]
 #[path = "hostile/proc_cpu.rs"]
 mod proc_cpu;
+#[path = "support/server.rs"]
+#[allow(dead_code)]
+mod server;
 #[cfg(target_os = "linux")]
 use proc_cpu::cpu_ticks;
+use server::Server;
 
 /// Clock ticks as time.
 #[cfg(target_os = "linux")]
@@ -1222,38 +1226,8 @@ fn impossible_values_are_findings_or_usage_errors() {
 // ---------------------------------------------------------------------------------------------
 // `jixiao serve` on loopback, as another web site or a flood would meet it.
 
-/// A `jixiao serve` on a free loopback port, stopped when dropped.
-struct Server {
-    child: std::process::Child,
-    port: u16,
-}
-
+/// The requests these tests send (`Server` itself: `tests/support/server.rs`).
 impl Server {
-    fn start(args: &[&str]) -> Server {
-        use std::io::BufRead;
-        let mut child = Command::new(env!("CARGO_BIN_EXE_jixiao"))
-            .args(["serve", "--port", "0"])
-            .args(args)
-            .stdout(std::process::Stdio::null())
-            .stderr(std::process::Stdio::piped())
-            .spawn()
-            .unwrap();
-        let mut lines = std::io::BufReader::new(child.stderr.take().unwrap()).lines();
-        let port = loop {
-            let line = lines
-                .next()
-                .expect("the server says where it listens")
-                .unwrap();
-            if let Some(at) = line.find("http://127.0.0.1:") {
-                let rest = &line[at + "http://127.0.0.1:".len()..];
-                break rest[..rest.find('/').unwrap()].parse().unwrap();
-            }
-        };
-        // keep reading its stderr so that it never blocks on a full pipe
-        std::thread::spawn(move || for _ in lines {});
-        Server { child, port }
-    }
-
     fn connect(&self) -> std::net::TcpStream {
         let s = std::net::TcpStream::connect(("127.0.0.1", self.port)).unwrap();
         s.set_read_timeout(Some(Duration::from_secs(60))).unwrap();
@@ -1299,13 +1273,6 @@ impl Server {
     }
 }
 
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
 /// A multipart body with a `table` file and plain fields.
 fn form(fields: &[(&str, &str)], files: &[(&str, &str, &[u8])]) -> (String, Vec<u8>) {
     let boundary = "hostile-boundary";
@@ -1330,7 +1297,7 @@ fn form(fields: &[(&str, &str)], files: &[(&str, &str, &[u8])]) -> (String, Vec<
 
 #[test]
 fn the_server_answers_only_its_own_page() {
-    let server = Server::start(&[]);
+    let server = Server::start_with(&[]);
     let own = format!("http://127.0.0.1:{}", server.port);
     // another site's page posting to the API, and its form posting to the page
     let (status, body) = server.request(
@@ -1449,7 +1416,7 @@ fn targets(n: usize) -> Vec<u8> {
 
 #[test]
 fn a_flood_of_work_is_queued_then_refused_with_503() {
-    let server = std::sync::Arc::new(Server::start(&["--max-work", "1", "--max-queue", "1"]));
+    let server = std::sync::Arc::new(Server::start_with(&["--max-work", "1", "--max-queue", "1"]));
     let body = std::sync::Arc::new(targets(200_000));
     let workers: Vec<_> = (0..8)
         .map(|_| {
@@ -1476,7 +1443,7 @@ fn a_flood_of_work_is_queued_then_refused_with_503() {
 
 #[test]
 fn work_stops_when_its_request_times_out() {
-    let server = Server::start(&["--max-work", "1", "--timeout", "1"]);
+    let server = Server::start_with(&["--max-work", "1", "--timeout", "1"]);
     // far more than a second of work
     let asked = std::time::Instant::now();
     let (status, body) = server.request("POST", "/api/parse", &[], &targets(1_000_000));
@@ -1510,7 +1477,7 @@ fn work_stops_when_its_request_times_out() {
 
 #[test]
 fn answers_are_refused_past_their_limit() {
-    let server = Server::start(&["--max-answer-mb", "1"]);
+    let server = Server::start_with(&["--max-answer-mb", "1"]);
     let (status, body) = server.request("POST", "/api/parse", &[], &targets(20_000));
     assert_eq!(status, 413, "{}", &body[..body.len().min(300)]);
     assert!(
@@ -1522,7 +1489,7 @@ fn answers_are_refused_past_their_limit() {
 #[test]
 fn slow_and_idle_connections_are_closed_and_counted() {
     use std::io::Read;
-    let server = Server::start(&["--header-timeout", "1", "--max-connections", "3"]);
+    let server = Server::start_with(&["--header-timeout", "1", "--max-connections", "3"]);
     // a head that never ends (slowloris), and a connection that says nothing
     let mut slow = server.connect();
     slow.write_all(b"GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nX-A: ")
@@ -1673,7 +1640,7 @@ fn an_xlsx_of_too_many_projects_is_refused_with_the_way_forward() {
 fn a_requests_memory_is_bounded_by_its_answer_limit() {
     // 20 MB of targets would answer with about 130 MB of jsonl; past 8 MB it is refused, and the
     // server's peak memory stays near upload + limit instead of growing with the answer
-    let server = Server::start(&["--max-answer-mb", "8"]);
+    let server = Server::start_with(&["--max-answer-mb", "8"]);
     let (status, body) = server.request("POST", "/api/parse", &[], &targets(740_000));
     assert_eq!(status, 413, "{}", &body[..body.len().min(300)]);
     let status = std::fs::read_to_string(format!("/proc/{}/status", server.child.id())).unwrap();
@@ -1693,7 +1660,7 @@ fn a_stalled_upload_gives_up_its_place() {
     // A request is admitted once its upload is in (the sixth probe: admitted at its head, 20
     // stalled heads reconnecting held every place), so the other request is answered while the
     // stalled one waits; the stall rule still ends the stalled one
-    let server = Server::start(&[
+    let server = Server::start_with(&[
         "--max-work",
         "1",
         "--max-queue",
@@ -1947,7 +1914,7 @@ fn workbooks_that_claim_huge_counts_are_refused_before_anything_is_reserved() {
 
 #[test]
 fn a_server_refuses_claiming_workbooks_and_keeps_serving() {
-    let server = Server::start(&[]);
+    let server = Server::start_with(&[]);
     for (name, bytes) in claiming_workbooks() {
         let (ct, body) = form(&[], &[("table", name, &bytes)]);
         #[cfg(target_os = "linux")]
@@ -3865,7 +3832,7 @@ fn process_ticks(pid: u32) -> u64 {
 #[test]
 fn dropped_files_past_the_upload_cap_are_refused_at_the_first_past_it() {
     // PROBE.md: 100,000 one-byte `file` parts took 5.9 s to their 400 (each sorted by content)
-    let server = Server::start(&[]);
+    let server = Server::start_with(&[]);
     let (status, page) = server.request("GET", "/", &[], b"");
     assert_eq!(status, 200);
     assert!(

@@ -1,5 +1,6 @@
 //! A `jixiao serve` on a free loopback port for the tests that speak HTTP to it byte by byte
-//! (`tests/hostile25.rs`, `tests/hostile26.rs`): started, its port read from what it prints,
+//! (`tests/hostile.rs`, `tests/hostile25.rs`, `tests/hostile26.rs`, `tests/bounded27.rs`):
+//! started with the options a test gives, its port read from what it prints,
 //! raw requests sent and everything answered read back, stopped when dropped. Each test file
 //! adds the requests it builds in its own `impl Server` block.
 
@@ -7,7 +8,8 @@ use std::io::{BufRead, Read, Write};
 
 /// A `jixiao serve` on a free loopback port, stopped when dropped.
 pub struct Server {
-    child: std::process::Child,
+    /// Its process (the id for what `/proc` says of its CPU and memory).
+    pub child: std::process::Child,
     /// The port it listens on.
     pub port: u16,
 }
@@ -15,8 +17,14 @@ pub struct Server {
 impl Server {
     /// Starts the server and waits for the line that says where it listens.
     pub fn start() -> Server {
+        Server::start_with(&[])
+    }
+
+    /// [`Server::start`] with the options `args` (`--max-work 1`, `--timeout 1`, …).
+    pub fn start_with(args: &[&str]) -> Server {
         let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_jixiao"))
             .args(["serve", "--port", "0"])
+            .args(args)
             .stdout(std::process::Stdio::null())
             .stderr(std::process::Stdio::piped())
             .spawn()
