@@ -9,6 +9,11 @@ use std::time::Duration;
 
 use jixiao::web::queue::Queue;
 
+#[path = "support/server.rs"]
+#[allow(dead_code)]
+mod server;
+use server::Server;
+
 const MB: u64 = 1024 * 1024;
 
 /// Waits (yielding to the runtime) until `n` requests wait in `q`.
@@ -231,37 +236,8 @@ fn a_workbook_of_many_parts_is_refused_within_a_small_multiple_of_its_size() {
     );
 }
 
-/// A `jixiao serve` on a free loopback port with `args`, killed when dropped.
-struct Server {
-    child: std::process::Child,
-    port: u16,
-}
-
+/// The requests these tests send (`Server` itself: `tests/support/server.rs`).
 impl Server {
-    fn start(args: &[&str]) -> Server {
-        use std::io::BufRead;
-        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_jixiao"))
-            .args(["serve", "--port", "0"])
-            .args(args)
-            .stdout(std::process::Stdio::null())
-            .stderr(std::process::Stdio::piped())
-            .spawn()
-            .unwrap();
-        let mut lines = std::io::BufReader::new(child.stderr.take().unwrap()).lines();
-        let port = loop {
-            let line = lines
-                .next()
-                .expect("the server says where it listens")
-                .unwrap();
-            if let Some(at) = line.find("http://127.0.0.1:") {
-                let rest = &line[at + "http://127.0.0.1:".len()..];
-                break rest[..rest.find('/').unwrap()].parse().unwrap();
-            }
-        };
-        std::thread::spawn(move || for _ in lines.map_while(Result::ok) {});
-        Server { child, port }
-    }
-
     fn connect(&self) -> std::net::TcpStream {
         let s = std::net::TcpStream::connect(("127.0.0.1", self.port)).unwrap();
         s.set_read_timeout(Some(Duration::from_secs(120))).unwrap();
@@ -307,19 +283,12 @@ impl Server {
     }
 }
 
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
 #[test]
 fn when_every_connection_is_open_the_oldest_idle_one_is_closed_for_a_new_one() {
     // before: the new connection was closed; 16 connections that sent nothing (1,024 by
     // default, opened again as the header timeout closed them) kept `GET /` out: reset at once
     use std::io::{Read, Write};
-    let server = Server::start(&["--max-connections", "16", "--header-timeout", "60"]);
+    let server = Server::start_with(&["--max-connections", "16", "--header-timeout", "60"]);
     // one connection with a request being served: its answer not yet read
     let mut serving = server.connect();
     // about 15 MB of answer: sent on as it is made, its work waiting for this reader

@@ -1,5 +1,6 @@
 //! A `jixiao serve` on a free loopback port for the tests that speak HTTP to it byte by byte
-//! (`tests/hostile.rs`, `tests/hostile25.rs`, `tests/hostile26.rs`, `tests/bounded27.rs`):
+//! (`tests/hostile.rs`, `tests/hostile23.rs`, `tests/hostile25.rs`, `tests/hostile26.rs`,
+//! `tests/bounded27.rs`):
 //! started with the options a test gives, its port read from what it prints,
 //! raw requests sent and everything answered read back, stopped when dropped. Each test file
 //! adds the requests it builds in its own `impl Server` block.
